@@ -1,0 +1,81 @@
+// Builds dist/ with esbuild (one bundle per entry, shared chunks, lazy chunks for
+// Markdown and config parsing), then writes dist/builtin.json — the shipped rules,
+// lexicons and presets, validated — and the JSON Schemas in schema/.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+// Build into a fresh folder and swap it in, so a CLI or test running from dist/
+// never sees a half-written build.
+const out = join(root, `dist.tmp-${process.pid}`);
+const check = process.argv.includes('--check-schemas');
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const entries = {
+  cli: 'src/cli/index.ts',
+  index: 'src/index.ts',
+  'build-data': 'src/build-data.ts',
+};
+for (const [name, file] of [['worker', 'src/batch/worker.ts'], ['lsp', 'src/lsp/server.ts']]) {
+  if (existsSync(join(root, file))) entries[name] = file;
+}
+
+await build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies bundled into ESM still call require()
+  banner: { js: "import { createRequire as __lrlCreateRequire } from 'node:module'; const require = __lrlCreateRequire(import.meta.url);" },
+});
+
+const data = await import(pathToFileURL(join(out, 'build-data.js')).href);
+let builtins;
+try {
+  builtins = await data.loadBuiltinsFromYaml(root);
+} catch (err) {
+  rmSync(out, { recursive: true, force: true });
+  if (err instanceof data.ConfigError) {
+    console.error(err.problems.map(data.formatProblem).join('\n\n'));
+    console.error(`\nbuild: ${err.problems.length} problem(s) in rules/ or presets/`);
+    process.exit(1);
+  }
+  throw err;
+}
+const rel = (p) => relative(root, p).split('\\').join('/');
+for (const r of builtins.rules) r.file = rel(r.file);
+for (const p of Object.values(builtins.presets)) p.file = rel(p.file);
+writeFileSync(join(out, 'builtin.json'), JSON.stringify(builtins));
+const old = join(root, `dist.old-${process.pid}`);
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(out, dist);
+rmSync(old, { recursive: true, force: true });
+
+mkdirSync(join(root, 'schema'), { recursive: true });
+const schemas = { 'rule.schema.json': data.ruleSchema(), 'config.schema.json': data.configSchema() };
+let stale = false;
+for (const [name, schema] of Object.entries(schemas)) {
+  const file = join(root, 'schema', name);
+  const text = JSON.stringify(schema, null, 2) + '\n';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (old !== text) {
+    if (check) stale = true;
+    else writeFileSync(file, text);
+  }
+}
+if (stale) {
+  console.error('schema/ is stale: run npm run build');
+  process.exit(1);
+}

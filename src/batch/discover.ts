@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import picomatch from 'picomatch';
+
+export interface Discovered {
+  /** Paths as given or as expanded from a folder or glob, in path order. */
+  files: string[];
+  /** Inputs that gave nothing, with the reason (exit 2). */
+  problems: { input: string; message: string }[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || SKIP_DIRS.has(name);
+}
+
+function walk(dir: string, accept: (path: string) => boolean, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (skipped(e.name)) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, accept, out);
+    else if (e.isFile() && accept(p)) out.push(p);
+  }
+}
+
+/**
+ * Expands inputs: a file is taken as given (even with an unknown extension);
+ * a folder is searched recursively for drafts (hidden files, ~$ Word lock files
+ * and node_modules skipped); a glob is matched from its static base.
+ */
+export function discover(inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false): Discovered {
+  const files: string[] = [];
+  const problems: Discovered['problems'] = [];
+  const isDraft = (p: string) => extensions.some((x) => p.toLowerCase().endsWith(x));
+  for (const input of inputs) {
+    if (existsSync(input) && statSync(input).isDirectory()) {
+      const found: string[] = [];
+      walk(input, (p) => isDraft(p) && !isIgnored(p), found);
+      if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${extensions.join('、')}）` });
+      files.push(...found.sort(byPath));
+    } else if (!existsSync(input) && picomatch.scan(input).isGlob) {
+      const { base, glob } = picomatch.scan(input);
+      const match = picomatch(glob, { dot: false });
+      const found: string[] = [];
+      walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && !isIgnored(p), found);
+      if (!found.length) problems.push({ input, message: '没有与这个通配符匹配的稿件' });
+      files.push(...found.sort(byPath));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+/** Path order, segment by segment, so “a/b.txt” sorts before “a-c.txt” whatever the platform separator. */
+export function byPath(a: string, b: string): number {
+  const pa = a.split(/[\\/]/);
+  const pb = b.split(/[\\/]/);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

@@ -1,0 +1,4 @@
+/** Build-time entry: the data the build writes into dist/ and schema/. Not part of the runtime. */
+export { loadBuiltinsFromYaml } from './config/builtin.js';
+export { configSchema, ruleSchema } from './config/schema.js';
+export { formatProblem, ConfigError } from './config/errors.js';

@@ -1,0 +1,86 @@
+import type { PartKind, Span } from '../types.js';
+import { escapeRegExp } from '../document/vocabulary.js';
+import { defineCheck, expandWords, overlaps, partListSchema, quote, wordListSchema } from './define.js';
+
+interface Pattern {
+  regex?: string;
+  words?: string[];
+  messageId?: string;
+  /** Replacement for the match; '' deletes it. */
+  fix?: { replace: string; safe?: boolean; title?: string };
+}
+
+interface ExistenceOptions {
+  patterns: Pattern[];
+  parts?: PartKind[];
+  skipMarkerGap?: boolean;
+}
+
+/**
+ * existence — text that must not appear: a regex or a word list per pattern, each
+ * with its own message and optional fix. Patterns are tried in order and a later
+ * match overlapping an earlier one is dropped, so one character is reported once.
+ * Used by: placeholder, conversion-artifact, stray-whitespace, vague-quantity,
+ * contradictory-approximation.
+ */
+export const existence = defineCheck<ExistenceOptions>({
+  type: 'existence',
+  summary: '查找不应出现的文字（占位符、转换残留、多余空白、模糊数量等）',
+  options: {
+    patterns: {
+      type: 'array', minItems: 1,
+      items: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          regex: { type: 'string', minLength: 1, description: '正则表达式（JavaScript 语法，u 标志）' },
+          words: wordListSchema,
+          messageId: { type: 'string', description: '使用 messages 中的哪条消息' },
+          fix: {
+            type: 'object', additionalProperties: false, required: ['replace'],
+            properties: { replace: { type: 'string' }, safe: { type: 'boolean' }, title: { type: 'string' } },
+          },
+        },
+      },
+      description: '要查找的模式，每项给 regex 或 words',
+    },
+    parts: { ...partListSchema, description: '只在这些部分中查找（默认全文）' },
+    skipMarkerGap: { type: 'boolean', description: '忽略标题序号后的空格，如“（1） 基层…”' },
+  },
+  required: ['patterns'],
+  compile(options, env) {
+    const compiled = options.patterns.map((p) => {
+      const words = expandWords(p.words, env.lexicons);
+      const source = p.regex ?? words.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+      return { re: env.regex(source, 'gmu'), p };
+    });
+    return ({ doc, report }) => {
+      const scopes: Span[] = options.parts
+        ? doc.parts.filter((p) => options.parts!.includes(p.kind)).map((p) => p.bodySpan)
+        : [[0, doc.text.length]];
+      const gaps = options.skipMarkerGap
+        ? doc.headings.filter((h) => h.marker).map((h) => [h.marker!.span[1], h.titleSpan[0]] as Span)
+        : [];
+      const taken: Span[] = [];
+      for (const { re, p } of compiled) {
+        for (const [s, e] of scopes) {
+          const chunk = doc.text.slice(s, e);
+          re.lastIndex = 0;
+          for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+            if (m[0].length === 0) { re.lastIndex++; continue; }
+            const span: Span = [s + m.index, s + m.index + m[0].length];
+            if (doc.ignored.some((i) => overlaps(i, span))) continue;
+            if (gaps.some((g) => span[0] >= g[0] && span[1] <= g[1])) continue;
+            if (taken.some((t) => overlaps(t, span))) continue;
+            taken.push(span);
+            report({
+              span,
+              messageId: p.messageId,
+              data: { found: quote(m[0]) },
+              fix: p.fix ? { title: p.fix.title, safe: p.fix.safe ?? true, edits: [{ span, text: p.fix.replace }] } : undefined,
+            });
+          }
+        }
+      }
+    };
+  },
+});

@@ -1,0 +1,147 @@
+import type { Finding, Part, PartKind, ReportDocument, Span } from '../types.js';
+import { vocabularyFrom, type DocumentVocabulary } from '../document/vocabulary.js';
+import { defineCheck, partListSchema, quote } from './define.js';
+
+interface SectionsOptions {
+  require?: PartKind[];
+  order?: PartKind[];
+  insert?: { body?: string };
+}
+
+/**
+ * sections — the report's parts: which must be present (`require`) and in which
+ * order (`order`). A missing part is anchored where it should be inserted, and
+ * says so when its topic is only mentioned in passing elsewhere.
+ * Used by: required-parts, other-matters, part-order.
+ */
+export const sections = defineCheck<SectionsOptions>({
+  type: 'sections',
+  summary: '报告的必备部分是否齐全、顺序是否符合督察工作规定',
+  options: {
+    require: { ...partListSchema, description: '必须出现的部分' },
+    order: { ...partListSchema, description: '各部分应有的先后顺序' },
+    insert: {
+      type: 'object', additionalProperties: false,
+      properties: { body: { type: 'string' } },
+      description: '为缺少的部分提供插入标题的修复（非安全），body 为标题下的正文',
+    },
+  },
+  compile(options, env) {
+    const vocab = vocabularyFrom(env.lexicons);
+    const order = vocab.parts.map((p) => p.kind);
+    return ({ doc, report, pass }) => {
+      for (const kind of options.require ?? []) {
+        const present = doc.part(kind);
+        const pv = vocab.parts.find((p) => p.kind === kind);
+        const name = pv?.name ?? kind;
+        if (present) {
+          pass({ span: present.heading.span, message: `有“${name}”部分：“${quote(present.heading.title)}”` });
+          continue;
+        }
+        const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official: pv?.official ?? name } };
+        const mention = findMention(doc, pv?.mentions ?? []);
+        if (mention) {
+          finding.messageId = 'mentioned';
+          finding.data!.word = mention.word;
+          finding.data!.where = mention.where;
+          finding.related = [{ span: mention.span, message: `“${mention.word}”在此顺带提及` }];
+        }
+        if (options.insert) finding.fix = insertFix(doc, kind, order, vocab, options.insert.body ?? '');
+        report(finding);
+      }
+      if (options.order) {
+        const rank = (k: PartKind) => options.order!.indexOf(k);
+        const ranked = doc.parts.filter((p) => rank(p.kind) >= 0);
+        let inOrder = true;
+        for (let i = 1; i < ranked.length; i++) {
+          const q = ranked[i - 1];
+          const p = ranked[i];
+          if (rank(q.kind) > rank(p.kind)) {
+            inOrder = false;
+            report({
+              span: q.heading.span,
+              data: { part: quote(q.heading.title, 30), next: quote(p.heading.title, 30), expected: options.order.map((k) => nameOf(vocab, k)).join(' → ') },
+              related: [{ span: p.heading.span, message: '按规定应排在前面的部分' }],
+            });
+          }
+        }
+        if (inOrder && ranked.length) pass({ message: `各部分顺序：${ranked.map((p) => nameOf(vocab, p.kind)).join(' → ')}` });
+      }
+    };
+  },
+});
+
+function nameOf(vocab: DocumentVocabulary, kind: PartKind): string {
+  return vocab.parts.find((p) => p.kind === kind)?.name ?? kind;
+}
+
+/** Where a missing part belongs: before the first present part that follows it in the regulation's order. */
+function insertionPoint(doc: ReportDocument, kind: PartKind, order: PartKind[]): { before?: Part; after?: Part } {
+  const rank = order.indexOf(kind);
+  const known = doc.parts.filter((p) => p.kind !== 'unknown');
+  const before = known.find((p) => order.indexOf(p.kind) > rank);
+  const after = [...known].reverse().find((p) => order.indexOf(p.kind) < rank) ?? doc.parts[doc.parts.length - 1];
+  return { before, after };
+}
+
+function anchorFor(doc: ReportDocument, kind: PartKind, order: PartKind[]): Span {
+  const { before, after } = insertionPoint(doc, kind, order);
+  if (before) return before.heading.span;
+  if (after) return after.heading.span;
+  if (doc.title) return doc.title.span;
+  const first = doc.paragraphs[0];
+  return first ? first.span : [0, 0];
+}
+
+function findMention(doc: ReportDocument, words: string[]): { word: string; where: string; span: Span } | undefined {
+  for (const word of words) {
+    let at = doc.text.indexOf(word);
+    while (at >= 0) {
+      const part = doc.partAt(at);
+      if (part) {
+        const item = part.items.find((i) => at >= i.span[0] && at < i.span[1]);
+        const where = item?.kind === 'heading' ? `“${quote(item.label, 20)}”` : `“${quote(part.heading.title, 20)}”部分`;
+        return { word, where, span: [at, at + word.length] };
+      }
+      at = doc.text.indexOf(word, at + 1);
+    }
+  }
+  return undefined;
+}
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Inserts “N、名称” (+ body) at the right place in the regulation's order, numbered to fit. */
+function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab: DocumentVocabulary, body: string): Finding['fix'] {
+  const { before } = insertionPoint(doc, kind, order);
+  const name = nameOf(vocab, kind);
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const numbered = doc.parts.every((p) => p.heading.marker?.style === 'cn-dun');
+  if (before) {
+    const n = before.heading.marker?.ordinal ?? 0;
+    const heading = numbered && n ? `${CN[n] ?? n}、${name}` : name;
+    const edits = [{ span: [before.heading.span[0], before.heading.span[0]] as Span, text: `${heading}${eol}${body ? body + eol : ''}` }];
+    // renumber the parts that follow
+    if (numbered) {
+      for (const p of doc.parts.filter((x) => x.span[0] >= before.span[0])) {
+        const m = p.heading.marker!;
+        const next = CN[m.ordinal + 1] ?? String(m.ordinal + 1);
+        edits.push({ span: [m.span[0], m.span[0] + m.text.length - m.punct.length], text: next });
+      }
+      // Claim the end of the draft (a no-op edit): a part appended in the same pass
+      // would be numbered against the old numbering, so it waits for the next pass.
+      const end = doc.text.trimEnd().length;
+      edits.push({ span: [end, doc.text.length], text: doc.text.slice(end) });
+    }
+    return { title: `插入“${heading}”部分`, safe: false, edits };
+  }
+  const last = doc.parts[doc.parts.length - 1];
+  const n = (last?.heading.marker?.ordinal ?? doc.parts.length) + 1;
+  const heading = numbered && last ? `${CN[n] ?? n}、${name}` : name;
+  const end = doc.text.trimEnd().length;
+  return {
+    title: `在文末添加“${heading}”部分`,
+    safe: false,
+    edits: [{ span: [end, end], text: `${eol}${heading}${body ? eol + body : ''}` }],
+  };
+}

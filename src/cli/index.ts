@@ -1,0 +1,188 @@
+import { resolve } from 'node:path';
+import { discover } from '../batch/discover.js';
+import { ConfigError, formatProblem } from '../config/errors.js';
+import { formatOf } from '../document/index.js';
+import { documentJson, printDocument } from '../formatters/document.js';
+import { formatters } from '../formatters/index.js';
+import { encode } from '../io/encoding.js';
+import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
+import { writeFileAtomic } from '../io/write.js';
+import { LinterFactory, type Linter } from '../linter.js';
+import type { FileResult } from '../types.js';
+import { unifiedDiff } from './diff.js';
+import { explainRule, explainType, listRules } from './explain.js';
+import { parseArgs, type CliOptions } from './program.js';
+import { VERSION } from './version.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Promise<Buffer>;
+  cwd: string;
+  /** Colour and progress only on a terminal. */
+  isTTY: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+    isTTY: !!process.stdout.isTTY,
+  };
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 errors, 2 usage/config/read failure). */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const parsed = parseArgs(argv, { out: io.stdout, err: io.stderr }, VERSION);
+  if (parsed.kind === 'exit') return parsed.code;
+  if (parsed.kind === 'lsp') {
+    const { startServer } = await import('../lsp/server.js');
+    return startServer(parsed.args);
+  }
+  try {
+    return await run(parsed.options, io);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`${err.problems.map(formatProblem).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function run(o: CliOptions, io: CliIO): Promise<number> {
+  const factory = new LinterFactory({
+    cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
+  });
+  const abs = (p: string) => resolve(io.cwd, p);
+
+  if (!formatters[o.format]) {
+    io.stderr(`lawreport-lint: 没有 “${o.format}” 这种输出格式；可用：${Object.keys(formatters).join(', ')}\n`);
+    return 2;
+  }
+  if (o.listRules || o.explain) {
+    const linter = await factory.forFile(undefined, 'txt');
+    if (o.listRules) io.stdout(listRules(linter.config));
+    if (o.explain) {
+      const def = linter.config.resolved.rules.get(o.explain);
+      const text = def ? explainRule(def, linter.config.resolved.settings.get(def.id)?.severity ?? 'off') : explainType(o.explain);
+      if (!text) {
+        const { didYouMean } = await import('../config/errors.js');
+        const guess = didYouMean(o.explain, linter.config.resolved.rules.keys());
+        io.stderr(`lawreport-lint: 没有 “${o.explain}” 这条规则${guess ? `；是否想写 “${guess}”？` : ''}（用 --list-rules 查看全部规则）\n`);
+        return 2;
+      }
+      io.stdout(text);
+    }
+    return 0;
+  }
+  if (o.printConfig) {
+    const linter = await factory.forFile(abs(o.printConfig));
+    const r = linter.config.resolved;
+    const rules = Object.fromEntries(
+      [...r.rules.keys()].sort().map((id) => {
+        const s = r.settings.get(id);
+        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from: r.origins.get(id) ?? '默认关闭' }];
+      }),
+    );
+    io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, rules }, null, 2) + '\n');
+    return 0;
+  }
+  if (o.printDocument) {
+    const draft = await readInput(o.printDocument, o, io);
+    if (draft instanceof ReadError) {
+      io.stderr(`${o.printDocument}: ${draft.message}\n`);
+      return 2;
+    }
+    const linter = await factory.forFile(abs(draft.path));
+    const doc = linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) });
+    io.stdout(o.format === 'json' ? documentJson(doc) : printDocument(doc));
+    return 0;
+  }
+
+  if (!o.paths.length) {
+    io.stderr('lawreport-lint: 请给出要检查的稿件或文件夹，例如：lawreport-lint 报告.md（用 --help 查看用法）\n');
+    return 2;
+  }
+  if (o.paths.includes('-') && o.paths.length > 1) {
+    io.stderr('lawreport-lint: 标准输入（-）不能和其他文件一起检查\n');
+    return 2;
+  }
+
+  let failed = false;
+  const baseLinter = await factory.forFile(undefined, 'txt');
+  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)));
+  for (const p of found.problems) {
+    io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+    failed = true;
+  }
+  if (!found.files.length) return 2;
+
+  const results: FileResult[] = [];
+  const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
+  for (const file of found.files) {
+    const draft = await readInput(file, o, io);
+    const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
+    if (draft instanceof ReadError) {
+      results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });
+      failed = true;
+      continue;
+    }
+    const linter: Linter = await factory.forFile(file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file), formatOf(draft.path));
+    const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
+    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
+    let diagnostics;
+    if (fixMode) {
+      const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });
+      diagnostics = fixed.result.diagnostics;
+      if (fixed.output !== draft.text) {
+        if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
+        else if (file === '-') {
+          io.stdout(fixed.output);
+          continue;
+        } else writeFileAtomic(abs(file), encode(fixed.output, draft.encoding as never, draft.bom));
+      } else if (file === '-' && !o.fixDryRun) {
+        io.stdout(draft.text);
+        continue;
+      }
+    } else {
+      diagnostics = linter.lint(draft.text, opts).diagnostics;
+    }
+    if (o.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
+    results.push({ filePath: display, diagnostics });
+  }
+
+  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun)) {
+    const report = formatters[o.format](results, {
+      color: o.color && io.isTTY && !o.output,
+      cwd: io.cwd,
+      fixCommand: (files) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`,
+    });
+    if (o.output) writeFileAtomic(abs(o.output), report);
+    else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
+    if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
+  }
+
+  if (failed) return 2;
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
+  if (errors) return 1;
+  if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
+  return 0;
+}
+
+async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {
+  try {
+    if (file === '-') return decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin());
+    return readDraft(resolve(io.cwd, file));
+  } catch (err) {
+    if (err instanceof ReadError) return err;
+    throw err;
+  }
+}

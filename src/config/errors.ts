@@ -1,0 +1,67 @@
+/**
+ * Configuration problems are collected, not thrown one at a time: the CLI prints
+ * them all (file:line:col, what, allowed values, “did you mean”) and exits 2.
+ */
+export interface ConfigProblem {
+  file: string;
+  line?: number;     // 1-based
+  column?: number;   // 1-based
+  message: string;
+  hint?: string;
+  /** Source lines around the problem, for a code frame. */
+  frame?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+  let s = `${where}  错误  ${p.message}`;
+  if (p.frame) s += `\n${p.frame}`;
+  if (p.hint) s += `\n  提示：${p.hint}`;
+  return s;
+}
+
+/** A code frame of the lines around `line` (1-based), with a caret under `column`. */
+export function codeFrame(source: string, line: number, column: number, width = 1): string {
+  const lines = source.split(/\r?\n/);
+  const from = Math.max(1, line - 1);
+  const to = Math.min(lines.length, line + 1);
+  const pad = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`  ${n === line ? '>' : ' '} ${String(n).padStart(pad)} | ${lines[n - 1]}`);
+    if (n === line) out.push(`    ${' '.repeat(pad)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.max(1, width))}`);
+  }
+  return out.join('\n');
+}
+
+/** Levenshtein distance, for “did you mean”. */
+export function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,198 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { RuleDefinition, SeverityName } from '../types.js';
+import { loadBuiltins, type ConfigFileContent } from './builtin.js';
+import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
+import { SEVERITIES } from './schema.js';
+
+export const CONFIG_NAMES = ['.lawreport-lint.yaml', '.lawreport-lint.yml'];
+
+export interface RuleSetting { severity?: SeverityName; options: Record<string, unknown> }
+export interface EffectiveRule { severity: SeverityName; options: Record<string, unknown> }
+
+/** Everything a run needs to know, before compilation. */
+export interface ResolvedConfig {
+  rules: Map<string, RuleDefinition>;
+  settings: Map<string, EffectiveRule>;
+  overrides: { files: string[]; base: string; rules: Map<string, RuleSetting> }[];
+  ignore: { base: string; patterns: string[] };
+  lexicons: Record<string, unknown>;
+  /** Config, preset and rule files read, for cache keys and watching. */
+  files: string[];
+  configFile?: string;
+  /** Where each setting came from, for --print-config. */
+  origins: Map<string, string>;
+}
+
+export interface ResolveOptions {
+  cwd?: string;
+  /** --config: used instead of looking upward. */
+  configFile?: string;
+  /** --preset: replaces the config's `extends`. */
+  preset?: string;
+  /** --rule id=severity, repeatable. */
+  ruleOverrides?: string[];
+}
+
+/** The nearest .lawreport-lint.yaml from `dir` upward. */
+export function findConfigFile(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    for (const n of CONFIG_NAMES) {
+      const f = join(d, n);
+      if (existsSync(f) && statSync(f).isFile()) return f;
+    }
+    const up = dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+function asList(v: string | string[] | undefined): string[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+function parseSetting(v: unknown): RuleSetting {
+  if (typeof v === 'string') return { severity: v as SeverityName, options: {} };
+  const { severity, ...options } = (v ?? {}) as Record<string, unknown>;
+  return { severity: severity as SeverityName | undefined, options };
+}
+
+/**
+ * Resolves presets, the user's config file, office rules (rulesDir) and --rule
+ * overrides into one configuration. Every problem is collected; any problem
+ * throws one ConfigError holding them all.
+ */
+export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const builtins = await loadBuiltins();
+  const problems: ConfigProblem[] = [];
+  const rules = new Map(builtins.rules.map((r) => [r.id, r] as const));
+  const lexicons: Record<string, unknown> = { ...builtins.lexicons };
+  const settings = new Map<string, EffectiveRule>();
+  const origins = new Map<string, string>();
+  const files: string[] = [];
+  const cfg: ResolvedConfig = {
+    rules, settings, lexicons, files, origins, overrides: [],
+    ignore: { base: options.cwd ?? process.cwd(), patterns: [] },
+  };
+
+  // Only a user file needs the YAML parser and validator: load them on demand.
+  const readUser = async (file: string) => (await import('./config-file.js')).readConfigFile(file);
+
+  const applySettings = (entries: Record<string, unknown> | undefined, origin: string, where: (id: string) => ConfigProblem['file']) => {
+    for (const [id, raw] of Object.entries(entries ?? {})) {
+      const def = rules.get(id);
+      if (!def) {
+        const guess = didYouMean(id, rules.keys());
+        problems.push({ file: where(id), message: `没有 “${id}” 这条规则`, hint: guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则' });
+        continue;
+      }
+      const s = parseSetting(raw);
+      const prev = settings.get(id);
+      const severity = s.severity ?? prev?.severity ?? def.severity;
+      settings.set(id, { severity, options: { ...(prev?.options ?? {}), ...s.options } });
+      origins.set(id, origin);
+    }
+  };
+
+  const seen = new Set<string>();
+  const applyPreset = async (name: string, fromDir: string, from: string): Promise<void> => {
+    const builtin = builtins.presets[name];
+    let file: string;
+    let value: ConfigFileContent | undefined;
+    if (builtin) {
+      file = builtin.file;
+      value = builtin.value;
+    } else if (/[\\/]|\.ya?ml$/.test(name)) {
+      file = isAbsolute(name) ? name : resolve(fromDir, name);
+      const r = await readUser(file);
+      problems.push(...r.problems);
+      value = r.value;
+    } else {
+      const guess = didYouMean(name, Object.keys(builtins.presets));
+      problems.push({ file: from, message: `没有 “${name}” 这个预设`, hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径` });
+      return;
+    }
+    if (seen.has(file)) return; // extends cycles end here
+    seen.add(file);
+    files.push(file);
+    if (!value) return;
+    for (const parent of asList(value.extends)) await applyPreset(parent, dirname(file), file);
+    await applyLexicons(value.lexicons, dirname(file), file);
+    applySettings(value.rules, builtin ? `预设 ${name}` : file, () => file);
+  };
+
+  const applyLexicons = async (map: Record<string, string> | undefined, base: string, file: string) => {
+    for (const [name, path] of Object.entries(map ?? {})) {
+      const { loadLexiconFile } = await import('./rule-files.js');
+      const r = loadLexiconFile(resolve(base, path));
+      problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
+      if (r.value !== undefined) lexicons[name] = r.value;
+      files.push(resolve(base, path));
+    }
+  };
+
+  let user: ConfigFileContent | undefined;
+  let userDir = options.cwd ?? process.cwd();
+  if (options.configFile) {
+    const file = resolve(options.cwd ?? process.cwd(), options.configFile);
+    cfg.configFile = file;
+    userDir = dirname(file);
+    files.push(file);
+    const r = await readUser(file);
+    problems.push(...r.problems);
+    user = r.value;
+  }
+  cfg.ignore.base = userDir;
+
+  const base = options.preset ? [options.preset] : user?.extends !== undefined ? asList(user.extends) : ['recommended'];
+  for (const p of base) await applyPreset(p, userDir, options.preset ? '--preset' : cfg.configFile ?? '--preset');
+
+  if (user) {
+    const file = cfg.configFile!;
+    for (const dir of asList(user.rulesDir)) {
+      const { loadRuleFiles } = await import('./rule-files.js');
+      const r = loadRuleFiles(resolve(userDir, dir));
+      problems.push(...r.problems);
+      for (const def of r.rules) {
+        if (rules.has(def.id) && !def.file?.startsWith(resolve(userDir, dir))) {
+          problems.push({ file: def.file ?? file, message: `规则 id “${def.id}” 与内置规则重名`, hint: '给本单位的规则换一个 id（如加上单位前缀），或在 rules 中调整内置规则的选项' });
+          continue;
+        }
+        rules.set(def.id, def);
+        if (def.file) files.push(def.file);
+        // an office's own rules are on at their default severity unless experimental
+        if (def.status !== 'experimental') {
+          settings.set(def.id, { severity: def.severity, options: {} });
+          origins.set(def.id, def.file ?? file);
+        }
+      }
+    }
+    await applyLexicons(user.lexicons, userDir, file);
+    applySettings(user.rules, file, () => file);
+    cfg.ignore.patterns = user.ignore ?? [];
+    cfg.overrides = (user.overrides ?? []).map((o) => ({
+      files: asList(o.files),
+      base: userDir,
+      rules: new Map(Object.entries(o.rules ?? {}).map(([id, v]) => {
+        if (!rules.has(id)) {
+          const guess = didYouMean(id, rules.keys());
+          problems.push({ file, message: `overrides 中没有 “${id}” 这条规则`, hint: guess ? `是否想写 “${guess}”？` : undefined });
+        }
+        return [id, parseSetting(v)] as const;
+      })),
+    }));
+  }
+
+  for (const spec of options.ruleOverrides ?? []) {
+    const m = /^([^=]+)=(.+)$/.exec(spec.trim());
+    if (!m || !(SEVERITIES as readonly string[]).includes(m[2])) {
+      problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
+      continue;
+    }
+    applySettings({ [m[1]]: m[2] }, '--rule', () => '--rule');
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return cfg;
+}

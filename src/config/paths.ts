@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The package folder (holding rules/ and presets/), from src/ in tests or dist/ when installed. */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return (root = dir);
+    dir = dirname(dir);
+  }
+  throw new Error('找不到 lawreport-lint 的安装目录（缺少 rules/ 文件夹）');
+}

@@ -1,0 +1,115 @@
+import { createRequire } from 'node:module';
+import type { ConfigProblem } from './errors.js';
+import { didYouMean } from './errors.js';
+import { configSchema, ruleSchema } from './schema.js';
+import type { YamlSource } from './yaml-source.js';
+
+// ajv is CommonJS; createRequire keeps it out of the cold start of a run without config files.
+const require = createRequire(import.meta.url);
+
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
+
+let validators: { rule: Validator; config: Validator } | undefined;
+
+function getValidators() {
+  if (validators) return validators;
+  const Ajv = require('ajv').default ?? require('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  validators = { rule: ajv.compile(ruleSchema()), config: ajv.compile(configSchema()) };
+  return validators!;
+}
+
+const KIND = { rule: '规则文件', config: '配置文件' };
+
+/** Validates a rule or config file; every problem carries file:line:col and a hint. */
+export function validateSource(kind: 'rule' | 'config', src: YamlSource): ConfigProblem[] {
+  const validate = getValidators()[kind];
+  if (validate(src.value)) return [];
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf' && hasDeeper(e, validate.errors!)) continue;
+    const path = e.instancePath.split('/').slice(1).map(unescape);
+    const p = describe(kind, e, path, src.value);
+    const key = `${p.path.join('/')}|${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(src.problem(p.path, p.message, p.hint, p.key));
+  }
+  return problems;
+}
+
+function unescape(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function hasDeeper(e: AjvError, all: AjvError[]): boolean {
+  return all.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf' && o.keyword !== 'if');
+}
+
+function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: unknown) {
+  const where = path.length ? `“${path.join('.')}”` : KIND[kind];
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
+      const type = kind === 'rule' && path.length === 0 ? (value as any)?.type : undefined;
+      const guess = didYouMean(key, allowed);
+      return {
+        path: [...path, key], key: true,
+        message: type ? `${type} 类型没有 “${key}” 这个键` : `${where}中没有 “${key}” 这个键`,
+        hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的键：${allowed.join(', ')}`,
+      };
+    }
+    case 'required':
+      return { path, key: false, message: `${where}缺少必需的键 “${e.params.missingProperty}”`, hint: undefined };
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      const guess = didYouMean(String(e.params.allowedValues && getAt(value, path)), allowed);
+      return {
+        path, key: false,
+        message: `${where} 的值 “${String(getAt(value, path))}” 不允许`,
+        hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的值：${allowed.join(', ')}`,
+      };
+    }
+    case 'type':
+      return { path, key: false, message: `${where} 应为${typeName(e.params.type)}`, hint: e.parentSchema?.description };
+    case 'minItems':
+      return { path, key: false, message: `${where} 至少要有 ${e.params.limit} 项`, hint: undefined };
+    case 'pattern':
+      return { path, key: false, message: `${where} 的写法不对（应匹配 ${e.params.pattern}）`, hint: e.parentSchema?.description };
+    case 'oneOf':
+      return { path, key: false, message: `${where} 的格式不对`, hint: e.parentSchema?.description ?? '见 schema/ 中的说明' };
+    default:
+      return { path, key: false, message: `${where} ${e.message ?? '不符合要求'}`, hint: undefined };
+  }
+}
+
+function typeName(t: string): string {
+  return ({ string: '文字', array: '列表', object: '键值表', boolean: 'true 或 false', number: '数字', integer: '整数' } as Record<string, string>)[t] ?? t;
+}
+
+function getAt(value: unknown, path: string[]): unknown {
+  let v: any = value;
+  for (const p of path) v = v?.[p];
+  return v;
+}
+
+const optionValidators = new Map<string, Validator>();
+
+/** Validates option overrides from a config against the rule type's schema. */
+export function validateRuleOptions(type: string, schema: object, options: Record<string, unknown>, file: string, ruleId: string): ConfigProblem[] {
+  let v = optionValidators.get(type);
+  if (!v) {
+    const Ajv = require('ajv').default ?? require('ajv');
+    v = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema) as Validator;
+    optionValidators.set(type, v);
+  }
+  if (v(options)) return [];
+  return (v.errors ?? []).map((e) => {
+    const path = e.instancePath.split('/').slice(1).map(unescape);
+    const d = describe('rule', e, path, options);
+    return { file, message: `规则 ${ruleId} 的选项${d.message.replace(/^规则文件/, '')}`, hint: d.hint };
+  });
+}

@@ -1,0 +1,89 @@
+import type { DocumentFormat, Line, Span } from '../types.js';
+import { parseMarkdownBlocks } from './markdown.js';
+
+/**
+ * A source line as the outline sees it: where its content starts (after Word
+ * indentation, Markdown `#`, `>` and bullets) and which block it belongs to.
+ */
+export interface SourceLine {
+  index: number;
+  start: number;
+  end: number;          // before the line terminator, trailing whitespace included
+  contentStart: number; // first character of content
+  contentEnd: number;   // after the last non-blank character
+  blank: boolean;
+  /** Markdown heading depth when the line is an ATX/setext heading's text. */
+  mdDepth?: number;
+  /** Lines of one Markdown paragraph share a block id; in plain text every line is its own block. */
+  block: number;
+}
+
+const INDENT = /[ \t\u3000\u00a0\ufeff]/;
+
+export function isBlankChar(ch: string): boolean {
+  return INDENT.test(ch);
+}
+
+function contentBounds(text: string, start: number, end: number, md: boolean): [number, number] {
+  let s = start;
+  while (s < end && INDENT.test(text[s])) s++;
+  if (md) {
+    // block quotes and bullets are containers, not content
+    for (;;) {
+      const rest = text.slice(s, Math.min(end, s + 4));
+      const m = /^(>\s?|[-*+][ \t]+)/.exec(rest);
+      if (!m) break;
+      s += m[0].length;
+      while (s < end && INDENT.test(text[s])) s++;
+    }
+  }
+  let e = end;
+  while (e > s && INDENT.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+export function scanLines(
+  text: string,
+  lines: readonly Line[],
+  format: DocumentFormat,
+): { sourceLines: SourceLine[]; ignored: Span[]; html: { span: Span; line: number; value: string }[] } {
+  const md = format === 'md';
+  const sourceLines: SourceLine[] = lines.map((l, index) => {
+    const [cs, ce] = contentBounds(text, l.start, l.end, md);
+    return { index, start: l.start, end: l.end, contentStart: cs, contentEnd: ce, blank: cs >= ce, block: index };
+  });
+  const ignored: Span[] = [];
+  const html: { span: Span; line: number; value: string }[] = [];
+  if (!md) return { sourceLines, ignored, html };
+
+  const blocks = parseMarkdownBlocks(text);
+  blocks.forEach((b, id) => {
+    const first = sourceLines[b.startLine];
+    const last = sourceLines[Math.min(b.endLine, sourceLines.length - 1)];
+    if (!first || !last) return;
+    const span: Span = [first.start, last.end];
+    if (b.kind === 'code') {
+      ignored.push(span);
+      for (let i = b.startLine; i <= b.endLine; i++) sourceLines[i].blank = true;
+    } else if (b.kind === 'html') {
+      ignored.push(span);
+      html.push({ span, line: b.startLine, value: text.slice(span[0], span[1]) });
+      for (let i = b.startLine; i <= b.endLine; i++) sourceLines[i].blank = true;
+    } else if (b.kind === 'heading') {
+      const line = sourceLines[b.startLine];
+      // ATX: strip the #'s and a closing sequence; setext: the underline is not content
+      const atx = /^#{1,6}[ \t]*/.exec(text.slice(line.contentStart, line.contentEnd));
+      if (atx) {
+        line.contentStart += atx[0].length;
+        const close = /[ \t]+#+$/.exec(text.slice(line.contentStart, line.contentEnd));
+        if (close) line.contentEnd -= close[0].length;
+      }
+      line.mdDepth = b.depth;
+      line.blank = line.contentStart >= line.contentEnd;
+      for (let i = b.startLine + 1; i <= b.endLine; i++) sourceLines[i].blank = true;
+    } else if (b.kind === 'paragraph') {
+      for (let i = b.startLine; i <= b.endLine; i++) sourceLines[i].block = 100_000 + id;
+    }
+  });
+  return { sourceLines, ignored, html };
+}

@@ -1,0 +1,43 @@
+import type { Marker, MarkerStyle } from '../types.js';
+import { CIRCLED_CHARS, circledValue, parseChineseNumber } from './numerals.js';
+
+/**
+ * Outline markers at the start of a line (GB/T 9704: 一、 →（一）→ 1. →（1）).
+ * Recognises the common wrong spellings too — “(三)”, “（一）、”, “一.”, “1、” —
+ * so the outline holds and `heading-numbering` can report them.
+ */
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
+  // （一） (一) （一）、 — the bracket pair may be mixed half/full width
+  { style: 'cn-paren', re: new RegExp(`^([（(])(${CN})([）)])([、.．，,]?)`) },
+  { style: 'ar-paren', re: /^([（(])(\d{1,2})([）)])([、.．，,]?)/ },
+  // 一、 一. 一．  (not 一是, 一中心 …: the punctuation is required)
+  { style: 'cn-dun', re: new RegExp(`^()(${CN})()([、.．])`) },
+  // 1. 1、 1．  — but not 1.5万 or 2023年
+  { style: 'ar-dot', re: /^()(\d{1,2})()([.．、](?![\d]))/ },
+  { style: 'circled', re: new RegExp(`^()([${CIRCLED_CHARS}])()([、.．]?)`) },
+  // 第一，第二、 (a reasoned list) — the punctuation is required so 第一责任人 is not a marker
+  { style: 'cn-di', re: new RegExp(`^(第)(${CN})()([，,、：:])`) },
+];
+
+/** The expected level of each marker family in the standard hierarchy. */
+export const STANDARD_LEVEL: Partial<Record<MarkerStyle, number>> = {
+  'cn-dun': 1, 'cn-paren': 2, 'ar-dot': 3, 'ar-paren': 4, circled: 5,
+};
+
+export function parseMarker(text: string, offset: number): Marker | undefined {
+  const rest = text.slice(offset, offset + 12);
+  for (const { style, re } of PATTERNS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const [whole, open, numeral, close, punct] = m;
+    const ordinal =
+      style === 'ar-dot' || style === 'ar-paren' ? Number(numeral)
+      : style === 'circled' ? circledValue(numeral)
+      : parseChineseNumber(numeral);
+    if (ordinal === undefined || ordinal === 0) continue;
+    const halfWidth = open === '(' || close === ')';
+    return { text: whole, span: [offset, offset + whole.length], style, ordinal, halfWidth, punct };
+  }
+  return undefined;
+}

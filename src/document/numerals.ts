@@ -1,0 +1,38 @@
+/** Chinese numerals as written in outline markers and counts: 一 … 九十九, 两, 百, 千, 万. */
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** Value of a Chinese numeral such as 十二, 二十, 一千五百, 三万; undefined when not a numeral. */
+export function parseChineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch];
+    } else if (ch in SMALL_UNITS) {
+      section += (digit < 0 ? 1 : digit) * SMALL_UNITS[ch];
+      digit = -1;
+    } else if (ch === '万' || ch === '亿') {
+      section += Math.max(digit, 0);
+      total = (total + section) * (ch === '万' ? 10_000 : 100_000_000);
+      section = 0;
+      digit = -1;
+    } else {
+      return undefined;
+    }
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+export function circledValue(ch: string): number | undefined {
+  const i = CIRCLED.indexOf(ch);
+  return i < 0 ? undefined : i + 1;
+}
+export const CIRCLED_CHARS = CIRCLED;

@@ -1,0 +1,139 @@
+import type { Heading, Section, Span } from '../types.js';
+import type { SourceLine } from './lines.js';
+import { parseMarker } from './markers.js';
+
+/** Sentence ends that close a run-in heading: “（一）强化理论学习，增强法治思想。通过…”. */
+const RUN_IN_END = /[。！？!?]/;
+
+/** A heading candidate with the family that decides its level. */
+interface Candidate { heading: Heading; family: string }
+
+function familyOf(h: Heading): string {
+  if (h.marker) return h.marker.style;
+  return h.mdDepth ? `md${h.mdDepth}` : 'bare';
+}
+
+function makeHeading(text: string, l: SourceLine, nextLineStart: number, bare: boolean): Heading | undefined {
+  const marker = bare ? undefined : parseMarker(text, l.contentStart);
+  if (!marker && !l.mdDepth && !bare) return undefined;
+  let titleStart = marker ? marker.span[1] : l.contentStart;
+  while (titleStart < l.contentEnd && /[ \t\u3000\u00a0]/.test(text[titleStart])) titleStart++;
+  let titleEnd = l.contentEnd;
+  let end = l.contentEnd;
+  let bodyStart = nextLineStart;
+  if (!l.mdDepth) {
+    const m = RUN_IN_END.exec(text.slice(titleStart, l.contentEnd));
+    if (m) {
+      titleEnd = titleStart + m.index;
+      end = titleEnd + 1;
+      bodyStart = end;
+      while (bodyStart < l.contentEnd && /[ \t\u3000\u00a0]/.test(text[bodyStart])) bodyStart++;
+      if (bodyStart >= l.contentEnd) bodyStart = nextLineStart;
+    }
+  }
+  return {
+    span: [marker ? marker.span[0] : l.contentStart, end],
+    marker,
+    title: text.slice(titleStart, titleEnd),
+    titleSpan: [titleStart, titleEnd],
+    line: l.index,
+    level: 0,
+    mdDepth: l.mdDepth,
+    bodyStart: Math.max(bodyStart, end),
+  };
+}
+
+/**
+ * Finds the headings of the outline and infers their levels.
+ *
+ * The top level is the 一、 family when the draft has one, else Markdown headings,
+ * else unnumbered part-like lines (`isBarePart`). Below it, levels follow the order
+ * in which marker families appear inside each part, so a part whose second level
+ * uses （1） or 1. still gets the right tree; the standard hierarchy is a separate
+ * question for `heading-numbering`.
+ */
+export function findHeadings(
+  text: string,
+  lines: SourceLine[],
+  afterLine: number,
+  isBarePart: (title: string) => boolean,
+): Heading[] {
+  const marked: Candidate[] = [];
+  const bare: Candidate[] = [];
+  for (const l of lines) {
+    if (l.blank || l.index <= afterLine) continue;
+    const next = lines[l.index + 1]?.start ?? l.end;
+    const h = makeHeading(text, l, next, false);
+    if (h) {
+      marked.push({ heading: h, family: familyOf(h) });
+      continue;
+    }
+    const content = text.slice(l.contentStart, l.contentEnd);
+    if (content.length <= 30 && !/[。，；：,;:！？]/.test(content) && isBarePart(content)) {
+      const b = makeHeading(text, l, next, true);
+      if (b) bare.push({ heading: b, family: 'bare' });
+    }
+  }
+
+  let top: string | undefined;
+  if (marked.some((c) => c.family === 'cn-dun')) top = 'cn-dun';
+  else {
+    const depths = marked.filter((c) => c.family.startsWith('md')).map((c) => c.heading.mdDepth ?? 9);
+    if (depths.length) top = `md${Math.min(...depths)}`;
+    else if (bare.length) top = 'bare';
+    else top = marked[0]?.family;
+  }
+  const all = top === 'bare' ? [...marked, ...bare].sort((a, b) => a.heading.span[0] - b.heading.span[0]) : marked;
+
+  // levels: a stack of families per part
+  let stack: string[] = [];
+  let seenTop = false;
+  for (const c of all) {
+    if (c.family === top) {
+      stack = [c.family];
+      seenTop = true;
+      c.heading.level = 1;
+      continue;
+    }
+    if (!seenTop) stack = stack.length ? stack : ['preamble'];
+    const at = stack.indexOf(c.family);
+    if (at > 0) stack = stack.slice(0, at + 1);
+    else stack.push(c.family);
+    c.heading.level = stack.length;
+  }
+  return all.map((c) => c.heading);
+}
+
+/** Moves `end` back over whitespace so a section does not own the blank lines after it. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** Builds the section tree from headings with levels; preamble headings are left out. */
+export function buildSections(text: string, headings: Heading[], lines: SourceLine[]): Section[] {
+  const firstTop = headings.findIndex((h) => h.level === 1);
+  if (firstTop < 0) return [];
+  const hs = headings.slice(firstTop);
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i];
+    let nextStart = text.length;
+    for (let j = i + 1; j < hs.length; j++) {
+      if (hs[j].level <= h.level) {
+        nextStart = lines[hs[j].line].start;
+        break;
+      }
+    }
+    const end = trimEnd(text, h.span[1], nextStart);
+    const bodyStart = Math.min(h.bodyStart, Math.max(end, h.span[1]));
+    const span: Span = [h.span[0], Math.max(end, h.span[1])];
+    const section: Section = { heading: h, span, bodySpan: [bodyStart, Math.max(bodyStart, end)], children: [] };
+    while (stack.length && stack[stack.length - 1].heading.level >= h.level) stack.pop();
+    if (stack.length) stack[stack.length - 1].children.push(section);
+    else roots.push(section);
+    stack.push(section);
+  }
+  return roots;
+}

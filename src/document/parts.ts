@@ -1,0 +1,144 @@
+import type { Item, Part, PartKind, Section, Span } from '../types.js';
+import type { PartVocabulary } from './vocabulary.js';
+
+const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
+
+/**
+ * Classifies a top-level heading: every lexicon keyword it contains scores its
+ * length and the longest wins (“工作思路目标举措” → plan through 目标举措), ties going
+ * to the earlier part in the regulation's order. A heading year of N+1 means plan.
+ */
+export function classifyHeading(
+  title: string,
+  parts: readonly PartVocabulary[],
+  reportYear: number | undefined,
+): { kind: PartKind; matched?: string; year?: number } {
+  const y = HEADING_YEAR.exec(title);
+  const year = y ? Number(y[1]) : undefined;
+  let best: { kind: PartKind; matched?: string; score: number } = { kind: 'unknown', score: 0 };
+  for (const p of parts) {
+    for (const k of p.keywords) {
+      if (k.length > best.score && title.includes(k)) best = { kind: p.kind, matched: k, score: k.length };
+    }
+  }
+  if (year !== undefined && reportYear !== undefined && year === reportYear + 1 && best.kind !== 'other') {
+    return { kind: 'plan', matched: `${year}年`, year };
+  }
+  return { kind: best.kind, matched: best.matched, year };
+}
+
+const ENUM = /([一二三四五六七八九十]{1,2})是/g;
+const ENUM_BEFORE = /[。；;！？：:，,\s“]/;
+const CN_ORD: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function ordinalOf(s: string): number | undefined {
+  if (s.length === 1) return CN_ORD[s];
+  if (s[0] === '十') return 10 + (CN_ORD[s[1]] ?? 0);
+  return undefined;
+}
+
+/**
+ * Inline enumerations 一是…二是…三是… inside [start, end): each run that starts
+ * at 一是 and counts up. An item runs to the next marker; the last one to the end
+ * of its paragraph.
+ */
+export function findEnumerations(
+  text: string,
+  start: number,
+  end: number,
+  paragraphEnd: (offset: number) => number,
+): Item[] {
+  const hits: { at: number; len: number; n: number }[] = [];
+  ENUM.lastIndex = 0;
+  const body = text.slice(start, end);
+  for (let m = ENUM.exec(body); m; m = ENUM.exec(body)) {
+    const n = ordinalOf(m[1]);
+    const at = start + m.index;
+    const before = at > start ? text[at - 1] : '\n';
+    if (n === undefined || !(ENUM_BEFORE.test(before) || at === start || /[比如即]/.test(before))) continue;
+    hits.push({ at, len: m[0].length, n });
+  }
+  const items: Item[] = [];
+  let expected = 1;
+  const run: typeof hits = [];
+  const flush = () => {
+    run.forEach((h, i) => {
+      const next = run[i + 1];
+      const stop = next ? next.at : Math.min(paragraphEnd(h.at), end);
+      let e = stop;
+      while (e > h.at && /[\s，,；;]/.test(text[e - 1])) e--;
+      const bodyStart = h.at + h.len;
+      const label = text.slice(h.at, Math.min(e, h.at + 40)).split(/[。；;]/)[0];
+      items.push({ kind: 'enumeration', span: [h.at, e], headingSpan: [h.at, bodyStart], bodySpan: [bodyStart, Math.max(bodyStart, e)], label });
+    });
+    run.length = 0;
+  };
+  for (const h of hits) {
+    if (h.n === expected) {
+      run.push(h);
+      expected++;
+    } else if (h.n === 1) {
+      flush();
+      run.push(h);
+      expected = 2;
+    }
+  }
+  flush();
+  return items.filter((it) => it.span[1] > it.span[0]);
+}
+
+export function labelOf(text: string, span: Span, max = 30): string {
+  const s = text.slice(span[0], span[1]).trim();
+  const first = s.split(/[。；;！？]/)[0];
+  return first.length > max ? `${first.slice(0, max)}…` : first;
+}
+
+/**
+ * The items of a part: its direct outline children whatever their marker; where it
+ * has none, its inline enumerations (一是…); else its paragraphs; else its sentences.
+ */
+export function itemsOf(
+  text: string,
+  section: Section,
+  paragraphs: readonly { span: Span }[],
+  sentences: readonly { span: Span }[],
+  paragraphEnd: (offset: number) => number,
+): Item[] {
+  if (section.children.length) {
+    return section.children.map((c) => ({
+      kind: 'heading' as const,
+      span: c.span,
+      headingSpan: c.heading.span,
+      bodySpan: c.bodySpan,
+      label: c.heading.title || text.slice(c.heading.span[0], c.heading.span[1]),
+      section: c,
+    }));
+  }
+  const [bs, be] = section.bodySpan;
+  if (be <= bs) return [];
+  const enums = findEnumerations(text, bs, be, paragraphEnd);
+  if (enums.length) return enums;
+  const inside = (s: Span) => s[0] >= bs && s[1] <= be && s[1] > s[0];
+  const paras = paragraphs
+    .map((p) => ({ span: [Math.max(p.span[0], bs), Math.min(p.span[1], be)] as Span }))
+    .filter((p) => inside(p.span));
+  if (paras.length > 1) {
+    return paras.map((p) => ({ kind: 'paragraph' as const, span: p.span, bodySpan: p.span, label: labelOf(text, p.span) }));
+  }
+  const sents = sentences.filter((s) => inside(s.span));
+  if (sents.length) {
+    return sents.map((s) => ({ kind: 'sentence' as const, span: s.span, bodySpan: s.span, label: labelOf(text, s.span) }));
+  }
+  return paras.map((p) => ({ kind: 'paragraph' as const, span: p.span, bodySpan: p.span, label: labelOf(text, p.span) }));
+}
+
+export function buildPart(
+  text: string,
+  section: Section,
+  kind: PartKind,
+  matched: string | undefined,
+  year: number | undefined,
+  items: Item[],
+): Part {
+  return { kind, heading: section.heading, span: section.span, bodySpan: section.bodySpan, year, items, section, matched };
+}

@@ -1,0 +1,119 @@
+import { pathToFileURL } from 'node:url';
+import type { CompiledRule, Diagnostic, Evidence, Finding, Range, ReportDocument, Span } from '../types.js';
+import { applyDirectives } from './directives.js';
+import { interpolate } from './interpolate.js';
+import { dedupe, sortDiagnostics } from './order.js';
+
+export interface RunOptions {
+  previous?: ReportDocument;
+  reportUnusedDirectives?: boolean;
+  /** Throw on a bad span instead of reporting internal-error (tests). */
+  strict?: boolean;
+}
+
+export interface RunResult {
+  diagnostics: Diagnostic[];
+  evidence: { rule: string; evidence: Evidence[] }[];
+}
+
+export function documentUri(doc: ReportDocument): string {
+  if (!doc.path) return 'untitled:draft';
+  try {
+    return pathToFileURL(doc.path).href;
+  } catch {
+    return `untitled:${doc.path}`;
+  }
+}
+
+function toRange(doc: ReportDocument, span: Span): Range {
+  return { start: doc.positionAt(span[0]), end: doc.positionAt(span[1]) };
+}
+
+function validSpan(doc: ReportDocument, span: unknown): span is Span {
+  return Array.isArray(span) && span.length === 2 && Number.isInteger(span[0]) && Number.isInteger(span[1])
+    && span[0] >= 0 && span[0] <= span[1] && span[1] <= doc.text.length;
+}
+
+/**
+ * Runs every compiled rule over one document. A rule that throws or reports a
+ * bad span becomes one `internal-error` diagnostic naming the rule, never a crash.
+ */
+export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], options: RunOptions = {}): RunResult {
+  const out: Diagnostic[] = [];
+  const evidence: RunResult['evidence'] = [];
+  const uri = documentUri(doc);
+  const anchor: Span = doc.title?.span ?? doc.paragraphs[0]?.span ?? [0, 0];
+  for (const rule of rules) {
+    const { def } = rule;
+    const passes: Evidence[] = [];
+    const findings: Finding[] = [];
+    try {
+      rule.check({ doc, previous: options.previous, report: (f) => findings.push(f), pass: (e) => passes.push(e) });
+      for (const f of findings) {
+        const spans = [f.span, ...(f.fix?.edits.map((e) => e.span) ?? []), ...(f.related?.filter((r) => !r.document).map((r) => r.span) ?? [])];
+        if (!spans.every((s) => validSpan(doc, s))) throw new Error(`报告的位置超出文本范围：${JSON.stringify(spans)}`);
+        out.push(toDiagnostic(doc, uri, rule, f, options.previous));
+      }
+    } catch (err) {
+      if (options.strict) throw err;
+      out.push({
+        range: toRange(doc, anchor),
+        severity: 1,
+        code: 'internal-error',
+        source: 'lawreport-lint',
+        message: `规则 ${def.id} 运行出错，已跳过：${(err as Error).message}`,
+        data: { help: '这是 lawreport-lint 的缺陷，请附上这份稿件报告问题。', ruleType: def.type },
+      });
+    }
+    if (passes.length && !findings.length) evidence.push({ rule: def.id, evidence: passes });
+  }
+  const { kept, unused } = applyDirectives(doc, out);
+  if (options.reportUnusedDirectives) {
+    for (const d of unused) {
+      kept.push({
+        range: toRange(doc, d.span),
+        severity: 2,
+        code: 'unused-disable-directive',
+        source: 'lawreport-lint',
+        message: d.rules.length
+          ? `禁用注释没有屏蔽任何问题（${d.rules.join('、')}），可以删除`
+          : '禁用注释没有屏蔽任何问题，可以删除',
+        data: {
+          fix: { title: '删除这条禁用注释', safe: true, edits: [{ range: toRange(doc, d.span), newText: '' }] },
+        },
+      });
+    }
+  }
+  return { diagnostics: sortDiagnostics(dedupe(kept)), evidence };
+}
+
+function toDiagnostic(doc: ReportDocument, uri: string, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
+  const { def } = rule;
+  const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
+  const d: Diagnostic = {
+    range: toRange(doc, f.span),
+    severity: rule.severity,
+    code: def.id,
+    source: 'lawreport-lint',
+    message: interpolate(template, f.data),
+  };
+  if (def.file) d.codeDescription = { href: pathToFileURL(def.file).href };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => {
+      const target = r.document === 'previous' && previous ? previous : doc;
+      return { location: { uri: documentUri(target), range: toRange(target, r.span) }, message: r.message };
+    });
+  }
+  const data: NonNullable<Diagnostic['data']> = { ruleType: def.type };
+  if (f.fix) {
+    data.fix = {
+      title: f.fix.title ?? def.messages.fix ?? '修复',
+      safe: f.fix.safe,
+      edits: f.fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.text })),
+    };
+  }
+  if (def.help) data.help = interpolate(def.help, f.data);
+  if (def.reference) data.reference = def.reference;
+  d.data = data;
+  return d;
+}

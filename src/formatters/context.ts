@@ -1,0 +1,23 @@
+import type { FileResult } from '../types.js';
+
+export interface FormatContext {
+  color: boolean;
+  cwd: string;
+  /** The command to suggest for fixable findings. */
+  fixCommand?: (files: string[]) => string;
+}
+
+export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
+
+export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };
+
+const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32, cyan: 36 };
+export type Paint = (style: keyof typeof CODES, s: string) => string;
+export function painter(color: boolean): Paint {
+  return (style, s) => (color ? `\u001b[${CODES[style]}m${s}\u001b[0m` : s);
+}
+
+/** Human location of a diagnostic: line:col, or 第N段 for a .docx (line = paragraph). */
+export function where(r: FileResult, line: number, character: number): string {
+  return r.filePath.toLowerCase().endsWith('.docx') ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
+}

@@ -1,0 +1,255 @@
+/**
+ * The shared vocabulary of lawreport-lint. Every module speaks in these types:
+ * the document model (what a draft *is*), findings (what a check *says*), and
+ * LSP-shaped diagnostics (what users and tools *see*).
+ */
+
+/** UTF-16 offsets into `ReportDocument.text`, end exclusive. */
+export type Span = readonly [start: number, end: number];
+
+/** LSP severities: 1 error, 2 warning, 3 information, 4 hint. */
+export type Severity = 1 | 2 | 3 | 4;
+/** The only spelling of a severity in YAML. */
+export type SeverityName = 'error' | 'warning' | 'info' | 'off';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface TextEdit { range: Range; newText: string }
+
+export interface Fix { title: string; safe: boolean; edits: TextEdit[] }
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: string;
+  source: 'lawreport-lint';
+  message: string;
+  codeDescription?: { href: string };
+  relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
+  data?: { fix?: Fix; help?: string; reference?: string; ruleType?: string };
+}
+
+// ───────────────────────────── document model ─────────────────────────────
+
+export type PartKind = 'achievements' | 'shortcomings' | 'duties' | 'plan' | 'other' | 'unknown';
+export const PART_KINDS: readonly PartKind[] = ['achievements', 'shortcomings', 'duties', 'plan', 'other', 'unknown'];
+
+/** Outline marker families, named after their look. */
+export type MarkerStyle =
+  | 'cn-dun'      // 一、
+  | 'cn-paren'    // （一）
+  | 'ar-dot'      // 1.  1、 1．
+  | 'ar-paren'    // （1）
+  | 'circled'     // ①
+  | 'cn-di'       // 第一，
+  | 'md';         // a Markdown `#` heading without a Chinese marker
+
+export interface Marker {
+  text: string;          // exactly as written, e.g. "(三)" or "1、"
+  span: Span;
+  style: MarkerStyle;
+  ordinal: number;       // 1-based value of the numeral
+  halfWidth: boolean;    // "(三)" written with ASCII brackets
+  /** Punctuation written right after the numeral or bracket, e.g. "、" in "（一）、" or "." in "一." */
+  punct: string;
+}
+
+export interface Heading {
+  span: Span;            // marker + title (+ the 。 that ends a run-in heading)
+  marker?: Marker;
+  title: string;         // heading text without marker
+  titleSpan: Span;
+  line: number;          // 0-based line of the heading
+  /** 1 = part level. Inferred from the marker family per part. */
+  level: number;
+  /** Markdown `#` depth when the heading came from Markdown syntax. */
+  mdDepth?: number;
+  /** Offset where the heading's own body starts (after a run-in heading's 。, or the next line). */
+  bodyStart: number;
+}
+
+export interface Section {
+  heading: Heading;
+  span: Span;            // heading start … end of the section
+  bodySpan: Span;        // after the heading … end of the section
+  children: Section[];
+}
+
+export type ItemKind = 'heading' | 'enumeration' | 'paragraph' | 'sentence';
+
+export interface Item {
+  kind: ItemKind;
+  span: Span;
+  /** The item's own heading (or enumeration marker) when it has one. */
+  headingSpan?: Span;
+  bodySpan: Span;
+  /** Short human label to quote in messages: the heading, or the first words. */
+  label: string;
+  section?: Section;
+}
+
+export interface Part {
+  kind: PartKind;
+  heading: Heading;
+  span: Span;
+  bodySpan: Span;
+  /** A year written in the heading, e.g. 2024 in “四、2024年推进…安排”. */
+  year?: number;
+  items: Item[];
+  section: Section;
+  /** Which lexicon keyword classified the part (for --print-document). */
+  matched?: string;
+}
+
+export interface Title {
+  span: Span;
+  text: string;
+  organ?: { span: Span; text: string };
+  year?: number;
+  yearSpan?: Span;
+  /** Statutory document type: 报告; 总结 is a finding; other when neither. */
+  kind: 'report' | 'summary' | 'other';
+}
+
+export interface Line { start: number; end: number }
+
+export interface Paragraph { span: Span; line: number }
+
+export interface Sentence { span: Span }
+
+export interface Quantity {
+  span: Span;
+  text: string;
+  value?: number;
+  unit?: string;
+  approx: boolean;
+}
+
+/** A year written in running text, with whether it is a claim (not inside 《》, a range or a document number). */
+export interface YearMention { span: Span; year: number; claim: boolean }
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  rules: string[];       // empty = all rules
+  span: Span;
+  line: number;
+  reason?: string;
+}
+
+export type DocumentFormat = 'md' | 'txt' | 'docx';
+
+export interface ReportDocument {
+  readonly text: string;
+  readonly path?: string;
+  readonly format: DocumentFormat;
+  readonly lines: readonly Line[];
+  readonly title?: Title;
+  readonly headings: readonly Heading[];
+  readonly sections: readonly Section[];
+  readonly parts: readonly Part[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly quantities: readonly Quantity[];
+  readonly years: readonly YearMention[];
+  readonly directives: readonly Directive[];
+  /** Report year N (from the title). */
+  readonly year?: number;
+  /** Spans that rules must treat as non-text: code fences, HTML comments. */
+  readonly ignored: readonly Span[];
+  slice(span: Span): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  part(kind: PartKind): Part | undefined;
+  partAt(offset: number): Part | undefined;
+}
+
+// ───────────────────────────── checks ─────────────────────────────
+
+export interface FindingEdit { span: Span; text: string }
+
+/** What a check reports; the engine turns it into a Diagnostic. */
+export interface Finding {
+  span: Span;
+  messageId?: string;
+  data?: Record<string, string | number>;
+  related?: { span: Span; message: string; document?: 'previous' }[];
+  fix?: { title?: string; edits: FindingEdit[]; safe: boolean };
+}
+
+/** A requirement that holds, with the text that satisfies it (for a checklist). */
+export interface Evidence { span?: Span; message: string }
+
+export interface CheckContext {
+  doc: ReportDocument;
+  /** The same unit's previous-year report, for cross-year rules. */
+  previous?: ReportDocument;
+  report(finding: Finding): void;
+  pass(evidence: Evidence): void;
+}
+
+export type Check = (ctx: CheckContext) => void;
+
+/** JSON Schema for one option (a subset: what ajv validates and --explain shows). */
+export type OptionSchema = Record<string, unknown> & { description?: string };
+
+export interface CompileEnv {
+  lexicons: Lexicons;
+  /** Compiles a user regex safely (ReDoS-checked); throws ConfigProblem-friendly errors. */
+  regex(source: string, flags?: string): RegExp;
+}
+
+export interface CheckType<O = Record<string, unknown>> {
+  type: string;
+  summary: string;
+  /** Options this type accepts, by key; also the source of schema/rule.schema.json. */
+  options: Record<string, OptionSchema>;
+  required?: string[];
+  compile(options: O, env: CompileEnv): Check;
+}
+
+/** Word lists and tables from rules/lexicon/*.yaml, by file name. */
+export type Lexicons = Readonly<Record<string, unknown>>;
+
+// ───────────────────────────── rules and config ─────────────────────────────
+
+export interface RuleExample {
+  text: string;
+  at?: string;
+  output?: string;
+  description?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface RuleDefinition {
+  id: string;
+  type: string;
+  summary: string;
+  severity: SeverityName;
+  status: 'stable' | 'experimental' | 'deprecated';
+  reference?: string;
+  docs?: string;
+  help?: string;
+  messages: Record<string, string>;
+  replacedBy?: string;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  /** Type-specific keys. */
+  options: Record<string, unknown>;
+  /** Where the rule came from, for errors and --explain. */
+  file?: string;
+}
+
+export interface CompiledRule {
+  def: RuleDefinition;
+  severity: Severity;
+  check: Check;
+}
+
+export interface FileResult {
+  filePath: string;
+  diagnostics: Diagnostic[];
+  error?: { code: string; message: string };
+  /** Kept for human formatters and the checklist; not part of the json contract. */
+  document?: ReportDocument;
+  evidence?: { rule: string; evidence: Evidence[] }[];
+  source?: string;
+}

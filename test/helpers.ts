@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { compileConfig } from '../src/config/compile.js';
+import { resolveConfig } from '../src/config/load.js';
+import { loadBuiltins } from '../src/config/builtin.js';
+import { prepareFormat } from '../src/document/index.js';
+import { Linter } from '../src/linter.js';
+import type { Diagnostic, DocumentFormat, ReportDocument, SeverityName } from '../src/types.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+const linters = new Map<string, Promise<Linter>>();
+
+/** A Linter with the given preset (default recommended) plus rule overrides; cached per setting. */
+export function linterWith(options: { preset?: string; rules?: Record<string, SeverityName | Record<string, unknown>> } = {}): Promise<Linter> {
+  const key = JSON.stringify(options);
+  let l = linters.get(key);
+  if (!l) {
+    l = (async () => {
+      await prepareFormat('md');
+      const resolved = await resolveConfig({ preset: options.preset ?? 'recommended', cwd: ROOT });
+      for (const [id, v] of Object.entries(options.rules ?? {})) {
+        const def = resolved.rules.get(id)!;
+        const s = typeof v === 'string' ? { severity: v, options: {} } : { severity: (v.severity as SeverityName) ?? def.severity, options: { ...v, severity: undefined } };
+        delete (s.options as Record<string, unknown>).severity;
+        resolved.settings.set(id, s as never);
+      }
+      return new Linter(await compileConfig(resolved));
+    })();
+    linters.set(key, l);
+  }
+  return l;
+}
+
+/** Every rule shipped, each at its default severity (experimental ones too). */
+export async function allRulesLinter(): Promise<Linter> {
+  const b = await loadBuiltins();
+  return linterWith({ rules: Object.fromEntries(b.rules.map((r) => [r.id, r.severity === 'off' ? 'info' : r.severity])) });
+}
+
+export async function lintText(text: string, options: { filePath?: string; format?: DocumentFormat; preset?: string } = {}): Promise<Diagnostic[]> {
+  const linter = await linterWith({ preset: options.preset });
+  return linter.lint(text, { ...options, strict: true }).diagnostics;
+}
+
+export async function model(text: string, format: DocumentFormat = 'txt'): Promise<ReportDocument> {
+  const linter = await linterWith();
+  return linter.config.builder.build(text, { format, path: format === 'md' ? 'draft.md' : 'draft.txt' });
+}
+
+/** The text a diagnostic's range covers. */
+export function covered(text: string, d: Diagnostic, doc: ReportDocument): string {
+  return text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+}
+
+export function byRule(ds: Diagnostic[], code: string): Diagnostic[] {
+  return ds.filter((d) => d.code === code);
+}

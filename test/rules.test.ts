@@ -1,0 +1,81 @@
+/**
+ * The generic rule test (remark-lint's and ESLint's RuleTester idea): every rule
+ * file documents and tests itself. For each rules/*.yaml, the id equals the file
+ * name; each valid example gives no diagnostic from that rule; each invalid one
+ * gives at least one, covering exactly `at` when given; `output` is what --fix
+ * (safe and unsafe fixes of this rule) produces; a rule with a fix must show it.
+ */
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBuiltins } from '../src/config/builtin.js';
+import { compileConfig } from '../src/config/compile.js';
+import { resolveConfig } from '../src/config/load.js';
+import { prepareFormat } from '../src/document/index.js';
+import { Linter } from '../src/linter.js';
+import type { RuleDefinition, RuleExample } from '../src/types.js';
+import { ROOT } from './helpers.js';
+
+const builtins = await loadBuiltins();
+await prepareFormat('md');
+
+async function soloLinter(def: RuleDefinition, options: Record<string, unknown> = {}): Promise<Linter> {
+  const resolved = await resolveConfig({ preset: 'recommended', cwd: ROOT });
+  resolved.settings.clear();
+  resolved.settings.set(def.id, { severity: def.severity === 'off' ? 'info' : def.severity, options });
+  return new Linter(await compileConfig(resolved));
+}
+
+const files = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml'));
+
+describe('rule files', () => {
+  it('every rule file was loaded', () => {
+    expect(builtins.rules.map((r) => `${r.id}.yaml`).sort()).toEqual(files.sort());
+  });
+});
+
+for (const def of builtins.rules) {
+  describe(`rule ${def.id}`, () => {
+    it('id equals the file name and the rule documents itself', () => {
+      expect(basename(def.file!)).toBe(`${def.id}.yaml`);
+      expect(def.summary.length).toBeGreaterThan(4);
+      expect(def.docs ?? def.reference, 'docs or reference says why').toBeTruthy();
+      expect(def.help, 'help says how to fix').toBeTruthy();
+      expect(def.examples.valid.length).toBeGreaterThan(0);
+      expect(def.examples.invalid.length).toBeGreaterThan(0);
+    });
+
+    const run = async (ex: RuleExample) => {
+      const linter = await soloLinter(def, ex.options);
+      const format = /^#|\n#/.test(ex.text) || ex.text.includes('<!--') ? 'md' : 'txt';
+      const result = linter.lint(ex.text, { format, strict: true });
+      return { linter, format, result, mine: result.diagnostics.filter((d) => d.code === def.id) } as const;
+    };
+
+    def.examples.valid.forEach((ex, i) => {
+      it(`valid #${i + 1}${ex.description ? ` (${ex.description})` : ''}`, async () => {
+        const { mine } = await run(ex);
+        expect(mine.map((d) => d.message)).toEqual([]);
+      });
+    });
+
+    def.examples.invalid.forEach((ex, i) => {
+      it(`invalid #${i + 1}${ex.description ? ` (${ex.description})` : ''}`, async () => {
+        const { linter, format, result, mine } = await run(ex);
+        expect(mine.length, 'at least one diagnostic').toBeGreaterThan(0);
+        if (ex.at !== undefined) {
+          const doc = result.document;
+          const texts = mine.map((d) => ex.text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)));
+          expect(texts).toContain(ex.at);
+        }
+        const fixable = mine.some((d) => d.data?.fix);
+        if (ex.output !== undefined) {
+          const fixed = linter.fix(ex.text, { format, unsafe: true, rules: new Set([def.id]) });
+          expect(fixed.output).toBe(ex.output);
+        } else if (fixable) {
+          expect.fail(`rule ${def.id} offers a fix: the invalid example needs an \`output\``);
+        }
+      });
+    });
+  });
+}
