@@ -248,8 +248,22 @@ export interface FileResult {
   filePath: string;
   diagnostics: Diagnostic[];
   error?: { code: string; message: string };
-  /** Kept for human formatters and the checklist; not part of the json contract. */
-  document?: ReportDocument;
-  evidence?: { rule: string; evidence: Evidence[] }[];
-  source?: string;
+  /** For human formatters and the checklist; not part of the json contract. */
+  summary?: DraftSummary;
+}
+
+/**
+ * What batch formatters (table, html, checklist) need to know about a draft,
+ * serialisable so worker threads can send it back.
+ */
+export interface DraftSummary {
+  organ?: string;
+  year?: number;
+  title?: string;
+  /** Parts found, in document order. */
+  parts: { kind: PartKind; title: string; line: number }[];
+  /** Requirements that hold, per rule, with their evidence (CheckContext.pass). */
+  passes: { rule: string; evidence: { message: string; line?: number }[] }[];
+  /** The text each diagnostic's range covers, parallel to `diagnostics` (clipped to 80 characters). */
+  quotes: string[];
 }

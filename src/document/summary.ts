@@ -1,0 +1,20 @@
+import type { Diagnostic, DraftSummary, Evidence, ReportDocument } from '../types.js';
+
+/** A serialisable digest of a linted draft for batch formatters. */
+export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: Evidence[] }[]): DraftSummary {
+  const line = (offset: number) => doc.positionAt(offset).line;
+  return {
+    organ: doc.title?.organ?.text,
+    year: doc.year,
+    title: doc.title?.text,
+    parts: doc.parts.map((p) => ({ kind: p.kind, title: p.heading.title, line: line(p.heading.span[0]) })),
+    passes: evidence.map((e) => ({
+      rule: e.rule,
+      evidence: e.evidence.map((x) => ({ message: x.message, line: x.span ? line(x.span[0]) : undefined })),
+    })),
+    quotes: diagnostics.map((d) => {
+      const t = doc.text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)).replace(/\s+/g, ' ');
+      return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+    }),
+  };
+}
