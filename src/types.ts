@@ -216,6 +216,8 @@ export interface RuleExample {
   text: string;
   at?: string;
   output?: string;
+  /** Last year's report, for cross-year rules. */
+  previous?: string;
   description?: string;
   options?: Record<string, unknown>;
 }

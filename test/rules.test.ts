@@ -48,8 +48,9 @@ for (const def of builtins.rules) {
     const run = async (ex: RuleExample) => {
       const linter = await soloLinter(def, ex.options);
       const format = /^#|\n#/.test(ex.text) || ex.text.includes('<!--') ? 'md' : 'txt';
-      const result = linter.lint(ex.text, { format, strict: true });
-      return { linter, format, result, mine: result.diagnostics.filter((d) => d.code === def.id) } as const;
+      const previous = ex.previous ? linter.config.builder.build(ex.previous, { format: 'txt', path: 'previous.txt' }) : undefined;
+      const result = linter.lint(ex.text, { format, strict: true, previous });
+      return { linter, format, previous, result, mine: result.diagnostics.filter((d) => d.code === def.id) } as const;
     };
 
     def.examples.valid.forEach((ex, i) => {
@@ -61,7 +62,7 @@ for (const def of builtins.rules) {
 
     def.examples.invalid.forEach((ex, i) => {
       it(`invalid #${i + 1}${ex.description ? ` (${ex.description})` : ''}`, async () => {
-        const { linter, format, result, mine } = await run(ex);
+        const { linter, format, previous, result, mine } = await run(ex);
         expect(mine.length, 'at least one diagnostic').toBeGreaterThan(0);
         if (ex.at !== undefined) {
           const doc = result.document;
@@ -70,7 +71,7 @@ for (const def of builtins.rules) {
         }
         const fixable = mine.some((d) => d.data?.fix);
         if (ex.output !== undefined) {
-          const fixed = linter.fix(ex.text, { format, unsafe: true, rules: new Set([def.id]) });
+          const fixed = linter.fix(ex.text, { format, unsafe: true, rules: new Set([def.id]), previous });
           expect(fixed.output).toBe(ex.output);
         } else if (fixable) {
           expect.fail(`rule ${def.id} offers a fix: the invalid example needs an \`output\``);

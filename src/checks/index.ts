@@ -1,9 +1,19 @@
 import type { CheckType } from '../types.js';
+import { consistency } from './consistency.js';
+import { correspondence } from './correspondence.js';
+import { coverage } from './coverage.js';
 import { existence } from './existence.js';
+import { quantity } from './quantity.js';
+import { resemblance } from './resemblance.js';
 import { sections } from './sections.js';
 
 /** Every rule type, by name. Adding a type = one file + one line here. */
 export const checkTypes: Record<string, CheckType<any>> = {
   [sections.type]: sections,
   [existence.type]: existence,
+  [coverage.type]: coverage,
+  [quantity.type]: quantity,
+  [correspondence.type]: correspondence,
+  [consistency.type]: consistency,
+  [resemblance.type]: resemblance,
 };

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult } from '../types.js';
 import { unifiedDiff } from './diff.js';
+import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
 import { VERSION } from './version.js';
@@ -80,6 +81,17 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       }
       io.stdout(text);
     }
+    return 0;
+  }
+  if (o.explainMatches) {
+    const draft = await readInput(o.explainMatches, o, io);
+    if (draft instanceof ReadError) {
+      io.stderr(`${o.explainMatches}: ${draft.message}\n`);
+      return 2;
+    }
+    const linter = await factory.forFile(abs(draft.path));
+    const doc = linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) });
+    io.stdout(explainMatches(linter, doc));
     return 0;
   }
   if (o.printConfig) {

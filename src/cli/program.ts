@@ -59,6 +59,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--report-unused-disable-directives', '报告没有屏蔽任何问题的禁用注释 / report unused disable comments', false)
     .option('--list-rules', '列出全部规则 / list all rules', false)
     .option('--explain <rule>', '说明一条规则或规则类型 / explain a rule or rule type')
+    .option('--explain-matches <file>', '显示“不足 × 安排”的匹配分数表 / show the shortcoming × plan scores')
     .option('--print-config <file>', '显示对该文件生效的配置 / print the effective config')
     .option('--print-document <file>', '显示报告模型：标题、部分、条目、数字 / print the report model')
     .option('--no-color', '不使用颜色 / no colours')

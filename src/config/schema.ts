@@ -17,6 +17,7 @@ const example = {
         text: { type: 'string', minLength: 1 },
         at: { type: 'string', minLength: 1, description: '诊断范围必须恰好覆盖的文字' },
         output: { type: 'string', description: '应用修复后的全文' },
+        previous: { type: 'string', description: '上一年度的报告（跨年度规则用）' },
         description: { type: 'string' },
         options: { type: 'object' },
       },

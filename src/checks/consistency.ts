@@ -1,0 +1,74 @@
+import type { PartKind, ReportDocument, YearMention } from '../types.js';
+import { defineCheck, partListSchema, quote } from './define.js';
+
+interface ConsistencyOptions {
+  /** Parts that report on year N. */
+  pastParts?: PartKind[];
+  /** Parts that plan year N + planOffset. */
+  planParts?: PartKind[];
+  planOffset?: number;
+}
+
+/** A year that opens a sentence or paragraph (“2024年，我镇将…”) speaks for what follows. */
+function opensSentence(doc: ReportDocument, y: YearMention): boolean {
+  let i = y.span[0] - 1;
+  while (i >= 0 && /[ \t\u3000]/.test(doc.text[i])) i--;
+  return i < 0 || /[\n\r。；！？：]/.test(doc.text[i]);
+}
+
+/**
+ * consistency — the years of the draft agree with the report year N from its
+ * title: the plan is about N+1, the other parts about N, and no part reports a
+ * later year's work as done. Years inside 《》, ranges (2021-2025年) and document
+ * numbers (〔2020〕113号) are not claims (the document model marks them).
+ * Used by: year-consistency.
+ */
+export const consistency = defineCheck<ConsistencyOptions>({
+  type: 'consistency',
+  summary: '正文中的年份与报告年度一致（成效写本年度，安排写下一年度）',
+  options: {
+    pastParts: { ...partListSchema, description: '报告本年度（N）情况的部分' },
+    planParts: { ...partListSchema, description: '安排下一年度工作的部分' },
+    planOffset: { type: 'integer', description: '安排部分的年度 = 报告年度 + planOffset（默认 1）' },
+  },
+  compile(options) {
+    const past = new Set(options.pastParts ?? ['achievements', 'shortcomings', 'duties']);
+    const plans = new Set(options.planParts ?? ['plan']);
+    const offset = options.planOffset ?? 1;
+    return ({ doc, report, pass }) => {
+      const n = doc.year;
+      if (n === undefined) return; // no report year: title-format reports that
+      const planYear = n + offset;
+      let ok = true;
+      for (const part of doc.parts) {
+        const heading = doc.years.find((y) => y.claim && y.span[0] >= part.heading.span[0] && y.span[1] <= part.heading.span[1]);
+        if (heading && plans.has(part.kind) && heading.year !== planYear) {
+          ok = false;
+          report({ span: heading.span, messageId: 'plan-heading', data: { found: heading.year, expected: planYear, year: n, part: quote(part.heading.title) } });
+        }
+        if (heading && past.has(part.kind) && heading.year !== n) {
+          ok = false;
+          report({ span: heading.span, messageId: 'past-heading', data: { found: heading.year, expected: n, part: quote(part.heading.title) } });
+        }
+        for (const y of doc.years) {
+          if (!y.claim || y.span[0] < part.bodySpan[0] || y.span[1] > part.bodySpan[1]) continue;
+          if (plans.has(part.kind) && opensSentence(doc, y) && y.year !== planYear && y.year <= n) {
+            ok = false;
+            report({ span: y.span, messageId: 'plan-text', data: { found: y.year, expected: planYear, year: n } });
+          } else if (past.has(part.kind) && y.year > n) {
+            ok = false;
+            report({ span: y.span, messageId: 'future-done', data: { found: y.year, year: n, part: quote(part.heading.title) } });
+          }
+        }
+      }
+      // the opening paragraph: “2023年，我镇…” speaks for the report year
+      const firstPart = doc.parts[0]?.span[0] ?? doc.text.length;
+      const opening = doc.years.find((y) => y.claim && y.span[0] > (doc.title?.span[1] ?? -1) && y.span[1] <= firstPart && opensSentence(doc, y));
+      if (opening && opening.year !== n) {
+        ok = false;
+        report({ span: opening.span, messageId: 'opening', data: { found: opening.year, expected: n } });
+      }
+      if (ok) pass({ span: doc.title?.yearSpan, message: `报告年度 ${n}，下一年度安排 ${planYear}，正文年份一致` });
+    };
+  },
+});

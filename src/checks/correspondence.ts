@@ -1,0 +1,138 @@
+import type { CompileEnv, Item, Part, PartKind, ReportDocument, Span } from '../types.js';
+import { alternation } from '../document/vocabulary.js';
+import { defineCheck, expandWords, partKindSchema, quote, wordListSchema } from './define.js';
+import { buildMatchModel, profile, score, type MatchModel, type Score } from './matching.js';
+
+interface Side { part: PartKind; document?: 'current' | 'previous' }
+
+interface CorrespondenceOptions {
+  from: Side;
+  to: Side;
+  topics: string | Record<string, unknown>;
+  topicWeights?: string | Record<string, number>;
+  generic?: string[];
+  /** `from` units starting with these are left out (cause analysis: 存在上述问题的原因…). */
+  skipStartingWith?: string[];
+  /** `from` units that begin (first 30 characters) with these are left out (intros: 虽然取得了一定成效，但…). */
+  skipContaining?: string[];
+  threshold: number;
+}
+
+const sideSchema = {
+  type: 'object', additionalProperties: false, required: ['part'],
+  properties: { part: partKindSchema, document: { enum: ['current', 'previous'] } },
+  description: 'part 部分；document 为 current（本稿）或 previous（上一年度的报告）',
+};
+
+export interface MatchRow { from: Item; best?: { item: Item; score: Score }; scores: Score[] }
+
+/** Compiled matching: the units on each side and their scores (also for --explain-matches). */
+export function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipStart?: RegExp, skipIn?: RegExp) {
+  const part = (doc: ReportDocument | undefined, kind: PartKind): Part | undefined => doc?.parts.find((p) => p.kind === kind);
+  const fromItems = (doc: ReportDocument, p: Part): Item[] => {
+    let inCauses = false;
+    return p.items.filter((item) => {
+      const text = doc.slice(item.span).trim();
+      if (skipStart?.test(text.slice(0, 16))) {
+        inCauses = true;
+        return false;
+      }
+      if (inCauses && item.kind !== 'heading') return false;
+      if (skipIn?.test(text.slice(0, 30))) return false;
+      return text.replace(/\s/g, '').length >= 4;
+    });
+  };
+  return {
+    rows(current: ReportDocument, previous?: ReportDocument): { rows: MatchRow[]; fromDoc: ReportDocument; toPart: Part } | undefined {
+      const fromDoc = options.from.document === 'previous' ? previous : current;
+      const toDoc = options.to.document === 'previous' ? previous : current;
+      const fp = part(fromDoc, options.from.part);
+      const tp = part(toDoc, options.to.part);
+      if (!fromDoc || !toDoc || !fp || !tp) return undefined;
+      const targets = tp.items.length ? tp.items : [{ kind: 'paragraph', span: tp.bodySpan, bodySpan: tp.bodySpan, label: tp.heading.title } as Item];
+      const profiles = targets.map((t) => profile(toDoc.slice(t.span), model));
+      const rows = fromItems(fromDoc, fp).map((from) => {
+        const pa = profile(fromDoc.slice(from.span), model);
+        const scores = profiles.map((pb) => score(pa, pb, model));
+        let best: MatchRow['best'];
+        scores.forEach((s, i) => { if (!best || s.score > best.score.score) best = { item: targets[i], score: s }; });
+        return { from, best, scores };
+      });
+      return { rows, fromDoc, toPart: { ...tp, items: targets } };
+    },
+  };
+}
+
+/** The score table behind a correspondence rule, for `--explain-matches`. */
+export function matchTable(options: CorrespondenceOptions, env: CompileEnv, doc: ReportDocument, previous?: ReportDocument) {
+  const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
+  const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
+  const r = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining)).rows(doc, previous);
+  if (!r) return undefined;
+  const label = (d: ReportDocument, i: Item) => quote(d.slice(quoteSpan(d, i)), 24);
+  return {
+    threshold: options.threshold,
+    from: r.rows.map((row) => label(r.fromDoc, row.from)),
+    to: r.toPart.items.map((i) => label(doc, i)),
+    scores: r.rows.map((row) => row.scores),
+  };
+}
+
+/** The span that quotes an item: its heading, or its first clause. */
+function quoteSpan(doc: ReportDocument, item: Item): Span {
+  if (item.kind === 'heading' && item.headingSpan) return item.headingSpan;
+  const text = doc.slice(item.span);
+  const end = text.search(/[。；;]/);
+  return [item.span[0], item.span[0] + (end > 0 ? end : text.length)];
+}
+
+/**
+ * correspondence — each unit of one part must be answered by a unit of another:
+ * shortcomings by plan items, last year's plan by this year's achievements. The
+ * finding sits on the unanswered unit (or, across documents, on the part of this
+ * draft that should answer it) and points at the closest candidate with its score.
+ * Used by: plan-answers-shortcomings, previous-plan-followed.
+ */
+export const correspondence = defineCheck<CorrespondenceOptions>({
+  type: 'correspondence',
+  summary: '一个部分的每一条都应在另一个部分中有对应（如不足 → 下一年度安排）',
+  options: {
+    from: sideSchema,
+    to: sideSchema,
+    topics: { oneOf: [{ type: 'string', pattern: '^\\$lexicon/' }, { type: 'object' }], description: '主题词组（组名 → 词语），或 "$lexicon/topics.groups"' },
+    topicWeights: { oneOf: [{ type: 'string', pattern: '^\\$lexicon/' }, { type: 'object' }], description: '各主题组的权重（默认 1）' },
+    generic: { ...wordListSchema, description: '过于常见、不能说明对应关系的词' },
+    skipStartingWith: { ...wordListSchema, description: '以这些词开头的条目及其后的条目不参与匹配（原因分析）' },
+    skipContaining: { ...wordListSchema, description: '开头含这些词的条目不参与匹配（如“虽然取得了一定成效，但…”）' },
+    threshold: { type: 'number', minimum: 0, maximum: 1, description: '匹配度达到多少算有对应（0–1）' },
+  },
+  required: ['from', 'to', 'topics', 'threshold'],
+  compile(options, env) {
+    const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
+    const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
+    const matcher = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining));
+    const crossDocument = options.from.document === 'previous' || options.to.document === 'previous';
+    return ({ doc, previous, report, pass }) => {
+      const r = matcher.rows(doc, previous);
+      if (!r) return;
+      for (const row of r.rows) {
+        const fromQuote = quote(r.fromDoc.slice(quoteSpan(r.fromDoc, row.from)), 40);
+        const best = row.best;
+        const toQuote = best ? quote(doc.slice(quoteSpan(doc, best.item)), 30) : '';
+        if (best && best.score.score >= options.threshold) {
+          pass({ span: crossDocument ? r.toPart.heading.span : quoteSpan(doc, row.from), message: `“${fromQuote}”→“${toQuote}”（匹配度 ${best.score.score.toFixed(2)}）` });
+          continue;
+        }
+        const fromSpan = quoteSpan(r.fromDoc, row.from);
+        report({
+          span: crossDocument ? r.toPart.heading.span : fromSpan,
+          data: { from: fromQuote, to: toQuote, score: best ? best.score.score.toFixed(2) : '0', threshold: options.threshold },
+          related: [
+            ...(crossDocument ? [{ span: fromSpan, message: `上一年度的安排：“${fromQuote}”`, document: 'previous' as const }] : []),
+            ...(best ? [{ span: quoteSpan(doc, best.item), message: `最接近的一条（匹配度 ${best.score.score.toFixed(2)}）：“${toQuote}”` }] : []),
+          ],
+        });
+      }
+    };
+  },
+});

@@ -1,0 +1,88 @@
+import type { CompileEnv, Span } from '../types.js';
+import { alternation } from '../document/vocabulary.js';
+import { defineCheck, expandWords, quote, wordListSchema } from './define.js';
+import { scopeSchema, unitsOf, type Scope } from './scope.js';
+
+interface CoverageOptions {
+  scope: Scope;
+  /** Group name → words, or "$lexicon/name.key" naming such a map (values may be {label, words}). */
+  groups: string | Record<string, unknown>;
+  /** How many groups must be mentioned (default: all). */
+  minGroups?: number;
+  /** Heading words that promise what the body must deliver (不足和“原因”). */
+  promisedBy?: string[];
+}
+
+interface Group { name: string; label: string; re: RegExp }
+
+function resolveGroups(groups: CoverageOptions['groups'], env: CompileEnv): Group[] {
+  let map: unknown = groups;
+  if (typeof groups === 'string') {
+    const [file, ...path] = groups.replace(/^\$lexicon\//, '').split('.');
+    map = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), env.lexicons[file]);
+    if (!map || typeof map !== 'object') throw new Error(`词表引用 “${groups}” 不存在`);
+  }
+  return Object.entries(map as Record<string, unknown>).map(([name, v]) => {
+    const g = Array.isArray(v) ? { label: name, words: v } : (v as { label?: string; words?: unknown[] });
+    const words = expandWords(g.words ?? [], env.lexicons);
+    if (!words.length) throw new Error(`词组 “${name}” 没有词语`);
+    return { name, label: g.label ?? name, re: new RegExp(alternation(words)) };
+  });
+}
+
+/**
+ * coverage — every unit in `scope` mentions words of at least `minGroups` of the
+ * `groups` (all by default). The heading is not the body, so a heading that
+ * promises something (存在的不足和原因) does not deliver it.
+ * Used by: first-responsible-person, causes-stated, off-topic-achievement.
+ */
+export const coverage = defineCheck<CoverageOptions>({
+  type: 'coverage',
+  summary: '范围内的每个单位都须提到足够多组词语中的词',
+  options: {
+    scope: scopeSchema,
+    groups: {
+      oneOf: [{ type: 'string', pattern: '^\\$lexicon/' }, { type: 'object', additionalProperties: { oneOf: [wordListSchema, { type: 'object' }] } }],
+      description: '词组：组名 → 词语列表，或 "$lexicon/名称.键" 引用词表中的词组',
+    },
+    minGroups: { type: 'integer', minimum: 1, description: '至少要提到几组（默认全部）' },
+    promisedBy: { ...wordListSchema, description: '标题中出现这些词时，消息说明“标题写了但正文没有”' },
+  },
+  required: ['scope', 'groups'],
+  compile(options, env) {
+    const groups = resolveGroups(options.groups, env);
+    const min = Math.min(options.minGroups ?? groups.length, groups.length);
+    const promise = options.promisedBy?.length ? new RegExp(alternation(expandWords(options.promisedBy, env.lexicons))) : undefined;
+    return ({ doc, report, pass }) => {
+      for (const unit of unitsOf(doc, options.scope)) {
+        const text = doc.slice(unit.span);
+        const found: { g: Group; at: Span; word: string }[] = [];
+        const missing: Group[] = [];
+        for (const g of groups) {
+          const m = g.re.exec(text);
+          if (m) found.push({ g, at: [unit.span[0] + m.index, unit.span[0] + m.index + m[0].length], word: m[0] });
+          else missing.push(g);
+        }
+        if (found.length >= min) {
+          pass({ span: found[0]?.at, message: `“${quote(unit.label, 20)}”提到：${found.map((f) => `${f.g.label}（“${f.word}”）`).join('、')}` });
+          continue;
+        }
+        const heading = doc.slice(unit.item?.headingSpan ?? unit.part.heading.span);
+        const promised = promise?.exec(heading)?.[0];
+        report({
+          span: unit.anchor,
+          messageId: promised ? 'promised' : undefined,
+          data: {
+            item: quote(unit.label, 24),
+            part: quote(unit.part.heading.title, 24),
+            found: found.map((f) => f.g.label).join('、') || '无',
+            missing: missing.map((g) => g.label).join('、'),
+            count: found.length,
+            min,
+            promised: promised ?? '',
+          },
+        });
+      }
+    };
+  },
+});

@@ -1,0 +1,66 @@
+import type { CompileEnv } from '../types.js';
+import { alternation } from '../document/vocabulary.js';
+import { segmentWords, type Segment } from '../document/terms.js';
+import { expandWords } from './define.js';
+
+/**
+ * How well one passage (a shortcoming, last year's plan item) is answered by
+ * another (a plan item, this year's achievements). Two signals:
+ *  - topics: the task areas (rules/lexicon/topics.yaml) both passages name, so
+ *    “执法人员专业知识不足” meets “加大行政执法培训力度” with no word in common;
+ *  - terms: the specific words they share after segmentation, generic words
+ *    (法治, 工作, 进一步 … rules/lexicon/generic-terms.yaml) left out.
+ * score = 0.6 · topic share + 0.4 · term share, each weighted from the side of the
+ * passage that must be answered; 0 … 1.
+ */
+export interface MatchModel {
+  topics: { name: string; weight: number; re: RegExp }[];
+  generic: Set<string>;
+  segment: Segment;
+}
+
+export interface Profile { topics: Set<string>; terms: Set<string> }
+
+export interface Score { score: number; topics: string[]; terms: string[] }
+
+export function buildMatchModel(topics: unknown, weights: unknown, generic: unknown[], env: CompileEnv): MatchModel {
+  const groups = resolveMap(topics, env, 'topics');
+  const w = (weights ? resolveMap(weights, env, 'weights') : {}) as Record<string, number>;
+  return {
+    topics: Object.entries(groups).map(([name, words]) => ({
+      name,
+      weight: typeof w[name] === 'number' ? w[name] : 1,
+      re: new RegExp(alternation(expandWords(words as unknown[], env.lexicons))),
+    })),
+    generic: new Set(expandWords(generic, env.lexicons)),
+    segment: segmentWords,
+  };
+}
+
+function resolveMap(ref: unknown, env: CompileEnv, what: string): Record<string, unknown> {
+  if (typeof ref !== 'string') return (ref ?? {}) as Record<string, unknown>;
+  const [file, ...path] = ref.replace(/^\$lexicon\//, '').split('.');
+  const v = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), env.lexicons[file]);
+  if (!v || typeof v !== 'object') throw new Error(`${what} 的词表引用 “${ref}” 不存在`);
+  return v as Record<string, unknown>;
+}
+
+export function profile(text: string, model: MatchModel): Profile {
+  const topics = new Set(model.topics.filter((t) => t.re.test(text)).map((t) => t.name));
+  const terms = new Set(
+    // numbers and enumeration markers (一是, 二是) say nothing about the content
+    model.segment(text).filter((w) => w.length >= 2 && !model.generic.has(w) && !/^[\d.%]+$|^[一二三四五六七八九十]+是$/.test(w)),
+  );
+  return { topics, terms };
+}
+
+export function score(a: Profile, b: Profile, model: MatchModel): Score {
+  const weight = (name: string) => model.topics.find((t) => t.name === name)?.weight ?? 1;
+  const sharedTopics = [...a.topics].filter((t) => b.topics.has(t));
+  const topicTotal = [...a.topics].reduce((s, t) => s + weight(t), 0);
+  const topic = topicTotal ? sharedTopics.reduce((s, t) => s + weight(t), 0) / topicTotal : 0;
+  const sharedTerms = [...a.terms].filter((t) => b.terms.has(t));
+  const term = a.terms.size ? sharedTerms.length / a.terms.size : 0;
+  const value = a.topics.size ? 0.6 * topic + 0.4 * term : term;
+  return { score: Math.round(value * 100) / 100, topics: sharedTopics, terms: sharedTerms };
+}

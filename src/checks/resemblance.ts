@@ -1,0 +1,67 @@
+import { defineCheck, expandWords, quote, wordListSchema } from './define.js';
+import { scopeSchema, unitsOf, type Scope } from './scope.js';
+
+interface ResemblanceOptions {
+  scope: Scope;
+  /** Reference texts, or "$lexicon/name.key". */
+  references: string[];
+  /** Character-bigram similarity (Dice, 0–1) above which a unit copies a reference. */
+  similarity: number;
+  /** Share of the units that must copy a reference for a finding (0–1). */
+  share: number;
+}
+
+function bigrams(s: string): Map<string, number> {
+  const t = s.replace(/[\s，。；、：,.;:“”‘’（）()《》\d]/g, '');
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < t.length; i++) {
+    const g = t.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice coefficient over character bigrams: robust to small edits, needs no segmentation. */
+export function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0, na = 0, nb = 0;
+  for (const v of a.values()) na += v;
+  for (const v of b.values()) nb += v;
+  for (const [g, v] of a) shared += Math.min(v, b.get(g) ?? 0);
+  return na + nb ? (2 * shared) / (na + nb) : 0;
+}
+
+/**
+ * resemblance — most units of a part copy reference texts (the duty clauses of the
+ * 2016 regulation) instead of saying what was done.
+ * Used by: duties-restated.
+ */
+export const resemblance = defineCheck<ResemblanceOptions>({
+  type: 'resemblance',
+  summary: '某部分的大部分条目照抄参考条文（如照抄第一责任人职责规定）',
+  options: {
+    scope: scopeSchema,
+    references: { ...wordListSchema, description: '参考条文，或 "$lexicon/名称.键"' },
+    similarity: { type: 'number', minimum: 0, maximum: 1, description: '与参考条文的相似度（字符二元组 Dice 系数）达到多少算照抄' },
+    share: { type: 'number', minimum: 0, maximum: 1, description: '照抄的条目占多少比例时报告' },
+  },
+  required: ['scope', 'references', 'similarity', 'share'],
+  compile(options, env) {
+    const refs = expandWords(options.references, env.lexicons).map(bigrams);
+    return ({ doc, report }) => {
+      const units = unitsOf(doc, { ...options.scope, unit: 'item', includeHeading: true });
+      if (!units.length) return;
+      const copied = units.filter((u) => {
+        const g = bigrams(doc.slice(u.span));
+        return refs.some((r) => dice(g, r) >= options.similarity);
+      });
+      if (copied.length / units.length >= options.share && copied.length >= 2) {
+        const part = units[0].part;
+        report({
+          span: part.heading.span,
+          data: { part: quote(part.heading.title, 24), copied: copied.length, total: units.length },
+          related: copied.slice(0, 3).map((u) => ({ span: u.anchor, message: `与规定条文几乎相同：“${quote(u.label, 30)}”` })),
+        });
+      }
+    };
+  },
+});

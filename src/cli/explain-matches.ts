@@ -1,0 +1,37 @@
+import { matchTable } from '../checks/correspondence.js';
+import { compileRegex } from '../config/regex.js';
+import type { Linter } from '../linter.js';
+import type { ReportDocument } from '../types.js';
+import { displayWidth, padEnd } from '../formatters/width.js';
+
+/**
+ * `--explain-matches FILE`: the shortcoming × plan score table of
+ * plan-answers-shortcomings, with what each best match shares — the first thing to
+ * look at when that rule cries wolf or stays silent.
+ */
+export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'plan-answers-shortcomings'): string {
+  const r = linter.config.resolved;
+  const def = r.rules.get(ruleId);
+  if (!def) return `没有 ${ruleId} 这条规则\n`;
+  const options = { ...def.options, ...(r.settings.get(ruleId)?.options ?? {}) } as unknown as Parameters<typeof matchTable>[0];
+  const t = matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc);
+  if (!t) return '稿件中缺少“存在的不足”或“下一年度安排”部分，没有可匹配的内容。\n';
+  const out: string[] = [];
+  out.push(`${ruleId}：匹配度 = 0.6 × 领域重合 + 0.4 × 词语重合；低于 ${t.threshold} 即报告`);
+  out.push('');
+  out.push('安排：');
+  t.to.forEach((label, j) => out.push(`  P${j + 1}  ${label}`));
+  out.push('');
+  const labels = t.from.map((l, i) => `S${i + 1} ${l}`);
+  const w = Math.max(8, ...labels.map(displayWidth)) + 2;
+  const head = `${padEnd('不足', w)}${t.to.map((_, j) => padEnd(`P${j + 1}`, 7)).join('')}`;
+  out.push(head);
+  t.scores.forEach((row, i) => {
+    const best = row.reduce((b, s, j) => (s.score > row[b].score ? j : b), 0);
+    const cells = row.map((s, j) => padEnd(`${s.score.toFixed(2)}${j === best ? (s.score >= t.threshold ? '✓' : '✗') : ''}`, 7)).join('');
+    out.push(`${padEnd(labels[i], w)}${cells}`);
+    const b = row[best];
+    if (b) out.push(`${' '.repeat(6)}最接近 P${best + 1}：共同领域 ${b.topics.join('、') || '无'}；共同词语 ${b.terms.join('、') || '无'}`);
+  });
+  return out.join('\n') + '\n';
+}
