@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 
 export interface Discovered {
@@ -15,17 +15,18 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || SKIP_DIRS.has(name);
 }
 
-function walk(dir: string, accept: (path: string) => boolean, out: string[]): void {
+/** Walks `dir` (read relative to `cwd`), collecting paths as `dir` spells them. */
+function walk(dir: string, accept: (path: string) => boolean, out: string[], cwd: string): void {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, accept, out);
+    if (e.isDirectory()) walk(p, accept, out, cwd);
     else if (e.isFile() && accept(p)) out.push(p);
   }
 }
@@ -35,21 +36,22 @@ function walk(dir: string, accept: (path: string) => boolean, out: string[]): vo
  * a folder is searched recursively for drafts (hidden files, ~$ Word lock files
  * and node_modules skipped); a glob is matched from its static base.
  */
-export function discover(inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false): Discovered {
+export function discover(inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false, cwd = process.cwd()): Discovered {
   const files: string[] = [];
   const problems: Discovered['problems'] = [];
   const isDraft = (p: string) => extensions.some((x) => p.toLowerCase().endsWith(x));
   for (const input of inputs) {
-    if (existsSync(input) && statSync(input).isDirectory()) {
+    const fsPath = resolve(cwd, input);
+    if (existsSync(fsPath) && statSync(fsPath).isDirectory()) {
       const found: string[] = [];
-      walk(input, (p) => isDraft(p) && !isIgnored(p), found);
+      walk(input, (p) => isDraft(p) && !isIgnored(p), found, cwd);
       if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${extensions.join('、')}）` });
       files.push(...found.sort(byPath));
-    } else if (!existsSync(input) && picomatch.scan(input).isGlob) {
+    } else if (!existsSync(fsPath) && picomatch.scan(input).isGlob) {
       const { base, glob } = picomatch.scan(input);
       const match = picomatch(glob, { dot: false });
       const found: string[] = [];
-      walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && !isIgnored(p), found);
+      walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && !isIgnored(p), found, cwd);
       if (!found.length) problems.push({ input, message: '没有与这个通配符匹配的稿件' });
       files.push(...found.sort(byPath));
     } else {

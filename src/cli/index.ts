@@ -129,7 +129,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
-  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)));
+  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)), io.cwd);
   for (const p of found.problems) {
     io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
     failed = true;

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { checkTypes } from '../checks/index.js';
 import { createDocumentBuilder, vocabularyFrom, type DocumentBuilder } from '../document/index.js';
 import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName } from '../types.js';
-import { ConfigError, type ConfigProblem } from './errors.js';
+import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
 import { compileRegex, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
@@ -22,33 +22,55 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   const problems: ConfigProblem[] = [];
   const env: CompileEnv = { lexicons: resolved.lexicons, regex: compileRegex };
 
-  // Option overrides from config files are validated against their type's schema.
-  const needsValidation = [...resolved.settings.entries(), ...resolved.overrides.flatMap((o) => [...o.rules.entries()])]
-    .filter(([, s]) => Object.keys(s.options).length);
+  // Option overrides from config files are validated against their type's schema;
+  // a rule whose options are wrong is reported and left out, and checking goes on.
+  const needsValidation = [
+    ...[...resolved.settings.entries()].map(([id, s]) => ({ id, s, at: ['rules', id] as (string | number)[], file: resolved.origins.get(id) })),
+    ...resolved.overrides.flatMap((o, i) => [...o.rules.entries()].map(([id, s]) => ({ id, s, at: ['overrides', i, 'rules', id], file: resolved.configFile }))),
+  ].filter(({ s }) => Object.keys(s.options).length);
+  const badOptions = new Set<string>();
   if (needsValidation.length) {
     const { validateRuleOptions } = await import('./validate.js');
-    for (const [id, s] of needsValidation) {
+    for (const { id, s, at, file } of needsValidation) {
       const def = resolved.rules.get(id);
       const type = def && checkTypes[def.type];
       if (!def || !type) continue;
-      problems.push(...validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, resolved.origins.get(id) ?? resolved.configFile ?? '--rule', id));
+      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id);
+      if (found.length) badOptions.add(id);
+      problems.push(...found.map((p) => ({ ...p, path: [...at, ...p.path] })));
     }
-    if (problems.length) throw new ConfigError(problems);
   }
 
   const compileOne = (def: RuleDefinition, eff: EffectiveRule): CompiledRule | undefined => {
-    if (eff.severity === 'off') return undefined;
+    if (eff.severity === 'off' || badOptions.has(def.id)) return undefined;
     const type = checkTypes[def.type];
     if (!type) {
       problems.push({ file: def.file ?? def.id, message: `规则 ${def.id} 的类型 “${def.type}” 不存在` });
       return undefined;
     }
+    // Every bad regex of a rule is reported, not just the first one the type compiles.
+    const regexErrors: RegexError[] = [];
+    const ruleEnv: CompileEnv = {
+      ...env,
+      regex(source, flags) {
+        try {
+          return compileRegex(source, flags);
+        } catch (err) {
+          if (!(err instanceof RegexError)) throw err;
+          regexErrors.push(err);
+          return /(?!)/;
+        }
+      },
+    };
+    const user = { options: eff.options, file: resolved.origins.get(def.id) ?? resolved.configFile };
     try {
-      return { def, severity: SEVERITY[eff.severity], check: type.compile({ ...def.options, ...eff.options } as never, env) };
+      const check = type.compile({ ...def.options, ...eff.options } as never, ruleEnv);
+      if (!regexErrors.length) return { def, severity: SEVERITY[eff.severity], check };
     } catch (err) {
-      problems.push(ruleProblem(def, err as Error));
-      return undefined;
+      problems.push(ruleProblem(def, err as Error, user));
     }
+    problems.push(...regexErrors.map((e) => ruleProblem(def, e, user)));
+    return undefined;
   };
 
   const compileSet = (settings: Map<string, EffectiveRule>): CompiledRule[] => {
@@ -63,8 +85,8 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   };
 
   const base = compileSet(resolved.settings);
-  const matchers = resolved.overrides.map((o) => picomatch(o.files, { dot: true, matchBase: !o.files.some((f) => f.includes('/')) }));
-  const ignore = resolved.ignore.patterns.length ? picomatch(resolved.ignore.patterns, { dot: true, matchBase: true }) : undefined;
+  const matchers = resolved.overrides.map((o) => globMatcher(o.files));
+  const ignore = resolved.ignore.patterns.length ? globMatcher(resolved.ignore.patterns) : undefined;
   const cache = new Map<string, CompiledRule[]>([['', base]]);
   const settingsWith = (indices: number[]) => {
     const s = new Map(resolved.settings);
@@ -80,7 +102,14 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   };
   // compile each override once now, so its errors surface at load time
   resolved.overrides.forEach((_, i) => cache.set(String(i), compileSet(settingsWith([i]))));
-  if (problems.length) throw new ConfigError(await locate(problems));
+  if (problems.length) {
+    // a rule compiled for the base set and again for an override fails the same way
+    const seen = new Set<string>();
+    throw new ConfigError((await locate(problems)).filter((p) => {
+      const k = formatProblem(p);
+      return !seen.has(k) && !!seen.add(k);
+    }));
+  }
 
   return {
     resolved,
@@ -105,31 +134,49 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   };
 }
 
-type Located = ConfigProblem & { path?: (string | number)[] };
+/**
+ * A glob list as in .gitignore: a pattern with a slash matches the path relative
+ * to the config file's folder, one without matches any file name (“*.md”). Two
+ * matchers, because picomatch's matchBase applied to “归档/**” matches nothing.
+ */
+export function globMatcher(patterns: readonly string[]): (relPath: string) => boolean {
+  const withSlash = patterns.filter((p) => p.includes('/'));
+  const bare = patterns.filter((p) => !p.includes('/'));
+  const full = withSlash.length ? picomatch(withSlash, { dot: true }) : undefined;
+  const base = bare.length ? picomatch(bare, { dot: true }) : undefined;
+  // a bare pattern names a file or a folder anywhere: “*.md”, “归档”
+  return (rel) => !!(full?.(rel) || (base && rel.split('/').some((segment) => base(segment))));
+}
+
+/** A problem that still has to be pointed at its YAML node (`key`: at the key rather than the value). */
+type Located = ConfigProblem & { path?: (string | number)[]; key?: boolean };
 
 /** Points problems that carry a YAML path at their line and column (error path only). */
 async function locate(problems: Located[]): Promise<ConfigProblem[]> {
   if (!problems.some((p) => p.path)) return problems;
   const { readFileSync } = await import('node:fs');
   const { parseYamlSource } = await import('./yaml-source.js');
-  return problems.map(({ path, ...p }) => {
+  return problems.map(({ path, key, ...p }) => {
     if (!path) return p;
     try {
       const { source } = parseYamlSource(p.file, readFileSync(p.file, 'utf8'));
-      return source ? source.problem(path, p.message, p.hint) : p;
+      return source ? source.problem(path, p.message, p.hint, key) : p;
     } catch {
       return p;
     }
   });
 }
 
-function ruleProblem(def: RuleDefinition, err: Error): ConfigProblem {
+/** A compile failure, pointed at the regex's own YAML node: in the user's config when the pattern came from there, else in the rule file. */
+function ruleProblem(def: RuleDefinition, err: Error, user?: { options: Record<string, unknown>; file?: string }): ConfigProblem {
   const p: ConfigProblem = { file: def.file ?? def.id, message: `规则 ${def.id}：${err.message}` };
   if (err instanceof RegexError) {
     p.hint = err.hint;
-    const path = findValuePath(def.options, err.source);
-    if (path && def.file) {
-      p.message = err.message;
+    const fromUser = user?.file && findValuePath(user.options, err.source);
+    const path = fromUser ? ['rules', def.id, ...fromUser] : findValuePath(def.options, err.source);
+    if (fromUser) p.file = user!.file!;
+    if (path && (fromUser || def.file)) {
+      p.message = `规则 ${def.id}：${err.message}`;
       (p as Located).path = path;
     }
   }

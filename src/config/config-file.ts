@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConfigFileContent } from './builtin.js';
 import type { ConfigProblem } from './errors.js';
-import { validateSource } from './validate.js';
+import { validateSourceDetailed } from './validate.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Reads and validates a config or preset file (same shape). */
@@ -25,6 +25,32 @@ export function readConfigFile(file: string): { value?: ConfigFileContent; sourc
   if (typeof source.value !== 'object' || Array.isArray(source.value)) {
     return { problems: [{ file, line: 1, column: 1, message: '配置文件应是一个键值表（extends、rules…）', hint: '例如：\n  extends: recommended\n  rules:\n    placeholder: error' }] };
   }
-  const invalid = validateSource('config', source);
-  return { value: invalid.length ? undefined : (source.value as ConfigFileContent), source, problems: invalid };
+  const { problems: invalid, paths } = validateSourceDetailed('config', source);
+  // Keep checking what is valid (presets, rule ids, rulesDir), so one run reports
+  // every problem: drop only the entries the schema rejected.
+  return { value: prune(source.value as ConfigFileContent, paths), source, problems: invalid };
+}
+
+/** A copy of `value` without the entries at `paths` (a whole top-level key, or one entry of rules/overrides/lexicons). */
+export function prune(value: ConfigFileContent, paths: readonly (string | number)[][]): ConfigFileContent {
+  if (!paths.length) return value;
+  const out = structuredClone(value) as Record<string, unknown>;
+  const dropped = new Map<unknown[], Set<number>>();
+  for (const [top, entry] of paths) {
+    const container = out[top as string];
+    if (entry === undefined || !container || typeof container !== 'object' || !['rules', 'overrides', 'lexicons'].includes(String(top))) {
+      delete out[top as string];
+    } else if (Array.isArray(container)) {
+      if (!dropped.has(container)) dropped.set(container, new Set());
+      dropped.get(container)!.add(Number(entry));
+    } else {
+      delete (container as Record<string, unknown>)[entry as string];
+    }
+  }
+  for (const [list, indices] of dropped) {
+    const kept = list.filter((_, i) => !indices.has(i));
+    list.length = 0;
+    list.push(...kept);
+  }
+  return out as ConfigFileContent;
 }

@@ -59,7 +59,11 @@ export function distance(a: string, b: string): number {
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
-  for (const c of candidates) {
+  const list = [...candidates];
+  // a word cut short (“warn” for “warning”) is too far for the edit distance alone
+  const prefixed = word.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  for (const c of list) {
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) { bestD = d; best = c; }
   }

@@ -4,6 +4,7 @@ import type { RuleDefinition, SeverityName } from '../types.js';
 import { loadBuiltins, type ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
 import { SEVERITIES } from './schema.js';
+import type { YamlSource } from './yaml-source.js';
 
 export const CONFIG_NAMES = ['.lawreport-lint.yaml', '.lawreport-lint.yml'];
 
@@ -79,12 +80,16 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   // Only a user file needs the YAML parser and validator: load them on demand.
   const readUser = async (file: string) => (await import('./config-file.js')).readConfigFile(file);
 
-  const applySettings = (entries: Record<string, unknown> | undefined, origin: string, where: (id: string) => ConfigProblem['file']) => {
+  /** A problem at a YAML path of a file we parsed (file:line:col), or at the file alone. */
+  const at = (file: string, source: YamlSource | undefined, path: (string | number)[], message: string, hint?: string, key = true): ConfigProblem =>
+    source ? source.problem(path, message, hint, key) : { file, message, hint };
+
+  const applySettings = (entries: Record<string, unknown> | undefined, origin: string, where: (id: string) => ConfigProblem['file'], source?: YamlSource) => {
     for (const [id, raw] of Object.entries(entries ?? {})) {
       const def = rules.get(id);
       if (!def) {
         const guess = didYouMean(id, rules.keys());
-        problems.push({ file: where(id), message: `没有 “${id}” 这条规则`, hint: guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则' });
+        problems.push(at(where(id), source, ['rules', id], `没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         continue;
       }
       const s = parseSetting(raw);
@@ -96,30 +101,34 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   };
 
   const seen = new Set<string>();
-  const applyPreset = async (name: string, fromDir: string, from: string): Promise<void> => {
+  /** `fromPath`: where `name` is written in `from` (its `extends` entry), for file:line:col. */
+  const applyPreset = async (name: string, fromDir: string, from: string, fromSource?: YamlSource, fromPath: (string | number)[] = ['extends']): Promise<void> => {
     const builtin = builtins.presets[name];
     let file: string;
     let value: ConfigFileContent | undefined;
+    let source: YamlSource | undefined;
     if (builtin) {
       file = builtin.file;
       value = builtin.value;
     } else if (/[\\/]|\.ya?ml$/.test(name)) {
       file = isAbsolute(name) ? name : resolve(fromDir, name);
       const r = await readUser(file);
-      problems.push(...r.problems);
+      problems.push(...r.problems.map((p) => (p.line || !fromSource ? p : at(from, fromSource, fromPath, `${p.message}：${file}`, p.hint, false))));
       value = r.value;
+      source = r.source;
     } else {
       const guess = didYouMean(name, Object.keys(builtins.presets));
-      problems.push({ file: from, message: `没有 “${name}” 这个预设`, hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径` });
+      problems.push(at(from, fromSource, fromPath, `没有 “${name}” 这个预设`, `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径`, false));
       return;
     }
     if (seen.has(file)) return; // extends cycles end here
     seen.add(file);
     files.push(file);
     if (!value) return;
-    for (const parent of asList(value.extends)) await applyPreset(parent, dirname(file), file);
+    const parents = asList(value.extends);
+    for (const [i, parent] of parents.entries()) await applyPreset(parent, dirname(file), file, source, Array.isArray(value.extends) ? ['extends', i] : ['extends']);
     await applyLexicons(value.lexicons, dirname(file), file);
-    applySettings(value.rules, builtin ? `预设 ${name}` : file, () => file);
+    applySettings(value.rules, builtin ? `预设 ${name}` : file, () => file, source);
   };
 
   const applyLexicons = async (map: Record<string, string> | undefined, base: string, file: string) => {
@@ -133,6 +142,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   };
 
   let user: ConfigFileContent | undefined;
+  let userSource: YamlSource | undefined;
   let userDir = options.cwd ?? process.cwd();
   if (options.configFile) {
     const file = resolve(options.cwd ?? process.cwd(), options.configFile);
@@ -142,11 +152,17 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     const r = await readUser(file);
     problems.push(...r.problems);
     user = r.value;
+    userSource = r.source;
   }
   cfg.ignore.base = userDir;
 
-  const base = options.preset ? [options.preset] : user?.extends !== undefined ? asList(user.extends) : ['recommended'];
-  for (const p of base) await applyPreset(p, userDir, options.preset ? '--preset' : cfg.configFile ?? '--preset');
+  if (options.preset) await applyPreset(options.preset, userDir, '--preset');
+  else if (user?.extends === undefined) await applyPreset('recommended', userDir, '--preset');
+  else {
+    for (const [i, p] of asList(user.extends).entries()) {
+      await applyPreset(p, userDir, cfg.configFile!, userSource, Array.isArray(user.extends) ? ['extends', i] : ['extends']);
+    }
+  }
 
   if (user) {
     const file = cfg.configFile!;
@@ -155,7 +171,8 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       const r = loadRuleFiles(resolve(userDir, dir));
       problems.push(...r.problems);
       for (const def of r.rules) {
-        if (rules.has(def.id) && !def.file?.startsWith(resolve(userDir, dir))) {
+        const existing = rules.get(def.id);
+        if (existing && existing.file !== def.file) {
           problems.push({ file: def.file ?? file, message: `规则 id “${def.id}” 与内置规则重名`, hint: '给本单位的规则换一个 id（如加上单位前缀），或在 rules 中调整内置规则的选项' });
           continue;
         }
@@ -169,15 +186,15 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       }
     }
     await applyLexicons(user.lexicons, userDir, file);
-    applySettings(user.rules, file, () => file);
+    applySettings(user.rules, file, () => file, userSource);
     cfg.ignore.patterns = user.ignore ?? [];
-    cfg.overrides = (user.overrides ?? []).map((o) => ({
+    cfg.overrides = (user.overrides ?? []).map((o, i) => ({
       files: asList(o.files),
       base: userDir,
       rules: new Map(Object.entries(o.rules ?? {}).map(([id, v]) => {
         if (!rules.has(id)) {
           const guess = didYouMean(id, rules.keys());
-          problems.push({ file, message: `overrides 中没有 “${id}” 这条规则`, hint: guess ? `是否想写 “${guess}”？` : undefined });
+          problems.push(at(file, userSource, ['overrides', i, 'rules', id], `overrides 中没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         }
         return [id, parseSetting(v)] as const;
       })),
@@ -187,12 +204,23 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   for (const spec of options.ruleOverrides ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec.trim());
     if (!m || !(SEVERITIES as readonly string[]).includes(m[2])) {
-      problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
+      const guess = m && didYouMean(m[2], SEVERITIES);
+      problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
       continue;
     }
     applySettings({ [m[1]]: m[2] }, '--rule', () => '--rule');
   }
 
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) {
+    // Compile what did resolve too, so regex and option problems in the same run
+    // are reported together with these (problems are collected, not drip-fed).
+    try {
+      const { compileConfig } = await import('./compile.js');
+      await compileConfig(cfg);
+    } catch (err) {
+      if (err instanceof ConfigError) problems.push(...err.problems);
+    }
+    throw new ConfigError(problems);
+  }
   return cfg;
 }

@@ -24,20 +24,49 @@ const KIND = { rule: '规则文件', config: '配置文件' };
 
 /** Validates a rule or config file; every problem carries file:line:col and a hint. */
 export function validateSource(kind: 'rule' | 'config', src: YamlSource): ConfigProblem[] {
+  return validateSourceDetailed(kind, src).problems;
+}
+
+/**
+ * Like validateSource, plus the YAML path of each problem, so a caller can drop
+ * just the bad entries and keep checking the rest (problems are collected, not
+ * reported one at a time).
+ */
+export function validateSourceDetailed(kind: 'rule' | 'config', src: YamlSource): { problems: ConfigProblem[]; paths: string[][] } {
   const validate = getValidators()[kind];
-  if (validate(src.value)) return [];
+  if (validate(src.value)) return { problems: [], paths: [] };
+  const errors = (validate.errors ?? []).filter((e) => !otherBranch(e, src.value));
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
-  for (const e of validate.errors ?? []) {
-    if (e.keyword === 'if' || e.keyword === 'oneOf' && hasDeeper(e, validate.errors!)) continue;
+  const paths: string[][] = [];
+  for (const e of errors) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf' && hasDeeper(e, errors)) continue;
     const path = e.instancePath.split('/').slice(1).map(unescape);
     const p = describe(kind, e, path, src.value);
     const key = `${p.path.join('/')}|${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    paths.push(p.path);
     problems.push(src.problem(p.path, p.message, p.hint, p.key));
   }
-  return problems;
+  return { problems, paths };
+}
+
+/**
+ * In a oneOf (a severity word, or {severity, …options}), the branch written for
+ * another JSON type has nothing to say: “part-order: warn” should get “not an
+ * allowed value”, not also “should be a map”.
+ */
+function otherBranch(e: AjvError, root: unknown): boolean {
+  if (!/\/oneOf\/\d+\/(?:type|enum)$/.test(e.schemaPath)) return false;
+  const s = e.parentSchema ?? {};
+  const branchType = typeof s.type === 'string' ? s.type : Array.isArray(s.enum) && s.enum.length ? jsonType(s.enum[0]) : undefined;
+  const actual = jsonType(getAt(root, e.instancePath.split('/').slice(1).map(unescape)));
+  return branchType !== undefined && branchType !== actual && !(branchType === 'integer' && actual === 'number');
+}
+
+function jsonType(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
 function unescape(s: string): string {
@@ -45,7 +74,8 @@ function unescape(s: string): string {
 }
 
 function hasDeeper(e: AjvError, all: AjvError[]): boolean {
-  return all.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf' && o.keyword !== 'if');
+  const inside = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
+  return all.some((o) => o !== e && inside(o.instancePath) && o.keyword !== 'oneOf' && o.keyword !== 'if');
 }
 
 function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: unknown) {
@@ -98,8 +128,11 @@ function getAt(value: unknown, path: string[]): unknown {
 
 const optionValidators = new Map<string, Validator>();
 
-/** Validates option overrides from a config against the rule type's schema. */
-export function validateRuleOptions(type: string, schema: object, options: Record<string, unknown>, file: string, ruleId: string): ConfigProblem[] {
+/**
+ * Validates option overrides from a config against the rule type's schema. Each
+ * problem carries its path inside the options, for the caller to locate in YAML.
+ */
+export function validateRuleOptions(type: string, schema: object, options: Record<string, unknown>, file: string, ruleId: string): (ConfigProblem & { path: string[]; key: boolean })[] {
   let v = optionValidators.get(type);
   if (!v) {
     const Ajv = require('ajv').default ?? require('ajv');
@@ -110,6 +143,6 @@ export function validateRuleOptions(type: string, schema: object, options: Recor
   return (v.errors ?? []).map((e) => {
     const path = e.instancePath.split('/').slice(1).map(unescape);
     const d = describe('rule', e, path, options);
-    return { file, message: `规则 ${ruleId} 的选项${d.message.replace(/^规则文件/, '')}`, hint: d.hint };
+    return { file, message: `规则 ${ruleId} 的选项${d.message.replace(/^规则文件/, '')}`, hint: d.hint, path: d.path, key: d.key };
   });
 }
