@@ -18,3 +18,19 @@ export async function lint(text: string, options: LintOptions & LinterFactoryOpt
   const linter = await new LinterFactory(options).forFile(options.filePath, options.format);
   return linter.lint(text, options);
 }
+
+/**
+ * For the segmenter benchmark: the best plan item and score of each shortcoming
+ * of a draft under plan-answers-shortcomings, with another segmenter swapped in.
+ */
+export async function matchScoresWith(text: string, segment: (s: string) => string[]): Promise<{ best: number; to: number }[]> {
+  const { LinterFactory } = await import('./linter.js');
+  const { matchTable } = await import('./checks/correspondence.js');
+  const { compileRegex } = await import('./config/regex.js');
+  const linter = await new LinterFactory({ noConfigLookup: true }).forFile(undefined, 'txt');
+  const r = linter.config.resolved;
+  const def = r.rules.get('plan-answers-shortcomings')!;
+  const doc = linter.config.builder.build(text, { format: 'txt' });
+  const t = matchTable(def.options as never, { lexicons: r.lexicons, regex: compileRegex }, doc, undefined, segment);
+  return (t?.scores ?? []).map((row) => row.reduce((b, s, j) => (s.score > b.best ? { best: s.score, to: j } : b), { best: -1, to: 0 }));
+}

@@ -1,4 +1,5 @@
 import type { CompileEnv, Item, Part, PartKind, ReportDocument, Span } from '../types.js';
+import type { Segment } from '../document/terms.js';
 import { alternation } from '../document/vocabulary.js';
 import { defineCheck, expandWords, partKindSchema, quote, wordListSchema } from './define.js';
 import { buildMatchModel, profile, score, type MatchModel, type Score } from './matching.js';
@@ -29,15 +30,23 @@ export interface MatchRow { from: Item; best?: { item: Item; score: Score }; sco
 /** Compiled matching: the units on each side and their scores (also for --explain-matches). */
 export function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipStart?: RegExp, skipIn?: RegExp) {
   const part = (doc: ReportDocument | undefined, kind: PartKind): Part | undefined => doc?.parts.find((p) => p.kind === kind);
+  /** Where the cause analysis starts: a lead (存在上述问题的原因…) opening a sentence of the part body. */
+  const causesFrom = (doc: ReportDocument, p: Part): number => {
+    if (!skipStart) return Infinity;
+    const body = doc.slice(p.bodySpan);
+    const re = new RegExp(skipStart.source, 'g');
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const before = body.slice(0, m.index).trimEnd();
+      if (!before || /[。；！？\n]$/.test(before)) return p.bodySpan[0] + m.index;
+    }
+    return Infinity;
+  };
   const fromItems = (doc: ReportDocument, p: Part): Item[] => {
-    let inCauses = false;
+    const causes = causesFrom(doc, p);
     return p.items.filter((item) => {
       const text = doc.slice(item.span).trim();
-      if (skipStart?.test(text.slice(0, 16))) {
-        inCauses = true;
-        return false;
-      }
-      if (inCauses && item.kind !== 'heading') return false;
+      if (skipStart?.test(text.slice(0, 16))) return false;
+      if (item.kind !== 'heading' && item.span[0] >= causes) return false;
       if (skipIn?.test(text.slice(0, 30))) return false;
       return text.replace(/\s/g, '').length >= 4;
     });
@@ -64,8 +73,9 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
 }
 
 /** The score table behind a correspondence rule, for `--explain-matches`. */
-export function matchTable(options: CorrespondenceOptions, env: CompileEnv, doc: ReportDocument, previous?: ReportDocument) {
+export function matchTable(options: CorrespondenceOptions, env: CompileEnv, doc: ReportDocument, previous?: ReportDocument, segment?: Segment) {
   const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
+  if (segment) model.segment = segment;
   const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
   const r = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining)).rows(doc, previous);
   if (!r) return undefined;
