@@ -52,7 +52,11 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
     });
   };
   return {
-    rows(current: ReportDocument, previous?: ReportDocument): { rows: MatchRow[]; fromDoc: ReportDocument; toPart: Part } | undefined {
+    /**
+     * One row per `from` unit. Unless `full`, a unit that a target already answers
+     * on topics alone is not segmented (segmentation is most of the cost).
+     */
+    rows(current: ReportDocument, previous?: ReportDocument, full = false): { rows: MatchRow[]; fromDoc: ReportDocument; toPart: Part } | undefined {
       const fromDoc = options.from.document === 'previous' ? previous : current;
       const toDoc = options.to.document === 'previous' ? previous : current;
       const fp = part(fromDoc, options.from.part);
@@ -62,7 +66,8 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
       const profiles = targets.map((t) => profile(toDoc.slice(t.span), model));
       const rows = fromItems(fromDoc, fp).map((from) => {
         const pa = profile(fromDoc.slice(from.span), model);
-        const scores = profiles.map((pb) => score(pa, pb, model));
+        let scores = profiles.map((pb) => score(pa, pb, model, false));
+        if (full || !scores.some((s) => s.score >= options.threshold)) scores = profiles.map((pb) => score(pa, pb, model));
         let best: MatchRow['best'];
         scores.forEach((s, i) => { if (!best || s.score > best.score.score) best = { item: targets[i], score: s }; });
         return { from, best, scores };
@@ -77,7 +82,7 @@ export function matchTable(options: CorrespondenceOptions, env: CompileEnv, doc:
   const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
   if (segment) model.segment = segment;
   const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
-  const r = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining)).rows(doc, previous);
+  const r = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining)).rows(doc, previous, true);
   if (!r) return undefined;
   const label = (d: ReportDocument, i: Item) => quote(d.slice(quoteSpan(d, i)), 24);
   return {

@@ -19,7 +19,8 @@ export interface MatchModel {
   segment: Segment;
 }
 
-export interface Profile { topics: Set<string>; terms: Set<string> }
+/** A passage's topics (cheap: one regex per group) and, computed on demand, its terms (segmentation). */
+export interface Profile { text: string; topics: Set<string>; terms?: Set<string> }
 
 export interface Score { score: number; topics: string[]; terms: string[] }
 
@@ -46,21 +47,34 @@ function resolveMap(ref: unknown, env: CompileEnv, what: string): Record<string,
 }
 
 export function profile(text: string, model: MatchModel): Profile {
-  const topics = new Set(model.topics.filter((t) => t.re.test(text)).map((t) => t.name));
-  const terms = new Set(
-    // numbers and enumeration markers (一是, 二是) say nothing about the content
-    model.segment(text).filter((w) => w.length >= 2 && !model.generic.has(w) && !/^[\d.%]+$|^[一二三四五六七八九十]+是$/.test(w)),
-  );
-  return { topics, terms };
+  return { text, topics: new Set(model.topics.filter((t) => t.re.test(text)).map((t) => t.name)) };
 }
 
-export function score(a: Profile, b: Profile, model: MatchModel): Score {
+function termsOf(p: Profile, model: MatchModel): Set<string> {
+  p.terms ??= new Set(
+    // numbers and enumeration markers (一是, 二是) say nothing about the content
+    model.segment(p.text).filter((w) => w.length >= 2 && !model.generic.has(w) && !/^[\d.%]+$|^[一二三四五六七八九十]+是$/.test(w)),
+  );
+  return p.terms;
+}
+
+/**
+ * The score of `b` answering `a`. With `withTerms` false only the topics count —
+ * a lower bound that needs no segmentation, enough when it already passes.
+ */
+export function score(a: Profile, b: Profile, model: MatchModel, withTerms = true): Score {
   const weight = (name: string) => model.topics.find((t) => t.name === name)?.weight ?? 1;
   const sharedTopics = [...a.topics].filter((t) => b.topics.has(t));
   const topicTotal = [...a.topics].reduce((s, t) => s + weight(t), 0);
   const topic = topicTotal ? sharedTopics.reduce((s, t) => s + weight(t), 0) / topicTotal : 0;
-  const sharedTerms = [...a.terms].filter((t) => b.terms.has(t));
-  const term = a.terms.size ? sharedTerms.length / a.terms.size : 0;
+  let term = 0;
+  let sharedTerms: string[] = [];
+  if (withTerms) {
+    const ta = termsOf(a, model);
+    const tb = termsOf(b, model);
+    sharedTerms = [...ta].filter((t) => tb.has(t));
+    term = ta.size ? sharedTerms.length / ta.size : 0;
+  }
   const value = a.topics.size ? 0.6 * topic + 0.4 * term : term;
   return { score: Math.round(value * 100) / 100, topics: sharedTopics, terms: sharedTerms };
 }
