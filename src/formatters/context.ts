@@ -1,10 +1,19 @@
 import type { FileResult } from '../types.js';
+import type { ReportVocabulary, RuleInfo } from './report-context.js';
 
 export interface FormatContext {
   color: boolean;
   cwd: string;
   /** The command to suggest for fixable findings. */
   fixCommand?: (files: string[]) => string;
+  /**
+   * Rule metadata (summary, help, reference, effective severity, doc link) by id, for
+   * sarif, junit, table, html and checklist. The CLI fills this and `report` with
+   * `reportContext(linter.config.resolved)`; formatters fall back to what the diagnostics carry.
+   */
+  rules?: ReadonlyMap<string, RuleInfo>;
+  /** Part names and the review checklist, from rules/lexicon/parts.yaml and checklist.yaml. */
+  report?: ReportVocabulary;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;

@@ -1,0 +1,95 @@
+import type { Diagnostic, FileResult } from '../types.js';
+import { SEVERITY_WORD, where, type FormatContext } from './context.js';
+import { displayPath, quoteOf } from './overview.js';
+
+const TYPE: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/**
+ * `--format junit`: for CI dashboards. One testsuite per draft and one testcase
+ * per draft × rule: a rule with any finding in that draft is a failure (type =
+ * its most serious severity), otherwise the testcase passes. Every draft lists
+ * the same rules: those the configuration enables plus any that reported. A
+ * file that could not be read is one testcase with an <error>: no rule ran on it.
+ */
+export function junit(results: FileResult[], ctx: FormatContext): string {
+  const ids = new Set<string>();
+  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
+  for (const r of results) {
+    for (const d of r.diagnostics) ids.add(d.code);
+    for (const p of r.summary?.passes ?? []) ids.add(p.rule);
+  }
+  const rules = [...ids].sort();
+
+  const suites: string[] = [];
+  let tests = 0, failures = 0, errors = 0;
+  for (const r of results) {
+    const file = displayPath(r.filePath, ctx.cwd);
+    if (r.error) {
+      tests++;
+      errors++;
+      suites.push(
+        `  <testsuite name="${attr(file)}" tests="1" failures="0" errors="1" skipped="0">\n` +
+        `    <testcase classname="${attr(file)}" name="读取稿件">\n` +
+        `      <error message="${attr(r.error.message)}" type="${attr(r.error.code)}">${text(`无法检查：${r.error.message}`)}</error>\n` +
+        '    </testcase>\n  </testsuite>',
+      );
+      continue;
+    }
+    const cases: string[] = [];
+    let failed = 0;
+    for (const rule of rules) {
+      const found = r.diagnostics.map((d, i) => ({ d, i })).filter((x) => x.d.code === rule);
+      if (!found.length) {
+        cases.push(`    <testcase classname="${attr(file)}" name="${attr(rule)}"/>`);
+        continue;
+      }
+      failed++;
+      const worst = Math.min(...found.map((x) => x.d.severity));
+      const message = found.length > 1 ? `${found.length} 处：${found[0].d.message}` : found[0].d.message;
+      const body = found.map((x) => findingLine(r, x.d, quoteOf(r, x.i))).join('\n');
+      cases.push(
+        `    <testcase classname="${attr(file)}" name="${attr(rule)}">\n` +
+        `      <failure message="${attr(message)}" type="${TYPE[worst]}">${text(body)}</failure>\n` +
+        '    </testcase>',
+      );
+    }
+    tests += rules.length;
+    failures += failed;
+    const props = [
+      r.summary?.organ ? `      <property name="organ" value="${attr(r.summary.organ)}"/>` : '',
+      r.summary?.year !== undefined ? `      <property name="year" value="${r.summary.year}"/>` : '',
+    ].filter(Boolean);
+    suites.push(
+      `  <testsuite name="${attr(file)}" tests="${rules.length}" failures="${failed}" errors="0" skipped="0">\n` +
+      (props.length ? `    <properties>\n${props.join('\n')}\n    </properties>\n` : '') +
+      cases.join('\n') + (cases.length ? '\n' : '') +
+      '  </testsuite>',
+    );
+  }
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="lawreport-lint" tests="${tests}" failures="${failures}" errors="${errors}">\n` +
+    suites.map((s) => `${s}\n`).join('') +
+    '</testsuites>\n';
+}
+
+function findingLine(r: FileResult, d: Diagnostic, quote: string | undefined): string {
+  const lines = [`${where(r, d.range.start.line, d.range.start.character)} ${SEVERITY_WORD[d.severity]} ${d.message}`];
+  if (quote) lines.push(`  原文：${quote}`);
+  if (d.data?.help) lines.push(`  建议：${d.data.help}`);
+  if (d.data?.reference) lines.push(`  依据：${d.data.reference}`);
+  return lines.join('\n');
+}
+
+/** Characters XML 1.0 forbids (Word conversions leave some, e.g. vertical tab) are dropped. */
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+function text(s: string): string {
+  return clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(s: string): string {
+  return text(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

@@ -1,0 +1,153 @@
+import { isAbsolute, relative } from 'node:path';
+import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
+import type { FormatContext } from './context.js';
+import { displayWidth } from './width.js';
+
+/**
+ * The per-draft digest shared by the formats for people (table, html,
+ * checklist): who wrote it, which parts it has, how many problems and which.
+ */
+
+/** Used only when the CLI passed no vocabulary: the kinds themselves label the columns. */
+const FALLBACK_PARTS: PartKind[] = ['achievements', 'shortcomings', 'duties', 'plan', 'other'];
+
+export interface PartColumn { kind: PartKind; name: string; short: string }
+
+export function partColumns(ctx: FormatContext): PartColumn[] {
+  const parts = ctx.report?.parts.filter((p) => p.kind !== 'unknown');
+  return parts?.length ? parts : FALLBACK_PARTS.map((kind) => ({ kind, name: kind, short: kind }));
+}
+
+export interface ProblemGroup {
+  rule: string;
+  severity: Severity;
+  count: number;
+  /** The first finding's message: the problem in words. */
+  message: string;
+}
+
+export interface DraftRow {
+  result: FileResult;
+  /** The path as given, relative to the working folder when absolute. */
+  file: string;
+  unit?: string;
+  year?: number;
+  title?: string;
+  /** Which parts were found; undefined when the draft could not be read or has no summary. */
+  parts?: Set<PartKind>;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Problems grouped by rule, most serious first. */
+  problems: ProblemGroup[];
+}
+
+export function displayPath(filePath: string, cwd: string): string {
+  if (!isAbsolute(filePath)) return filePath.split('\\').join('/');
+  const rel = relative(cwd, filePath);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : filePath).split('\\').join('/');
+}
+
+export function draftRow(r: FileResult, ctx: FormatContext): DraftRow {
+  const count = (s: Severity) => r.diagnostics.filter((d) => d.severity === s).length;
+  return {
+    result: r,
+    file: displayPath(r.filePath, ctx.cwd),
+    unit: r.summary?.organ,
+    year: r.summary?.year,
+    title: r.summary?.title,
+    parts: r.error || !r.summary ? undefined : new Set(r.summary.parts.map((p) => p.kind)),
+    errors: count(1),
+    warnings: count(2),
+    infos: count(3) + count(4),
+    problems: groupProblems(r.diagnostics),
+  };
+}
+
+export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup & { first: number }>();
+  diagnostics.forEach((d, i) => {
+    const g = groups.get(d.code);
+    if (g) {
+      g.count++;
+      if (d.severity < g.severity) g.severity = d.severity;
+    } else groups.set(d.code, { rule: d.code, severity: d.severity, count: 1, message: d.message, first: i });
+  });
+  return [...groups.values()]
+    .sort((a, b) => a.severity - b.severity || b.count - a.count || a.first - b.first)
+    .map(({ first: _first, ...g }) => g);
+}
+
+export interface RuleTotal {
+  rule: string;
+  /** The most serious severity the rule reported with. */
+  severity: Severity;
+  drafts: number;
+  findings: number;
+  summary?: string;
+}
+
+/** Findings per rule over all drafts, most findings first. */
+export function ruleTotals(results: readonly FileResult[], ctx: FormatContext): RuleTotal[] {
+  const totals = new Map<string, RuleTotal>();
+  for (const r of results) {
+    const seen = new Set<string>();
+    for (const d of r.diagnostics) {
+      let t = totals.get(d.code);
+      if (!t) totals.set(d.code, (t = { rule: d.code, severity: d.severity, drafts: 0, findings: 0, summary: ctx.rules?.get(d.code)?.summary }));
+      t.findings++;
+      if (d.severity < t.severity) t.severity = d.severity;
+      if (!seen.has(d.code)) {
+        seen.add(d.code);
+        t.drafts++;
+      }
+    }
+  }
+  return [...totals.values()].sort((a, b) => a.severity - b.severity || b.findings - a.findings || (a.rule < b.rule ? -1 : 1));
+}
+
+export interface Totals { drafts: number; unreadable: number; errors: number; warnings: number; infos: number }
+
+export function totals(rows: readonly DraftRow[]): Totals {
+  return rows.reduce<Totals>((t, r) => ({
+    drafts: t.drafts + 1,
+    unreadable: t.unreadable + (r.result.error ? 1 : 0),
+    errors: t.errors + r.errors,
+    warnings: t.warnings + r.warnings,
+    infos: t.infos + r.infos,
+  }), { drafts: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 });
+}
+
+/** The text a diagnostic covers, when the summary's quotes still line up with the diagnostics. */
+export function quoteOf(r: FileResult, index: number): string | undefined {
+  const q = r.summary?.quotes;
+  if (!q || q.length !== r.diagnostics.length) return undefined;
+  const t = q[index];
+  return t && t.trim() ? t : undefined;
+}
+
+/** A 0-based line as people count it: 第N行, or 第N段 for a .docx (lines are paragraphs). */
+export function lineLabel(r: FileResult, line: number): string {
+  return r.filePath.toLowerCase().endsWith('.docx') ? `第${line + 1}段` : `第${line + 1}行`;
+}
+
+/** A problem in a few words: the message's first clause (before “；”), cut to a display width. */
+export function headline(message: string, width: number): string {
+  const first = message.split('；')[0];
+  return clipWidth(first, width);
+}
+
+/** Cuts a string to a display width (CJK = 2), ending with … when cut. */
+export function clipWidth(s: string, width: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  if (displayWidth(flat) <= width) return flat;
+  const room = width - displayWidth('…');
+  let out = '';
+  let w = 0;
+  for (const ch of flat) {
+    w += displayWidth(ch);
+    if (w > room) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

@@ -1,0 +1,133 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VERSION } from '../cli/version.js';
+import type { Diagnostic, FileResult, Range, Severity } from '../types.js';
+import type { FormatContext } from './context.js';
+import { displayPath, quoteOf } from './overview.js';
+import type { RuleInfo } from './report-context.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
+const LEVEL_OF_NAME = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/**
+ * `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One run; the
+ * driver lists every rule that ran (summary, docs, help with its legal basis);
+ * columns are UTF-16 code units, as in the diagnostics; files are relative to
+ * %SRCROOT% (the working folder); unreadable files are error notifications.
+ */
+export function sarif(results: FileResult[], ctx: FormatContext): string {
+  const ids = new Set<string>();
+  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
+  for (const r of results) for (const d of r.diagnostics) ids.add(d.code);
+  const ruleIds = [...ids].sort();
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const seen = firstDiagnostics(results);
+
+  const out = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'lawreport-lint',
+          version: VERSION,
+          semanticVersion: VERSION,
+          rules: ruleIds.map((id) => descriptor(id, ctx.rules?.get(id), seen.get(id))),
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(ctx.cwd) } },
+      columnKind: 'utf16CodeUnits',
+      invocations: [{
+        executionSuccessful: results.every((r) => !r.error),
+        toolExecutionNotifications: results.filter((r) => r.error).map((r) => ({
+          level: 'error',
+          message: { text: `无法检查：${r.error!.message}` },
+          descriptor: { id: r.error!.code },
+          locations: [{ physicalLocation: { artifactLocation: artifact(r.filePath, ctx.cwd) } }],
+        })),
+      }],
+      results: results.flatMap((r) => r.diagnostics.map((d, i) => result(r, d, i, index, ctx))),
+    }],
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function firstDiagnostics(results: readonly FileResult[]): Map<string, Diagnostic> {
+  const m = new Map<string, Diagnostic>();
+  for (const r of results) for (const d of r.diagnostics) if (!m.has(d.code)) m.set(d.code, d);
+  return m;
+}
+
+/** A rule's metadata; without the CLI's rule map, what its first diagnostic carries. */
+function descriptor(id: string, info: RuleInfo | undefined, sample: Diagnostic | undefined) {
+  const summary = info?.summary ?? sample?.message ?? id;
+  const help = info?.help ?? sample?.data?.help;
+  const reference = info?.reference ?? sample?.data?.reference;
+  const helpText = [help ? `建议：${help}` : summary, reference ? `依据：${reference}` : ''].filter(Boolean).join('\n');
+  const href = info?.href ?? sample?.codeDescription?.href;
+  const level = info && info.severity !== 'off' ? LEVEL_OF_NAME[info.severity] : sample ? LEVEL[sample.severity] : 'warning';
+  return {
+    id,
+    shortDescription: { text: summary },
+    ...(info?.docs ? { fullDescription: { text: info.docs.trim() } } : {}),
+    help: { text: helpText },
+    ...(href ? { helpUri: href } : {}),
+    defaultConfiguration: { level },
+    ...(reference ? { properties: { reference } } : {}),
+  };
+}
+
+function result(r: FileResult, d: Diagnostic, i: number, index: Map<string, number>, ctx: FormatContext) {
+  const location = artifact(r.filePath, ctx.cwd);
+  const quote = quoteOf(r, i);
+  const docUri = pathToFileURL(resolve(ctx.cwd, r.filePath)).href;
+  const res: Record<string, unknown> = {
+    ruleId: d.code,
+    ruleIndex: index.get(d.code),
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: { artifactLocation: location, region: { ...region(d.range), ...(quote ? { snippet: { text: quote } } : {}) } } }],
+  };
+  if (d.relatedInformation?.length) {
+    res.relatedLocations = d.relatedInformation.map((rel, k) => ({
+      id: k + 1,
+      message: { text: rel.message },
+      physicalLocation: {
+        artifactLocation: rel.location.uri === docUri ? location : { uri: rel.location.uri },
+        region: region(rel.location.range),
+      },
+    }));
+  }
+  if (d.data?.fix) {
+    res.fixes = [{
+      description: { text: d.data.fix.title },
+      artifactChanges: [{
+        artifactLocation: location,
+        replacements: d.data.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+      }],
+      properties: { safe: d.data.fix.safe },
+    }];
+  }
+  return res;
+}
+
+/** SARIF regions are 1-based; end column is exclusive, like the LSP range it comes from. */
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function artifact(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const shown = displayPath(filePath, cwd);
+  if (isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
+  return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function dirUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
