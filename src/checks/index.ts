@@ -3,9 +3,12 @@ import { consistency } from './consistency.js';
 import { correspondence } from './correspondence.js';
 import { coverage } from './coverage.js';
 import { existence } from './existence.js';
+import { numbering } from './numbering.js';
 import { quantity } from './quantity.js';
 import { resemblance } from './resemblance.js';
 import { sections } from './sections.js';
+import { substitution } from './substitution.js';
+import { title } from './title.js';
 
 /** Every rule type, by name. Adding a type = one file + one line here. */
 export const checkTypes: Record<string, CheckType<any>> = {
@@ -16,4 +19,7 @@ export const checkTypes: Record<string, CheckType<any>> = {
   [correspondence.type]: correspondence,
   [consistency.type]: consistency,
   [resemblance.type]: resemblance,
+  [substitution.type]: substitution,
+  [numbering.type]: numbering,
+  [title.type]: title,
 };

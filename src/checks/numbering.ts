@@ -1,0 +1,158 @@
+import type { Finding, Heading, Marker, MarkerStyle } from '../types.js';
+import { CIRCLED_CHARS } from '../document/numerals.js';
+import { defineCheck } from './define.js';
+
+type PunctTable = Partial<Record<MarkerStyle, string[]>>;
+interface NumberingOptions {
+  hierarchy: MarkerStyle[];
+  maxSkip?: number;
+  brackets?: string[];
+  punctuation?: PunctTable;
+  tolerated?: PunctTable;
+}
+
+const STYLES = ['cn-dun', 'cn-paren', 'ar-dot', 'ar-paren', 'circled', 'cn-di'];
+const punctTable = { type: 'object', propertyNames: { enum: STYLES }, additionalProperties: { type: 'array', items: { type: 'string' } } };
+const DIGITS = '零一二三四五六七八九';
+
+function chinese(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 100) return `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/**
+ * numbering — the outline's markers (GB/T 9704: 一、→（一）→ 1. →（1））: each level
+ * follows the hierarchy (skipping at most `maxSkip` levels), numbers run 1, 2, 3…
+ * without gaps, repeats or restarts, one family per level, full-width brackets and
+ * the right punctuation after the numeral. One finding per offending marker: the
+ * first problem found, in that order. Form fixes are safe; changing a marker's
+ * family (（1）→（一）) is offered as an unsafe fix.
+ * Used by: heading-numbering.
+ */
+export const numbering = defineCheck<NumberingOptions>({
+  type: 'numbering',
+  summary: '标题序号的层级、连续性和写法（一、→（一）→1.→（1））',
+  options: {
+    hierarchy: { type: 'array', items: { enum: STYLES }, minItems: 1, uniqueItems: true, description: '从第一级起各级序号的写法：cn-dun 一、 / cn-paren （一） / ar-dot 1. / ar-paren （1） / circled ① / cn-di 第一，' },
+    maxSkip: { type: 'integer', minimum: 0, default: 1, description: '允许越过的层级数（1：“一、”下直接用“1.”）' },
+    brackets: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 1 }, minItems: 2, maxItems: 2, description: '序号应使用的括号，如 ["（", "）"]' },
+    punctuation: { ...punctTable, description: '各写法序号后应有的标点，第一个为首选；"" 表示不加标点' },
+    tolerated: { ...punctTable, description: '可以容忍、但仍提示改为首选写法的标点（如“1、”）' },
+  },
+  required: ['hierarchy'],
+  compile(o) {
+    const maxSkip = o.maxSkip ?? 1;
+    const [lb, rb] = o.brackets ?? ['（', '）'];
+    const rankOf = (s: MarkerStyle) => o.hierarchy.indexOf(s) + 1;
+    const expectedPunct = (s: MarkerStyle, own: string) => o.punctuation?.[s]?.[0] ?? own;
+    const render = (s: MarkerStyle, n: number, own = ''): string => {
+      const p = expectedPunct(s, own);
+      switch (s) {
+        case 'cn-paren': return `${lb}${chinese(n)}${rb}${p}`;
+        case 'ar-paren': return `${lb}${n}${rb}${p}`;
+        case 'ar-dot': return `${n}${p}`;
+        case 'circled': return `${CIRCLED_CHARS[n - 1] ?? n}${p}`;
+        case 'cn-di': return `第${chinese(n)}${p}`;
+        default: return `${chinese(n)}${p}`;
+      }
+    };
+    /** The marker with its own numeral, its brackets made full-width and its punctuation corrected. */
+    const normalize = (m: Marker, tolerate: boolean): string => {
+      let body = m.text.slice(0, m.text.length - m.punct.length);
+      if (m.halfWidth) body = body.replace(/^\(/, lb).replace(/\)$/, rb);
+      const ok = o.punctuation?.[m.style];
+      const fine = !ok || ok.includes(m.punct) || (tolerate && !!o.tolerated?.[m.style]?.includes(m.punct));
+      return body + (fine ? m.punct : ok[0]);
+    };
+
+    return ({ doc, report }) => {
+      const first = doc.headings.findIndex((h) => h.level === 1);
+      if (first < 0) return;
+      const parentOf = new Map<Heading, Heading | undefined>();
+      const kids = new Map<Heading | undefined, Heading[]>();
+      const stack: Heading[] = [];
+      for (const h of doc.headings.slice(first)) {
+        while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+        const p = stack[stack.length - 1];
+        stack.push(h);
+        if (!h.marker) continue;
+        parentOf.set(h, p);
+        kids.set(p, [...(kids.get(p) ?? []), h]);
+      }
+      const found = new Map<Heading, Finding>();
+      const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; title?: string }) => {
+        if (found.has(h)) return;
+        const m = h.marker!;
+        found.set(h, {
+          span: m.span, messageId, data: { found: m.text, ...data },
+          fix: fix && fix.text !== m.text ? { title: fix.title ?? `改为“${fix.text}”`, safe: fix.safe, edits: [{ span: m.span, text: fix.text }] } : undefined,
+        });
+      };
+      const label = (p: Heading) => p.marker?.text ?? p.title;
+
+      // One family per level: children that continue their parent's numbers, and are
+      // continued by the parent's next sibling (（二）→ 3. →（四）), are siblings written differently.
+      const continued = new Map<Heading, number>();
+      for (const [p, cs] of kids) {
+        if (!p?.marker) continue;
+        const n = p.marker.ordinal;
+        let k = 0;
+        while (k < cs.length && cs[k].marker!.ordinal === n + 1 + k) k++;
+        const sibs = kids.get(parentOf.get(p))!;
+        if (!k || sibs[sibs.indexOf(p) + 1]?.marker!.ordinal !== n + k + 1) continue;
+        for (const c of cs.slice(0, k)) {
+          const expected = render(p.marker.style, c.marker!.ordinal, p.marker.punct);
+          flag(c, 'mixed', { parent: p.marker.text, expected }, { text: expected, safe: false });
+        }
+        continued.set(p, n + k);
+      }
+
+      // Hierarchy: a child is one level below its parent, or `maxSkip` more.
+      for (const [h, p] of parentOf) {
+        const m = h.marker!;
+        const r = rankOf(m.style);
+        if (!r) continue;
+        const pr = !p ? 0 : p.marker ? rankOf(p.marker.style) : p.level;
+        if (p && !pr) continue;
+        const jump = r - pr;
+        if (p ? jump >= 1 && jump <= 1 + maxSkip : r === 1) continue;
+        const target = o.hierarchy[pr];
+        const expected = target ? render(target, m.ordinal) : '';
+        const fix = target ? { text: expected, safe: false } : undefined;
+        if (!p) flag(h, 'top', { expected }, fix);
+        else flag(h, jump < 1 ? 'inverted' : 'level', { parent: label(p), rank: chinese(r), expected }, fix);
+      }
+
+      // Sequence within a level; after a wrong number, a next one that fits the
+      // expected count means this one was a typo (1,2,2,4), else counting goes on from it.
+      for (const [, all] of kids) {
+        const sibs = all.filter((h) => found.get(h)?.messageId !== 'mixed');
+        let e = 1;
+        sibs.forEach((h, i) => {
+          const m = h.marker!;
+          const n = m.ordinal;
+          if (n !== e) {
+            const prev = sibs[i - 1]?.marker;
+            const id = !prev ? 'start' : n === prev.ordinal ? 'repeat' : n > e ? 'gap' : 'restart';
+            const norm = normalize(m, true);
+            flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: true, title: `只改写法：“${norm}”（序号请人工核对）` });
+            e = sibs[i + 1]?.marker!.ordinal === e + 1 ? e + 1 : n + 1;
+          } else e = n + 1;
+          if (continued.has(h)) e = continued.get(h)! + 1;
+        });
+      }
+
+      // Form: full-width brackets, the punctuation after the numeral.
+      for (const h of parentOf.keys()) {
+        const m = h.marker!;
+        const strict = normalize(m, false);
+        const loose = normalize(m, true);
+        if (m.halfWidth) flag(h, 'halfwidth', { expected: loose }, { text: loose, safe: true });
+        else if (loose !== m.text) flag(h, 'punct', { expected: loose }, { text: loose, safe: true });
+        else if (strict !== m.text) flag(h, 'tolerated', { expected: strict }, { text: strict, safe: false });
+      }
+      for (const f of found.values()) report(f);
+    };
+  },
+});

@@ -1,0 +1,165 @@
+import type { CompileEnv, ReportDocument, Span } from '../types.js';
+import { escapeRegExp } from '../document/vocabulary.js';
+import { defineCheck, overlaps, quote } from './define.js';
+
+interface Context { after?: string; before?: string; near?: string; between?: string; unless?: string[] }
+interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string }
+type Skip = 'markers' | 'urls' | 'markdown';
+interface SubstitutionOptions {
+  entries?: Entry[];
+  swap?: Record<string, string> | string;
+  context?: Context;
+  pairs?: string[][] | string;
+  safe?: boolean;
+  skip?: Skip[];
+}
+
+const ref = { type: 'string', pattern: '^\\$lexicon/', description: '"$lexicon/名称.键" 引用词表' };
+const pattern = { type: 'string', minLength: 1 };
+const contextProps = {
+  after: { ...pattern, description: '紧挨在前面的文字须符合的正则（或 $lexicon 引用）' },
+  before: { ...pattern, description: '紧挨在后面的文字须符合的正则（或 $lexicon 引用）' },
+  near: { ...pattern, description: '前后至少一侧须符合的正则，如中文字符' },
+  between: { ...pattern, description: '前后两侧都须符合的正则' },
+  unless: { type: 'array', items: pattern, description: '落在这些词语之内时不报告（如“法制审核”）' },
+};
+
+/** "$lexicon/name.key" → the value it names. */
+function lookup(v: unknown, env: CompileEnv): unknown {
+  if (typeof v !== 'string' || !v.startsWith('$lexicon/')) return v;
+  const [file, ...path] = v.slice('$lexicon/'.length).split('.');
+  let r: unknown = env.lexicons[file];
+  for (const k of path) r = r && typeof r === 'object' ? (r as Record<string, unknown>)[k] : undefined;
+  if (r === undefined) throw new Error(`词表引用 “${v}” 不存在`);
+  return r;
+}
+
+type Test = (text: string, s: number, e: number) => boolean;
+
+function compileContext(c: Context, env: CompileEnv): { test: Test; near?: RegExp } {
+  const src = (v: string | undefined) => (v === undefined ? undefined : String(lookup(v, env)));
+  const tail = (v?: string) => (v === undefined ? undefined : env.regex(`(?:${src(v)})$`, 'u'));
+  const head = (v?: string) => (v === undefined ? undefined : env.regex(`^(?:${src(v)})`, 'u'));
+  const [after, before, nearL, nearR, betweenL, betweenR] = [tail(c.after), head(c.before), tail(c.near), head(c.near), tail(c.between), head(c.between)];
+  const unless = c.unless ?? [];
+  const test: Test = (text, s, e) => {
+    const left = text.slice(Math.max(0, s - 16), s);
+    const right = text.slice(e, e + 16);
+    if (after && !after.test(left)) return false;
+    if (before && !before.test(right)) return false;
+    if (betweenL && !(betweenL.test(left) && betweenR!.test(right))) return false;
+    if (nearL && !(nearL.test(left) || nearR!.test(right))) return false;
+    // inside an exception word such as 法制审核: a word containing the match at this place
+    return !unless.some((w) => {
+      for (let i = text.indexOf(w, Math.max(0, e - w.length)); i >= 0 && i <= s; i = text.indexOf(w, i + 1)) if (i + w.length >= e) return true;
+      return false;
+    });
+  };
+  const n = src(c.near ?? c.between);
+  return { test, near: n === undefined ? undefined : env.regex(n, 'u') };
+}
+
+/** Spans where a substitution never applies: outline markers, URLs, Markdown syntax. */
+function skipped(doc: ReportDocument, skip: Skip[]): Span[] {
+  const out: Span[] = [...doc.ignored];
+  const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.push([m.index, m.index + m[0].length]); };
+  if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.push(h.marker.span);
+  if (skip.includes('urls')) scan(/(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
+  // inline code, link and image destinations, autolinks and inline HTML
+  if (skip.includes('markdown') && doc.format === 'md') scan(/`[^`\n]+`|\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[|<[^<>\n]+>/g);
+  return out;
+}
+
+/** Brackets that pair up on one line, each mapped to whether the pair is Chinese. */
+function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: RegExp }): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  for (const [open, close] of pairs) {
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '\n') stack.length = 0;
+      else if (ch === open) stack.push(i);
+      else if (ch === close && stack.length) {
+        const o = stack.pop()!;
+        const chinese = ctx.test(text, o, o + 1) || ctx.test(text, i, i + 1) || !!ctx.near?.test(text.slice(o + 1, i));
+        out.set(o, chinese);
+        out.set(i, chinese);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * substitution — words or marks to replace, each entry with its replacement, its
+ * context (after / before / near / between / unless) and whether its fix is safe.
+ * `swap` is a table of single replacements sharing one `context` (half-width →
+ * full-width punctuation); `pairs` judges brackets together. Overlaps: the first
+ * entry wins, so one character is reported once.
+ * Used by: fullwidth-punctuation, wording.
+ */
+export const substitution = defineCheck<SubstitutionOptions>({
+  type: 'substitution',
+  summary: '把不规范的标点、提法或错别字替换为规范写法（可自动修复）',
+  options: {
+    entries: {
+      type: 'array', minItems: 1,
+      items: {
+        type: 'object', additionalProperties: false, required: ['replace'],
+        properties: {
+          find: { ...pattern, description: '要查找的文字（原样）' },
+          regex: { ...pattern, description: '要查找的正则（JavaScript 语法，u 标志）；replace 中可用 $1' },
+          replace: { type: 'string', description: '替换为；空字符串表示删除' },
+          safe: { type: 'boolean', description: 'true：--fix 自动应用；false：只在编辑器或 --fix-unsafe 中应用' },
+          messageId: { type: 'string' }, title: { type: 'string', description: '修复的说明' },
+          ...contextProps,
+        },
+      },
+      description: '替换词典：每项给 find 或 regex，以及 replace、safe 和上下文条件',
+    },
+    swap: { oneOf: [ref, { type: 'object', additionalProperties: { type: 'string' } }], description: '逐字替换表（如半角 → 全角），共用 context' },
+    context: { type: 'object', additionalProperties: false, properties: contextProps, description: 'swap 各项共用的上下文条件' },
+    pairs: { oneOf: [ref, { type: 'array', items: { type: 'array', items: pattern, minItems: 2, maxItems: 2 } }], description: '成对判断的括号，如 [["(", ")"]]' },
+    safe: { type: 'boolean', description: 'swap 各项的修复是否安全（默认 true）' },
+    skip: { type: 'array', items: { enum: ['markers', 'urls', 'markdown'] }, uniqueItems: true, description: '不检查的地方：标题序号、网址、Markdown 代码与链接' },
+  },
+  compile(options, env) {
+    const swap = (lookup(options.swap ?? {}, env) ?? {}) as Record<string, string>;
+    if (typeof swap !== 'object' || Array.isArray(swap)) throw new Error('swap 应是“原字符 → 替换字符”的表');
+    const shared = compileContext(options.context ?? {}, env);
+    const pairs = (lookup(options.pairs ?? [], env) ?? []) as string[][];
+    const entries = [
+      ...(options.entries ?? []).map((e, i) => {
+        if (!e.find === !e.regex) throw new Error(`entries 的第 ${i + 1} 项须给 find 或 regex 之一（不能都给，也不能都不给）`);
+        return { e, re: e.regex ? env.regex(e.regex, 'gu') : new RegExp(escapeRegExp(e.find!), 'gu'), ctx: compileContext(e, env) };
+      }),
+      ...Object.entries(swap).map(([find, replace]) => ({
+        e: { find, replace, safe: options.safe ?? true } as Entry,
+        re: new RegExp(escapeRegExp(find), 'gu'), ctx: shared,
+      })),
+    ];
+    const skip = options.skip ?? [];
+    return ({ doc, report }) => {
+      const { text } = doc;
+      const off = skipped(doc, skip);
+      const paired = pairs.length ? pairUp(text, pairs, shared) : new Map<number, boolean>();
+      const taken: Span[] = [];
+      for (const { e, re, ctx } of entries) {
+        for (const m of text.matchAll(re)) {
+          const span: Span = [m.index, m.index + m[0].length];
+          if (!m[0] || off.some((o) => overlaps(o, span)) || taken.some((t) => overlaps(t, span))) continue;
+          const pair = paired.get(span[0]);
+          if (pair === false || (pair === undefined && !ctx.test(text, span[0], span[1]))) continue;
+          const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
+          taken.push(span);
+          report({
+            span,
+            messageId: e.messageId,
+            data: { found: quote(m[0]), expected: to },
+            fix: { title: e.title ?? (to ? `改为“${to}”` : `删除“${m[0]}”`), safe: e.safe ?? false, edits: [{ span, text: to }] },
+          });
+        }
+      }
+    };
+  },
+});
