@@ -62,7 +62,10 @@ export function findHeadings(
   const bare: Candidate[] = [];
   for (const l of lines) {
     if (l.blank || l.index <= afterLine) continue;
-    const next = lines[l.index + 1]?.start ?? l.end;
+    // the body starts at the next content, after blank lines, Word indentation or a Markdown “> ”
+    let k = l.index + 1;
+    while (k < lines.length && lines[k].blank) k++;
+    const next = k < lines.length ? lines[k].contentStart : text.length;
     const h = makeHeading(text, l, next, false);
     if (h) {
       marked.push({ heading: h, family: familyOf(h) });
