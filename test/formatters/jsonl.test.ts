@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { json } from '../../src/formatters/json.js';
+import { jsonl, line } from '../../src/formatters/jsonl.js';
+import type { FormatContext } from '../../src/formatters/context.js';
+import type { FileResult } from '../../src/types.js';
+import { corpusResults, formatContext } from './fixtures.js';
+
+let results: FileResult[];
+let ctx: FormatContext;
+
+beforeAll(async () => {
+  results = await corpusResults();
+  ctx = await formatContext();
+});
+
+describe('jsonl format', () => {
+  it('is one parseable line per draft, each an element of the json contract, in order', () => {
+    const out = jsonl(results, ctx);
+    expect(out.endsWith('\n')).toBe(true);
+    const lines = out.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(results.length);
+    expect(lines.map((l) => JSON.parse(l))).toEqual(JSON.parse(json(results, ctx)));
+  });
+
+  it('streams: line(result) is exactly that draft\'s line, without the summary', () => {
+    const lines = jsonl(results, ctx).split('\n');
+    results.forEach((r, i) => expect(line(r)).toBe(`${lines[i]}\n`));
+    const parsed = JSON.parse(line(results[0])) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['filePath', 'diagnostics']);
+    const bad = JSON.parse(line(results.find((r) => r.error)!)) as Record<string, unknown>;
+    expect(bad).toEqual({ filePath: results.find((r) => r.error)!.filePath, diagnostics: [], error: results.find((r) => r.error)!.error });
+  });
+
+  it('keeps a draft on one line even when its text holds line or paragraph separators', () => {
+    const r: FileResult = {
+      filePath: 'a.txt',
+      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 2, code: 'x', source: 'lawreport-lint', message: '一\n二\u2028三\u2029四' }],
+    };
+    const l = line(r);
+    expect(l.slice(0, -1)).not.toMatch(/[\n\r\u2028\u2029]/);
+    expect((JSON.parse(l) as FileResult).diagnostics[0].message).toBe('一\n二\u2028三\u2029四');
+  });
+});
