@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checklist, evaluate, requirements } from '../../src/formatters/checklist.js';
 import type { FormatContext } from '../../src/formatters/context.js';
-import type { Requirement } from '../../src/formatters/report-context.js';
+import { reportContext, type Requirement } from '../../src/formatters/report-context.js';
+import { resolveConfig } from '../../src/config/load.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
 import { byFile, corpusResults, formatContext, UNREADABLE } from './fixtures.js';
@@ -63,6 +65,25 @@ describe('checklist.yaml', () => {
     expect(ctx.report!.parts.map((p) => p.kind)).toEqual(['achievements', 'shortcomings', 'duties', 'plan', 'other']);
     expect(ctx.report!.parts.map((p) => p.short)).toEqual(Object.values(YAML.parts));
     expect(ctx.report!.parts[0].name).toBe('主要举措和成效');
+  });
+});
+
+describe('an office checklist', () => {
+  it('replaces the shipped one through `lexicons: { checklist: … }` in the config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawreport-checklist-'));
+    try {
+      writeFileSync(join(dir, '本县清单.yaml'), 'requirements:\n  - id: causes\n    label: 不足写明原因\n    rules: [causes-stated]\n');
+      writeFileSync(join(dir, '.lawreport-lint.yaml'), 'extends: recommended\nlexicons:\n  checklist: 本县清单.yaml\n');
+      const office = reportContext(await resolveConfig({ cwd: dir, configFile: join(dir, '.lawreport-lint.yaml') }));
+      expect(office.report.checklist).toEqual([{ id: 'causes', label: '不足写明原因', rules: ['causes-stated'], help: undefined }]);
+      const text = checklist([byFile(results, 'tushan-2023.txt')], { ...ctx, ...office });
+      expect(text).toContain('✗ 未通过  不足写明原因');
+      expect(text).toContain('结论：1 项要求中 0 项通过，1 项未通过，0 项未核对');
+      // the short labels are gone with the shipped file: the parts' full names stand in
+      expect(office.report.parts[0].short).toBe('主要举措和成效');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
