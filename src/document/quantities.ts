@@ -43,7 +43,10 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
           // a unit glued to a following numeral is the start of another count (“一村一”)
           if (blocked.some(([bs, be]) => at < be && end > bs)) continue;
           if (insideBrackets(chunk, at)) continue;
-          const value = arabic ? Number(numeral) : parseChineseNumber(numeral.replace(/几/g, ''));
+          const base = arabic ? Number(numeral) : parseChineseNumber(numeral.replace(/几/g, ''));
+          // 1.06万余件, 9万余人: the 万/亿 between the number and the unit scales it
+          const scale = m[0].slice(m[0].indexOf(numeral) + numeral.length, m[0].length - m[2].length);
+          const value = base === undefined ? undefined : base * (scale.includes('亿') ? 1e8 : scale.includes('万') ? 1e4 : 1);
           out.push({
             span: [s + at, s + end],
             text: m[0],

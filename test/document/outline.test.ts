@@ -1,0 +1,151 @@
+/**
+ * Outline building blocks on short snippets: markers, part classification (from
+ * YAML), run-in headings, inline enumerations, the item fallbacks, and positions
+ * in UTF-16 code units.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltins } from '../../src/config/builtin.js';
+import { createDocumentBuilder, vocabularyFrom } from '../../src/document/index.js';
+import { parseMarker } from '../../src/document/markers.js';
+import { classifyHeading } from '../../src/document/parts.js';
+import { byRule, lintText, model } from '../helpers.js';
+import { itemText, outline } from './outline-helpers.js';
+
+describe('markers', () => {
+  it.each([
+    ['一、主要举措', { text: '一、', style: 'cn-dun', ordinal: 1, halfWidth: false, punct: '、' }],
+    ['十二、其他', { text: '十二、', style: 'cn-dun', ordinal: 12 }],
+    ['（一）强化', { text: '（一）', style: 'cn-paren', ordinal: 1, halfWidth: false, punct: '' }],
+    ['(三)完善', { text: '(三)', style: 'cn-paren', ordinal: 3, halfWidth: true }],
+    ['（一）、强化', { text: '（一）、', style: 'cn-paren', punct: '、' }],
+    ['1.完善', { text: '1.', style: 'ar-dot', ordinal: 1, punct: '.' }],
+    ['2、加强', { text: '2、', style: 'ar-dot', ordinal: 2, punct: '、' }],
+    ['3．推进', { text: '3．', style: 'ar-dot', ordinal: 3, punct: '．' }],
+    ['（1） 基层', { text: '（1）', style: 'ar-paren', ordinal: 1 }],
+    ['(2)提高', { text: '(2)', style: 'ar-paren', ordinal: 2, halfWidth: true }],
+    ['③加强', { text: '③', style: 'circled', ordinal: 3 }],
+    ['第一，坚持', { text: '第一，', style: 'cn-di', ordinal: 1 }],
+  ])('%s', (line, expected) => {
+    expect(parseMarker(line, 0)).toMatchObject(expected);
+  });
+
+  it.each(['一是加强', '一中心', '1.5万人', '2023年', '第一责任人', '三项制度', '12月4日'])('not a marker: %s', (line) => {
+    expect(parseMarker(line, 0)).toBeUndefined();
+  });
+});
+
+describe('part classification', async () => {
+  const vocab = vocabularyFrom((await loadBuiltins()).lexicons);
+  const kind = (title: string, year?: number) => classifyHeading(title, vocab.parts, year).kind;
+
+  it.each([
+    ['主要举措和成效', 'achievements'],
+    ['2023年度推进法治政府建设的主要举措和成效', 'achievements'],
+    ['法治政府建设开展情况', 'achievements'],
+    ['工作推进情况', 'achievements'],
+    ['存在的不足和原因', 'shortcomings'],
+    ['工作存在的问题', 'shortcomings'],
+    ['短板和差距', 'shortcomings'],
+    ['党政主要负责人履行推进法治建设第一责任人职责情况', 'duties'],
+    ['区政府主要负责同志履行推进法治建设第一责任人职责情况', 'duties'],
+    ['2024年推进法治政府建设的工作思路目标举措', 'plan'],
+    ['工作思路目标举措', 'plan'],
+    ['下一步工作重点', 'plan'],
+    ['下一步工作打算', 'plan'],
+    ['2023年的工作思路和打算', 'plan'],
+    ['其他需要报告的情况', 'other'],
+    ['基本情况', 'unknown'],
+  ])('%s → %s', (title, expected) => {
+    expect(kind(title, 2023)).toBe(expected);
+  });
+
+  it('a heading year of N+1 means plan, whatever its words; without a report year it does not', () => {
+    expect(kind('2024年主要举措和成效', 2023)).toBe('plan');
+    expect(kind('2024年主要举措和成效', undefined)).toBe('achievements');
+    expect(kind('2023年主要举措和成效', 2023)).toBe('achievements');
+    expect(kind('2024年其他需要报告的情况', 2023)).toBe('other');
+  });
+
+  it('the heading words come from YAML: a lexicon with other words classifies other headings', async () => {
+    const lexicons = structuredClone((await loadBuiltins()).lexicons) as Record<string, any>;
+    lexicons.parts.parts.achievements.keywords = ['亮点工作'];
+    const builder = createDocumentBuilder(vocabularyFrom(lexicons));
+    const doc = builder.build('关于2023年法治政府建设情况的报告\n一、亮点工作\n组织学习。\n二、主要举措\n学习。', { format: 'txt' });
+    expect(doc.parts.map((p) => [p.heading.title, p.kind, p.matched])).toEqual([
+      ['亮点工作', 'achievements', '亮点工作'],
+      ['主要举措', 'unknown', undefined],
+    ]);
+  });
+});
+
+describe('run-in headings', () => {
+  it('end at the first 。 of their line; the rest of the line is body', async () => {
+    const doc = await model('一、主要举措和成效\n（一）强化理论学习，增强法治思想。通过专题会学习12次。再学习。\n（二）规范决策\n聘请法律顾问。');
+    const [a, b] = doc.part('achievements')!.items;
+    expect(a.label).toBe('强化理论学习，增强法治思想');
+    expect(itemText(doc, a, 'headingSpan')).toBe('（一）强化理论学习，增强法治思想。');
+    expect(itemText(doc, a, 'bodySpan')).toBe('通过专题会学习12次。再学习。');
+    // a heading without 。 is the whole line; its body is the next line
+    expect(itemText(doc, b, 'headingSpan')).toBe('（二）规范决策');
+    expect(itemText(doc, b, 'bodySpan')).toBe('聘请法律顾问。');
+  });
+
+  it('a heading that is one whole sentence has an empty body on its line', async () => {
+    const doc = await model('一、存在的不足和原因\n1.认识不到位。\n2.队伍薄弱。');
+    expect(doc.part('shortcomings')!.items.map((i) => [i.label, itemText(doc, i, 'bodySpan')])).toEqual([['认识不到位', ''], ['队伍薄弱', '']]);
+  });
+
+  it('a part heading’s words are not its body (the 原因 in “不足和原因”)', async () => {
+    const doc = await model('三、存在的不足和原因\n一是执法力量薄弱。二是普法覆盖不全。');
+    const part = doc.part('shortcomings')!;
+    expect(doc.slice(part.bodySpan)).toBe('一是执法力量薄弱。二是普法覆盖不全。');
+  });
+});
+
+describe('items', () => {
+  it('inline enumerations 一是…二是… are items, never headings; counting restarts at a new 一是', async () => {
+    const doc = await model('二、存在的不足和原因\n一是认识不到位，统一是目标；二是队伍薄弱。\n三是宣传不足。\n一是另一组。二是续。');
+    expect(doc.headings.map((h) => h.title)).toEqual(['存在的不足和原因']);
+    expect(doc.part('shortcomings')!.items.map((i) => itemText(doc, i))).toEqual([
+      '一是认识不到位，统一是目标', '二是队伍薄弱。', '三是宣传不足。', '一是另一组。', '二是续。',
+    ]);
+  });
+
+  it('without children or enumerations, several paragraphs are the items; one paragraph gives its sentences', async () => {
+    const doc = await model('一、主要举措和成效\n组织学习12次。开展培训3次。\n聘请法律顾问2名。\n二、存在的不足和原因\n认识不到位。队伍薄弱！宣传不足；原因是重视不够。');
+    expect(outline(doc).map((p) => p.items)).toEqual([
+      ['paragraph@L2', 'paragraph@L3'],
+      ['sentence@L5', 'sentence@L5', 'sentence@L5', 'sentence@L5'],
+    ]);
+    expect(doc.part('shortcomings')!.items.map((i) => i.label)).toEqual(['认识不到位', '队伍薄弱', '宣传不足', '原因是重视不够']);
+  });
+
+  it('a direct child of its part is an item whatever its marker', async () => {
+    for (const marker of ['（一）', '1.', '1、', '（1）', '①', '第一，']) {
+      const doc = await model(`一、主要举措和成效\n${marker}加强学习。组织学习3次。\n二、存在的不足和原因\n一是弱。`);
+      const items = doc.part('achievements')!.items;
+      expect(items.map((i) => [i.kind, i.label]), marker).toEqual([['heading', '加强学习']]);
+    }
+  });
+});
+
+describe('positions in UTF-16 code units', () => {
+  it('a character outside the BMP counts 2', async () => {
+    const text = '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n𠮷𠮷镇组织XX名干部学习。';
+    const d = byRule(await lintText(text), 'placeholder')[0];
+    expect(d.range).toEqual({ start: { line: 2, character: 7 }, end: { line: 2, character: 9 } });
+    expect(text.split('\n')[2].slice(7, 9)).toBe('XX');
+    const doc = await model(text);
+    const at = text.indexOf('XX');
+    expect(doc.positionAt(at)).toEqual({ line: 2, character: 7 });
+    expect(doc.offsetAt({ line: 2, character: 7 })).toBe(at);
+  });
+
+  it('offsetAt clamps to the line and the text', async () => {
+    const doc = await model('第一行\r\n第二行');
+    expect(doc.offsetAt({ line: 0, character: 99 })).toBe(3);
+    expect(doc.offsetAt({ line: 9, character: 0 })).toBe(doc.text.length);
+    expect(doc.offsetAt({ line: -1, character: 0 })).toBe(0);
+    expect(doc.positionAt(doc.text.length)).toEqual({ line: 1, character: 3 });
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Quantities and years (DOMAIN.md §5): what is and is not a concrete figure, what
+ * is and is not a claim about a year — each in running text under a part, as a
+ * rule sees them.
+ */
+import { describe, expect, it } from 'vitest';
+import { model } from '../helpers.js';
+
+const HEAD = '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n';
+
+async function figures(body: string): Promise<string[]> {
+  const doc = await model(HEAD + body);
+  return doc.quantities.map((q) => doc.slice(q.span));
+}
+
+describe('concrete figures', () => {
+  it.each([
+    ['组织78名干部参加考试。', ['78名']],
+    ['开展专题学习30余次。', ['30余次']],
+    ['办理网上信访1.06万余件。', ['1.06万余件']],
+    ['满意率达96.15%。', ['96.15%']],
+    ['两名科级领导任副组长。', ['两名']],
+    ['每月一个法律知识主题。', ['一个']],
+    ['发放宣传资料5000余份，培训300余人次。', ['5000余份', '300余人次']],
+    ['受理上千余件，覆盖9万余人，参训一千余人，召开三次会议。', ['上千余件', '9万余人', '一千余人', '三次']],
+  ])('%s → %j', async (body, expected) => {
+    expect(await figures(body)).toEqual(expected);
+  });
+
+  it('values, units and approximation', async () => {
+    const doc = await model(`${HEAD}办理网上信访1.06万余件，组织78名干部，满意率96.15%，覆盖9万余人，两名干部。`);
+    const q = Object.fromEntries(doc.quantities.map((x) => [x.text, x]));
+    expect(q['1.06万余件']).toMatchObject({ unit: '件', approx: true });
+    expect(q['1.06万余件'].value).toBeCloseTo(10600);
+    expect(q['78名']).toMatchObject({ value: 78, unit: '名', approx: false });
+    expect(q['96.15%']).toMatchObject({ value: 96.15, unit: '%', approx: false });
+    expect(q['9万余人']).toMatchObject({ value: 90000, unit: '人', approx: true });
+    expect(q['两名']).toMatchObject({ value: 2, unit: '名', approx: false });
+  });
+});
+
+describe('not figures', () => {
+  it.each([
+    ['2023年12月4日召开会议。', 'years and dates'],
+    ['印发《关于加强执法的通知》（渝府发〔2020〕113号）。', 'document numbers'],
+    ['召开第三次全体会议。', 'ordinals'],
+    ['开展“八五”普法宣传。', 'names in quotes'],
+    ['建设一中心、四板块，推行三项制度。', 'names'],
+    ['落实三重一大制度，推行双随机抽查。', 'names from quantities.yaml notFigures'],
+    ['学习《法治政府建设实施纲要（2021-2025年）》和《关于推行3项制度的通知》第5条。', 'numbers inside 《》'],
+    ['（一）强化学习。\n1.开展培训。', 'heading markers'],
+  ])('%s (%s)', async (body) => {
+    expect(await figures(body)).toEqual([]);
+  });
+
+  it('a number and its unit inside 《》 next to a real figure: only the real one counts', async () => {
+    expect(await figures('学习《关于3项制度的规定》，组织培训4次。')).toEqual(['4次']);
+  });
+});
+
+describe('years', () => {
+  async function years(body: string) {
+    const doc = await model(HEAD + body);
+    return doc.years.filter((y) => doc.positionAt(y.span[0]).line > 0).map((y) => [doc.slice(y.span), y.claim]);
+  }
+
+  it('a year in running text is a claim', async () => {
+    expect(await years('2024年将继续深化改革。')).toEqual([['2024', true]]);
+  });
+  it('a year inside a 《》 title is not a claim', async () => {
+    expect(await years('落实《2022年全区法治政府建设工作要点》。')).toEqual([['2022', false]]);
+  });
+  it('a range 2021-2025年 (or 2021—2025年, 2021至2025年) is not a claim', async () => {
+    expect(await years('按照2021-2025年规划。')).toEqual([['2021', false], ['2025', false]]);
+    expect(await years('按照2021—2025年规划。')).toEqual([['2021', false], ['2025', false]]);
+    expect(await years('按照2021年至2025年规划。')).toEqual([['2021', false], ['2025', false]]);
+  });
+  it('a document number 〔2020〕 is no year mention at all', async () => {
+    expect(await years('依据渝府发〔2020〕113号文件。')).toEqual([]);
+  });
+  it('the title’s year is the report year and no mention in the body', async () => {
+    const doc = await model(`${HEAD}组织学习。`);
+    expect(doc.year).toBe(2023);
+    expect(doc.years).toEqual([]);
+  });
+});
