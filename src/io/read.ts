@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { ParagraphRef } from './docx.js';
 import { decode, type Encoding } from './encoding.js';
 
 export interface Draft {
@@ -7,7 +8,11 @@ export interface Draft {
   text: string;
   encoding: Encoding | 'docx';
   bom: boolean;
-  /** Paragraph starts for .docx (line i = paragraph i). */
+  /**
+   * .docx only: where each model line sits in the Word document. Absent when
+   * line i is paragraph i; present when a paragraph holds line breaks.
+   */
+  paragraphs?: ParagraphRef[];
 }
 
 export class ReadError extends Error {
@@ -17,23 +22,30 @@ export class ReadError extends Error {
 }
 
 /** Extensions that are drafts, and formats we explain how to convert. */
-export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'];
-const CONVERT = new Set(['.doc', '.wps', '.pdf', '.rtf', '.odt']);
+export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
+/** Found in folders too, so that each is reported with how to convert it rather than silently skipped. */
+export const CONVERTIBLE_EXTENSIONS = ['.doc', '.wps', '.pdf', '.rtf', '.odt'];
+const CONVERT = new Set(CONVERTIBLE_EXTENSIONS);
 
 /**
  * Reads a draft as text, never modifying it. Bad input gets one clear reason:
- * missing, a folder, empty, binary, or a format to convert first.
+ * missing, a folder, empty, binary, or a format to convert first. A .docx
+ * becomes one line per Word paragraph (src/io/docx.ts).
  */
-export function readDraft(path: string): Draft {
+export async function readDraft(path: string): Promise<Draft> {
+  return decodeDraft(path, await readDraftBytes(path));
+}
+
+/** A draft file's bytes (batch runs hash them for the cache before decoding); ReadError when unreadable. */
+export async function readDraftBytes(path: string): Promise<Buffer> {
   const ext = extname(path).toLowerCase();
   if (CONVERT.has(ext)) {
     throw new ReadError('unsupported-format',
       `不支持 ${ext} 格式，请先转换为 .docx 或 .txt，例如：libreoffice --headless --convert-to docx "${path}"`);
   }
-  let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
-    bytes = readFileSync(path);
+    if ((await stat(path)).isDirectory()) throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
+    return await readFile(path);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -41,10 +53,38 @@ export function readDraft(path: string): Draft {
     if (code === 'EACCES' || code === 'EPERM') throw new ReadError('no-permission', '没有读取这个文件的权限');
     throw new ReadError('read-failed', `无法读取：${(err as Error).message}`);
   }
-  return decodeDraft(path, bytes);
 }
 
-export function decodeDraft(path: string, bytes: Uint8Array): Draft {
+/** Bytes (a file's or stdin's) as a draft; `path` decides whether they are a .docx. */
+export async function decodeDraft(path: string, bytes: Uint8Array): Promise<Draft> {
+  if (extname(path).toLowerCase() === '.docx') return decodeDocx(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return decodeText(path, bytes);
+}
+
+async function decodeDocx(path: string, bytes: Buffer): Promise<Draft> {
+  if (bytes.length === 0) throw new ReadError('empty', '文件是空的（0 字节），没有可检查的内容');
+  const how = '文件可能已损坏或不完整，请用 Word 或 WPS 打开后“另存为” .docx 再检查';
+  // an old binary Word file (OLE2) renamed to .docx, or anything else that is not a ZIP
+  const magic = bytes.length >= 4 ? bytes.readUInt32BE(0) : 0;
+  if (magic === 0xd0cf11e0) {
+    throw new ReadError('unsupported-format',
+      `这是旧版 Word（.doc）文件，只是扩展名写成了 .docx；请另存为 .docx，或转换：libreoffice --headless --convert-to docx "${path}"`);
+  }
+  if (magic !== 0x504b0304) throw new ReadError('bad-docx', `这不是有效的 Word（.docx）文件；${how}`);
+  const { docxToText, DocxError } = await import('./docx.js');
+  let r;
+  try {
+    r = await docxToText(bytes);
+  } catch (err) {
+    if (err instanceof DocxError) throw new ReadError('bad-docx', `无法读取这个 Word 文件（${err.message}）；${how}`);
+    throw err;
+  }
+  if (!r.text.trim()) throw new ReadError('empty', 'Word 文件中没有文字，没有可检查的内容');
+  return { path, text: r.text, encoding: 'docx', bom: false, paragraphs: r.lines };
+}
+
+/** Text bytes: UTF-8 (BOM or not), UTF-16 with BOM, or GB18030. */
+export function decodeText(path: string, bytes: Uint8Array): Draft {
   if (bytes.length === 0) throw new ReadError('empty', '文件是空的（0 字节），没有可检查的内容');
   if (looksBinary(bytes)) throw new ReadError('binary', '这不是文本文件（含有二进制内容）；Word 文件请另存为 .docx，再检查');
   const d = decode(bytes);
