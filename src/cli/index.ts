@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
+import { AtomicOutput } from '../batch/output.js';
+import { createProgress } from '../batch/progress.js';
+import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
 import { documentJson, printDocument } from '../formatters/document.js';
-import { formatters } from '../formatters/index.js';
+import { formatters, jsonlLine, reportContext, type FormatContext } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -20,8 +23,12 @@ export interface CliIO {
   stderr: (s: string) => void;
   stdin: () => Promise<Buffer>;
   cwd: string;
-  /** Colour and progress only on a terminal. */
+  /** Colour only when stdout is a terminal. */
   isTTY: boolean;
+  /** The progress line only when stderr is a terminal. */
+  stderrIsTTY?: boolean;
+  /** Terminal width, for the progress line. */
+  columns?: number;
 }
 
 export function processIO(): CliIO {
@@ -35,6 +42,8 @@ export function processIO(): CliIO {
     },
     cwd: process.cwd(),
     isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stderr.columns,
   };
 }
 
@@ -127,6 +136,10 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 2;
   }
 
+  // Checking goes through the batch pipeline (workers, cache, --previous); --fix
+  // rewrites files one at a time below, and stdin is a single draft.
+  if (!(o.fix || o.fixUnsafe || o.fixDryRun) && o.paths[0] !== '-') return lintBatch(o, io, factory);
+
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
   const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)), io.cwd);
@@ -170,7 +183,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     results.push({ filePath: display, diagnostics });
   }
 
-  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun)) {
+  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
     const report = formatters[o.format](results, {
       color: o.color && io.isTTY && !o.output,
       cwd: io.cwd,
@@ -189,10 +202,70 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   return 0;
 }
 
+const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
+
+/**
+ * Checks files and folders with lintFiles: results in path order, jsonl
+ * streamed as each draft finishes, a progress line when stderr is a terminal.
+ */
+async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
+  const abs = (p: string) => resolve(io.cwd, p);
+  const base = await factory.forFile(undefined, 'txt');
+  const ctx: FormatContext = { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(base.config.resolved) };
+  const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
+  const batch = lintFiles(o.paths, {
+    cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
+    jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
+    cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet,
+    onStart: (s) => { for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`); },
+    onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
+  });
+  const streamed = o.format === 'jsonl';
+  let out: AtomicOutput | undefined;
+  const write = (s: string) => {
+    progress?.clear();
+    if (o.output) (out ??= new AtomicOutput(abs(o.output))).write(s);
+    else io.stdout(s);
+  };
+  const results: BatchResult[] = [];
+  const unreadable: BatchResult[] = [];
+  try {
+    for await (const r of batch) {
+      if (r.error) unreadable.push(r);
+      if (streamed) write(jsonlLine(r));
+      else results.push(r);
+    }
+    progress?.end();
+    if (!batch.summary.files) {
+      out?.abort();
+      return 2;
+    }
+    if (!streamed) write(formatters[o.format](results, ctx));
+    else if (o.output) out ??= new AtomicOutput(abs(o.output));
+    out?.commit();
+  } catch (err) {
+    progress?.end();
+    out?.abort();
+    if (err instanceof BatchError) {
+      io.stderr(`lawreport-lint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (o.format !== 'stylish') for (const r of unreadable) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error!.message}\n`);
+  const s = batch.summary;
+  for (const p of s.previousProblems) io.stderr(`lawreport-lint: --previous ${p.input}: ${p.message}（这份报告未参与对照）\n`);
+  if (s.unpaired.length) {
+    io.stderr(`lawreport-lint: 以下 ${s.unpaired.length} 份稿件没有找到同一单位上一年度的报告，未对照上年的工作安排（不算失败；可按单位名称命名文件，或检查标题中的机关名称）：\n${s.unpaired.map((f) => `  ${f}\n`).join('')}`);
+  }
+  return exitCodeOf(s, o.maxWarnings);
+}
+
 async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {
   try {
-    if (file === '-') return decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin());
-    return readDraft(resolve(io.cwd, file));
+    if (file === '-') return await decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin());
+    return await readDraft(resolve(io.cwd, file));
   } catch (err) {
     if (err instanceof ReadError) return err;
     throw err;

@@ -28,6 +28,11 @@ export interface CliOptions {
   configLookup: boolean;
 }
 
+function jobsArg(v: string): string {
+  if (v === 'auto' || /^[1-9]\d*$/.test(v)) return v;
+  throw new CommanderError(2, 'invalid-jobs', `--jobs 应为正整数或 auto，而不是 “${v}” / --jobs takes a positive integer or auto`);
+}
+
 export type Parsed =
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'lsp'; args: string[] }
@@ -43,7 +48,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   if (argv[0] === 'lsp') return { kind: 'lsp', args: argv.slice(1) };
   const program = new Command('lawreport-lint')
     .description('法治政府建设年度报告合规检查 / lints annual reports on rule-of-law government construction')
-    .argument('[paths...]', '稿件文件或文件夹（.md .txt），- 表示标准输入 / files or folders; - reads stdin')
+    .argument('[paths...]', '稿件文件、文件夹或通配符（.md .txt .docx），- 表示标准输入 / files, folders or globs; - reads stdin')
     .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
@@ -56,6 +61,10 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--fix-unsafe', '连同非安全修复一起应用 / apply unsafe fixes too', false)
     .option('--fix-dry-run', '以 diff 显示将要做的修复，不改文件 / show fixes as a diff', false)
     .option('--stdin-filename <name>', '标准输入的文件名（决定 .md/.txt 和配置）/ name for stdin input')
+    .option('-j, --jobs <n|auto>', '并行检查的线程数，auto 为全部核心（默认）/ worker threads, auto = all cores', jobsArg)
+    .option('--cache', '跳过内容、配置和版本都没有变的稿件 / skip unchanged drafts', false)
+    .option('--cache-location <dir>', '缓存文件夹（默认 .lawreport-lint-cache）/ cache folder')
+    .option('--previous <file|folder>', '上一年度的报告：对照检查上年工作安排的落实 / last year\'s reports, to check last year\'s plan')
     .option('--report-unused-disable-directives', '报告没有屏蔽任何问题的禁用注释 / report unused disable comments', false)
     .option('--list-rules', '列出全部规则 / list all rules', false)
     .option('--explain <rule>', '说明一条规则或规则类型 / explain a rule or rule type')
@@ -69,6 +78,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
 示例 / examples:
   lawreport-lint 报告.txt                  检查一份稿件
   lawreport-lint drafts/                   检查一个文件夹
+  lawreport-lint 乡镇报告/ --previous 2023年报告/ --cache   对照上年安排，跳过没有改动的稿件
   lawreport-lint --fix draft.md            自动修复半角标点、转换残留等
   lawreport-lint --explain causes-stated   说明一条规则
 

@@ -1,0 +1,156 @@
+/**
+ * Lints one file of a batch: read, (cache), decode, pair with last year's
+ * report, lint, summarise. The same code runs in each worker thread and, for
+ * one job, in the main thread, so both give identical results.
+ */
+import { ConfigError } from '../config/errors.js';
+import { formatOf } from '../document/index.js';
+import { summarize } from '../document/summary.js';
+import { documentUri } from '../engine/run.js';
+import type { ParagraphRef } from '../io/docx.js';
+import { decodeDraft, readDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
+import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
+import type { Diagnostic, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
+import { configKey, ResultCache } from './cache.js';
+import { pairPrevious, unitInfo, type UnitInfo } from './previous.js';
+
+/** What a worker needs to start: plain data (structured-cloned into each worker). */
+export interface FileLinterInit {
+  factory: LinterFactoryOptions;
+  reportUnusedDirectives?: boolean;
+  /** Folder of the --cache store; no caching when absent. */
+  cacheDir?: string;
+  /** --previous: last year's reports, and a key of their contents for the cache. */
+  previous?: { units: UnitInfo[]; key: string };
+}
+
+export interface FileTask {
+  index: number;
+  /** Absolute path, for reading and config lookup. */
+  path: string;
+  /** The path as the user sees it (as given or discovered): the result's filePath. */
+  display: string;
+}
+
+/** A file's result plus what the batch needs to know about how it was made. */
+export interface BatchResult extends FileResult {
+  /** --previous only: the report it was paired with, or null when none was found. */
+  previous?: string | null;
+  cached?: boolean;
+}
+
+export class FileLinter {
+  private readonly factory: LinterFactory;
+  private readonly cache?: ResultCache;
+  private readonly configKeys = new WeakMap<Linter, string>();
+
+  constructor(readonly init: FileLinterInit) {
+    this.factory = new LinterFactory(init.factory);
+    if (init.cacheDir) this.cache = new ResultCache(init.cacheDir);
+  }
+
+  /** Never throws for a bad file (the batch goes on); throws ConfigError for a broken configuration. */
+  async lint(task: FileTask): Promise<BatchResult> {
+    // messages name the file as the user wrote it (a conversion command to copy must work from their folder)
+    const failed = (code: string, message: string): BatchResult => ({
+      filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
+    });
+    let bytes: Buffer;
+    try {
+      bytes = await readDraftBytes(task.path);
+    } catch (err) {
+      if (err instanceof ReadError) return failed(err.code, err.message);
+      throw err;
+    }
+    const format = formatOf(task.path);
+    const linter = await this.factory.forFile(task.path, format);
+
+    let key: string | undefined;
+    if (this.cache) {
+      let ck = this.configKeys.get(linter);
+      if (!ck) this.configKeys.set(linter, (ck = configKey(linter.config)));
+      key = ResultCache.key({
+        config: ck, bytes, path: task.path,
+        options: { unused: !!this.init.reportUnusedDirectives, previous: this.init.previous?.key ?? null },
+      });
+      const hit = this.cache.get(task.path, key);
+      if (hit) return { filePath: task.display, ...hit, cached: true };
+    }
+
+    let draft: Draft;
+    try {
+      draft = await decodeDraft(task.path, bytes);
+    } catch (err) {
+      if (err instanceof ReadError) return failed(err.code, err.message);
+      throw err;
+    }
+
+    let diagnostics: Diagnostic[];
+    let summary: DraftSummary;
+    let previous: string | null | undefined;
+    try {
+      let previousDoc: ReportDocument | undefined;
+      if (this.init.previous) {
+        const doc = linter.config.builder.build(draft.text, { path: task.path, format });
+        const match = pairPrevious(unitInfo(task.path, doc), this.init.previous.units);
+        previousDoc = match && (await this.readPrevious(match.path));
+        previous = previousDoc ? match!.path : null;
+      }
+      const out = linter.lint(draft.text, {
+        filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
+      });
+      diagnostics = out.diagnostics;
+      summary = summarize(out.document, out.diagnostics, out.evidence);
+      if (draft.paragraphs) {
+        const toParagraph = paragraphPosition(draft.paragraphs);
+        diagnostics = diagnostics.map((d) => onParagraphs(d, toParagraph, documentUri(out.document)));
+        summary = {
+          ...summary,
+          parts: summary.parts.map((p) => ({ ...p, line: toParagraph({ line: p.line, character: 0 }).line })),
+          passes: summary.passes.map((p) => ({
+            ...p,
+            evidence: p.evidence.map((e) => (e.line === undefined ? e : { ...e, line: toParagraph({ line: e.line, character: 0 }).line })),
+          })),
+        };
+      }
+    } catch (err) {
+      if (err instanceof ConfigError) throw err;
+      // a defect in the model builder must not stop the other 59 townships
+      return failed('parse-failed', `无法分析这份稿件（${(err as Error).message}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+    }
+
+    const result = { diagnostics, summary, ...(previous !== undefined ? { previous } : {}) };
+    if (this.cache && key) this.cache.set(task.path, key, result);
+    return { filePath: task.display, ...result };
+  }
+
+  private async readPrevious(path: string): Promise<ReportDocument | undefined> {
+    try {
+      const draft = await readDraft(path);
+      const format = formatOf(path);
+      const linter = await this.factory.forFile(path, format);
+      return linter.config.builder.build(draft.text, { path, format });
+    } catch (err) {
+      if (err instanceof ReadError) return undefined; // listed as unpaired; the index read it once already
+      throw err;
+    }
+  }
+}
+
+/** Model line → Word paragraph (and the offset inside it) for a .docx whose paragraphs hold line breaks. */
+function paragraphPosition(lines: readonly ParagraphRef[]): (p: Position) => Position {
+  return (p) => {
+    const ref = lines[p.line];
+    return ref ? { line: ref.paragraph, character: ref.column + p.character } : p;
+  };
+}
+
+function onParagraphs(d: Diagnostic, map: (p: Position) => Position, uri: string): Diagnostic {
+  const range = (r: Diagnostic['range']) => ({ start: map(r.start), end: map(r.end) });
+  const out: Diagnostic = { ...d, range: range(d.range) };
+  if (d.relatedInformation) {
+    out.relatedInformation = d.relatedInformation.map((ri) => (ri.location.uri === uri ? { ...ri, location: { uri, range: range(ri.location.range) } } : ri));
+  }
+  if (d.data?.fix) out.data = { ...d.data, fix: { ...d.data.fix, edits: d.data.fix.edits.map((e) => ({ ...e, range: range(e.range) })) } };
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * Runs file tasks on worker threads and yields their results in task (path)
+ * order, whatever order the workers finish in. Memory stays flat however many
+ * drafts there are: at most `AHEAD` results wait for a slower predecessor, and
+ * each result is handed on as soon as its turn comes.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, type ConfigProblem } from '../config/errors.js';
+import { packageRoot } from '../config/paths.js';
+import { FileLinter, type BatchResult, type FileLinterInit, type FileTask } from './lint-file.js';
+
+export type WorkerReply =
+  | { index: number; result: BatchResult }
+  | { index: number; configProblems: ConfigProblem[] }
+  | { index: number; crash: string };
+
+export interface PoolOptions {
+  /** Worker threads; 1 lints in this thread. */
+  jobs: number;
+  init: FileLinterInit;
+  /** Called when a file is handed to a worker (the progress bar's “current file”). */
+  onStart?: (task: FileTask) => void;
+  /** The worker script; defaults to dist/worker.js of this package. */
+  workerFile?: string;
+}
+
+/** Tasks a worker holds at once: enough to overlap reading with linting, few enough to balance the load. */
+const PER_WORKER = 4;
+/** How far dispatch may run ahead of the oldest unfinished task. */
+const AHEAD = 256;
+/** Crashed workers are replaced; past this many crashes something is systematically wrong. */
+const MAX_CRASHES = 16;
+
+export function resolveJobs(jobs: number | 'auto' | undefined, files: number): number {
+  const cores = availableParallelism();
+  if (jobs === undefined || jobs === 'auto') {
+    // starting a worker costs about as much as linting a few dozen drafts
+    return Math.max(1, Math.min(cores, Math.floor(files / 24)));
+  }
+  return Math.max(1, Math.min(jobs, files));
+}
+
+/** dist/worker.js, which the build writes next to the CLI; undefined when not built (then one thread). */
+export function defaultWorkerFile(): string | undefined {
+  try {
+    const f = join(packageRoot(), 'dist', 'worker.js');
+    return existsSync(f) ? f : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function* runTasks(tasks: readonly FileTask[], options: PoolOptions): AsyncGenerator<BatchResult> {
+  const workerFile = options.workerFile ?? defaultWorkerFile();
+  if (options.jobs <= 1 || tasks.length <= 1 || !workerFile) {
+    const linter = new FileLinter(options.init);
+    for (const t of tasks) {
+      options.onStart?.(t);
+      yield await linter.lint(t);
+    }
+    return;
+  }
+  yield* runOnWorkers(tasks, options, workerFile);
+}
+
+async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, workerFile: string): AsyncGenerator<BatchResult> {
+  const size = Math.min(options.jobs, tasks.length);
+  const ready = new Map<number, BatchResult>();
+  const assigned = new Map<Worker, Set<number>>();
+  // A worker that dies takes its in-flight tasks with it, and any of them may be
+  // the cause: each is retried alone on a worker, and fails only if that crashes too.
+  const retry: number[] = [];
+  const suspect = new Set<number>();
+  const isolated = new Set<Worker>();
+  let next = 0;          // the index to yield next
+  let dispatched = 0;    // new tasks handed out so far
+  let crashes = 0;
+  let fatal: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const failTask = (index: number, message: string) => {
+    ready.set(index, { filePath: tasks[index].display, diagnostics: [], error: { code: 'internal-error', message } });
+  };
+
+  const spawn = (): Worker => {
+    const w = new Worker(workerFile, { workerData: options.init });
+    assigned.set(w, new Set());
+    w.on('message', (m: WorkerReply) => {
+      assigned.get(w)?.delete(m.index);
+      isolated.delete(w);
+      if ('result' in m) ready.set(m.index, m.result);
+      else if ('configProblems' in m) fatal ??= new ConfigError(m.configProblems);
+      else failTask(m.index, `检查这份稿件时出错，已跳过：${m.crash.split('\n')[0]}；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+      pump();
+      notify();
+    });
+    const lost = (why: string) => {
+      const held = assigned.get(w);
+      if (!held) return;
+      assigned.delete(w);
+      isolated.delete(w);
+      for (const i of held) {
+        if (suspect.has(i)) failTask(i, `检查这份稿件时工作线程意外退出（${why}），已跳过；可用 --jobs 1 单独检查它`);
+        else {
+          suspect.add(i);
+          retry.push(i);
+        }
+      }
+      if (++crashes > MAX_CRASHES) fatal ??= new Error(`工作线程反复意外退出（${why}）；请用 --jobs 1 重试`);
+      else spawn();
+      pump();
+      notify();
+    };
+    w.on('error', (err) => lost(err.message));
+    w.on('exit', (code) => { if (assigned.has(w)) lost(`退出码 ${code}`); });
+    return w;
+  };
+
+  const send = (w: Worker, task: FileTask) => {
+    assigned.get(w)!.add(task.index);
+    options.onStart?.(task);
+    w.postMessage(task);
+  };
+
+  const pump = () => {
+    while (retry.length) {
+      const idle = [...assigned].find(([w, held]) => !held.size && !isolated.has(w))?.[0];
+      if (!idle) break;
+      isolated.add(idle);
+      send(idle, tasks[retry.shift()!]);
+    }
+    // with a retry waiting, workers drain until one is free for it
+    if (retry.length) return;
+    while (dispatched < tasks.length && dispatched < next + AHEAD) {
+      let best: Worker | undefined;
+      let load = PER_WORKER;
+      for (const [w, held] of assigned) {
+        if (!isolated.has(w) && held.size < load) {
+          best = w;
+          load = held.size;
+        }
+      }
+      if (!best) return;
+      send(best, tasks[dispatched++]);
+    }
+  };
+
+  for (let i = 0; i < size; i++) spawn();
+  try {
+    pump();
+    while (next < tasks.length) {
+      if (fatal) throw fatal;
+      const r = ready.get(next);
+      if (r) {
+        ready.delete(next);
+        next++;
+        pump();
+        yield r;
+      } else {
+        await new Promise<void>((resolve) => { wake = resolve; });
+      }
+    }
+    if (fatal) throw fatal;
+  } finally {
+    const workers = [...assigned.keys()];
+    assigned.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

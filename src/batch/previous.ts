@@ -1,0 +1,77 @@
+/**
+ * --previous: pairs each draft with the same unit's report of the year before.
+ *
+ * A unit is recognised by the organ in the title (涂山镇人民政府 → 涂山镇), else by
+ * the file name without years, extension and report words (tushan-2023.txt →
+ * tushan). Organ names drift between years (“重庆市南岸区涂山镇人民政府” one year,
+ * “涂山镇人民政府” the next), so one key ending with the other is a match too.
+ */
+import { basename, extname } from 'node:path';
+import type { ReportDocument } from '../types.js';
+
+/** What pairing needs to know about a report; plain data, sent to workers. */
+export interface UnitInfo {
+  path: string;
+  organ?: string;
+  name: string;
+  year?: number;
+}
+
+const ORGAN_SUFFIX = /(人民政府|政府|委员会|党委|办事处|管委会)$/;
+
+/** The unit's core name in an organ: “中共天星寺镇委员会、天星寺镇人民政府” → “天星寺镇”. */
+export function organKey(organ: string): string | undefined {
+  const segments = organ.replace(/\s+/g, '').replace(/^中共/, '').split(/[、，,和及与]/).filter(Boolean);
+  let last = segments[segments.length - 1] ?? '';
+  while (ORGAN_SUFFIX.test(last)) last = last.replace(ORGAN_SUFFIX, '');
+  last = last.replace(/^中共/, '');
+  return last.length >= 2 ? last : undefined;
+}
+
+/** The unit in a file name: “涂山镇2023年法治政府建设情况报告.docx” → “涂山镇”, “tushan-2023.txt” → “tushan”. */
+export function nameKey(path: string): string {
+  const stem = basename(path, extname(path));
+  const key = stem
+    .replace(/(19|20)\d{2}\s*(年度|年)?/g, '')
+    .replace(/关于|法治政府建设|年度|情况|的|报告|总结|工作|草稿|修改稿|定稿|终稿|最终版|副本|\(\d+\)|（\d+）/g, '')
+    .replace(/[\s\-_.·、，,()（）【】[\]]+/g, '')
+    .toLowerCase();
+  const organ = organKey(key);
+  return organ ?? key;
+}
+
+export function unitInfo(path: string, doc: Pick<ReportDocument, 'title' | 'year'>): UnitInfo {
+  const organ = doc.title?.organ?.text;
+  return { path, organ: organ ? organKey(organ) : undefined, name: nameKey(path), year: doc.year };
+}
+
+function sameUnit(a: string | undefined, b: string | undefined): 0 | 1 | 2 {
+  if (!a || !b) return 0;
+  if (a === b) return 2;
+  return a.endsWith(b) || b.endsWith(a) ? 1 : 0;
+}
+
+/**
+ * The previous-year report for `draft` among `candidates`: the best unit match
+ * (organ to organ first, file names second), then the year right before the
+ * draft's, then the latest earlier year. Never the draft itself, never a report
+ * of the same or a later year when both years are known.
+ */
+export function pairPrevious(draft: UnitInfo, candidates: readonly UnitInfo[]): UnitInfo | undefined {
+  let best: { c: UnitInfo; score: number } | undefined;
+  for (const c of candidates) {
+    if (c.path === draft.path) continue;
+    if (draft.year !== undefined && c.year !== undefined && c.year >= draft.year) continue;
+    const unit = Math.max(
+      sameUnit(draft.organ, c.organ) * 4,
+      sameUnit(draft.name, c.name) * 2,
+      sameUnit(draft.organ, c.name),
+      sameUnit(draft.name, c.organ),
+    );
+    if (!unit) continue;
+    const yearScore = draft.year !== undefined && c.year !== undefined ? (c.year === draft.year - 1 ? 1 : 1 / (1 + draft.year - c.year)) : 0.5;
+    const score = unit * 10 + yearScore;
+    if (!best || score > best.score) best = { c, score };
+  }
+  return best?.c;
+}

@@ -1,0 +1,187 @@
+/**
+ * lintFiles: the batch API behind the CLI. Discovers drafts (folders, globs,
+ * files), checks the configurations once, pairs drafts with last year's
+ * reports, and lints on a worker pool; results arrive in path order, one at a
+ * time, so a caller can stream them (jsonl) or collect them (json, tables).
+ *
+ *   for await (const r of lintFiles(['乡镇报告/'], { jobs: 'auto' })) …
+ *   const results = await lintFiles(['乡镇报告/']).results();
+ */
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { formatOf } from '../document/index.js';
+import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
+import { LinterFactory, type LinterFactoryOptions } from '../linter.js';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
+import { discover } from './discover.js';
+import type { BatchResult, FileLinterInit, FileTask } from './lint-file.js';
+import { resolveJobs, runTasks } from './pool.js';
+import { unitInfo, type UnitInfo } from './previous.js';
+
+export type { BatchResult } from './lint-file.js';
+
+export interface LintFilesOptions extends LinterFactoryOptions {
+  /** Worker threads: a number, or 'auto' (all cores, fewer for a handful of drafts). Default 'auto'. */
+  jobs?: number | 'auto';
+  /** Reuse results of unchanged drafts (same bytes, configuration and tool version). */
+  cache?: boolean;
+  /** The cache folder, relative to cwd (default .lawreport-lint-cache). */
+  cacheLocation?: string;
+  /** Last year's reports (a file or a folder), for rules that compare with them. */
+  previous?: string;
+  reportUnusedDirectives?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+  /** Once the drafts are found and the configurations checked, before any linting. */
+  onStart?: (summary: Readonly<BatchSummary>) => void;
+  /** After each result: drafts done, total, and the draft the batch waits for next. */
+  onProgress?: (done: number, total: number, current: string) => void;
+  /** The worker script (default dist/worker.js of this package). */
+  workerFile?: string;
+}
+
+export interface BatchSummary {
+  files: number;
+  /** Files that could not be read or parsed (exit code 2). */
+  unreadable: number;
+  errors: number;
+  warnings: number;
+  cached: number;
+  /** Inputs that named nothing to check, with the reason (exit code 2). */
+  problems: { input: string; message: string }[];
+  /** --previous: drafts for which no report of the year before was found (listed, not failed). */
+  unpaired: string[];
+  /** --previous: last year's reports that could not be read (they pair with nothing). */
+  previousProblems: { input: string; message: string }[];
+}
+
+/** A usage problem found before linting (a cache folder that cannot be made, …): exit code 2. */
+export class BatchError extends Error {}
+
+export interface BatchRun extends AsyncIterable<BatchResult> {
+  /** Totals so far; complete once the results have all been read. */
+  readonly summary: BatchSummary;
+  /** Reads every result (path order). */
+  results(): Promise<BatchResult[]>;
+}
+
+export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): BatchRun {
+  const summary: BatchSummary = { files: 0, unreadable: 0, errors: 0, warnings: 0, cached: 0, problems: [], unpaired: [], previousProblems: [] };
+  let started = false;
+  const iterate = (): AsyncGenerator<BatchResult> => {
+    if (started) throw new Error('lintFiles: a batch can be read only once');
+    started = true;
+    return generate(paths, options, summary);
+  };
+  return {
+    summary,
+    [Symbol.asyncIterator]: iterate,
+    async results() {
+      const out: BatchResult[] = [];
+      for await (const r of iterate()) out.push(r);
+      return out;
+    },
+  };
+}
+
+/** 2 if any file could not be read or an input named nothing, else 1 for errors (or too many warnings), else 0. */
+export function exitCodeOf(s: Pick<BatchSummary, 'unreadable' | 'errors' | 'warnings' | 'problems'>, maxWarnings?: number): 0 | 1 | 2 {
+  if (s.unreadable || s.problems.length) return 2;
+  if (s.errors) return 1;
+  if (maxWarnings !== undefined && s.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** Finds the files named by `inputs`, each shown as the user wrote it (relative stays relative). */
+function discoverFrom(cwd: string, inputs: readonly string[], extensions: string[], isIgnored: (abs: string) => boolean) {
+  const found = discover([...inputs], extensions, (p) => isIgnored(resolve(cwd, p)), cwd);
+  return { files: found.files.map((display) => ({ abs: resolve(cwd, display), display })), problems: found.problems };
+}
+
+async function* generate(paths: readonly string[], options: LintFilesOptions, summary: BatchSummary): AsyncGenerator<BatchResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const factoryOptions: LinterFactoryOptions = {
+    cwd, configFile: options.configFile, preset: options.preset, ruleOverrides: options.ruleOverrides, noConfigLookup: options.noConfigLookup,
+  };
+  const factory = new LinterFactory(factoryOptions);
+  const base = await factory.forFile(undefined, 'txt');
+  const found = discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], (abs) => base.config.isIgnored(abs));
+  summary.problems.push(...found.problems);
+  summary.files = found.files.length;
+
+  // Every configuration the drafts use is compiled here first, so a broken
+  // .lawreport-lint.yaml in one township's folder is reported before any output.
+  const byDir = new Map<string, string>();
+  for (const f of found.files) {
+    const dir = dirname(f.abs);
+    if (byDir.has(dir)) continue;
+    byDir.set(dir, f.abs);
+    await factory.forFile(f.abs, formatOf(f.abs));
+  }
+
+  const init: FileLinterInit = { factory: factoryOptions, reportUnusedDirectives: options.reportUnusedDirectives };
+  if (options.cache) {
+    const dir = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+    try {
+      ResultCache.open(dir);
+    } catch (err) {
+      throw new BatchError((err as Error).message);
+    }
+    init.cacheDir = dir;
+  }
+  if (options.previous !== undefined) {
+    init.previous = await indexPrevious(cwd, options.previous, factory, summary);
+  }
+
+  const tasks: FileTask[] = found.files.map((f, index) => ({ index, path: f.abs, display: f.display }));
+  const jobs = resolveJobs(options.jobs, tasks.length);
+  let done = 0;
+  options.onStart?.(summary);
+  options.onProgress?.(0, tasks.length, tasks[0]?.display ?? '');
+  for await (const r of runTasks(tasks, { jobs, init, workerFile: options.workerFile })) {
+    const result = options.quiet ? errorsOnly(r) : r;
+    if (result.error) summary.unreadable++;
+    for (const d of result.diagnostics) {
+      if (d.severity === 1) summary.errors++;
+      else if (d.severity === 2) summary.warnings++;
+    }
+    if (result.cached) summary.cached++;
+    if (result.previous === null) summary.unpaired.push(result.filePath);
+    done++;
+    options.onProgress?.(done, tasks.length, tasks[done]?.display ?? result.filePath);
+    yield result;
+  }
+}
+
+/** --quiet: errors only, with the summary's quotes kept parallel to the diagnostics. */
+function errorsOnly(r: BatchResult): BatchResult {
+  if (r.diagnostics.every((d) => d.severity === 1)) return r;
+  const keep = r.diagnostics.map((d) => d.severity === 1);
+  return {
+    ...r,
+    diagnostics: r.diagnostics.filter((_, i) => keep[i]),
+    ...(r.summary ? { summary: { ...r.summary, quotes: r.summary.quotes.filter((_, i) => keep[i]) } } : {}),
+  };
+}
+
+/** Reads last year's reports once: who each is (organ, file name, year), and a key of their contents for the cache. */
+async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary): Promise<{ units: UnitInfo[]; key: string }> {
+  const found = discoverFrom(cwd, [input], DRAFT_EXTENSIONS, () => false);
+  summary.problems.push(...found.problems.map((p) => ({ input: `--previous ${p.input}`, message: p.message })));
+  const units: UnitInfo[] = [];
+  const hash = createHash('sha256');
+  for (const f of found.files) {
+    try {
+      const bytes = await readDraftBytes(f.abs);
+      const draft = await decodeDraft(f.abs, bytes);
+      const format = formatOf(f.abs);
+      const linter = await factory.forFile(f.abs, format);
+      units.push(unitInfo(f.abs, linter.config.builder.build(draft.text, { path: f.abs, format })));
+      hash.update(f.abs).update('\0').update(bytes).update('\0');
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      summary.previousProblems.push({ input: f.display, message: err.message });
+    }
+  }
+  return { units, key: hash.digest('hex') };
+}
