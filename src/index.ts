@@ -1,8 +1,9 @@
 /**
  * Public API of lawreport-lint.
  *
- *   import { lint } from 'lawreport-lint';
+ *   import { lint, lintFiles } from 'lawreport-lint';
  *   const { diagnostics } = await lint(text, { filePath: 'draft.md' });
+ *   for await (const r of lintFiles(['乡镇报告/'], { jobs: 'auto' })) …   // path order
  */
 import { LinterFactory, type LinterFactoryOptions, type LintOptions, type LintOutput } from './linter.js';
 
@@ -11,6 +12,8 @@ export { resolveConfig, findConfigFile } from './config/load.js';
 export { compileConfig } from './config/compile.js';
 export { ConfigError, formatProblem } from './config/errors.js';
 export { checkTypes } from './checks/index.js';
+export { lintFiles, exitCodeOf, BatchError, type LintFilesOptions, type BatchRun, type BatchSummary, type BatchResult } from './batch/run.js';
+export { readDraft, ReadError, type Draft } from './io/read.js';
 export type * from './types.js';
 
 /** Lints one draft with the configuration found for its path (or the recommended preset). */
