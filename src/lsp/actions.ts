@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { applyFixesOnce, eligible, type FixPolicy } from '../engine/fix.js';
+import type { Diagnostic, Position, Range, TextEdit } from '../types.js';
+import { disableRuleEdits, newConfigText } from './config-edit.js';
+import { clientEdits, editsTo, TextIndex } from './edits.js';
+import type { Snapshot } from './session.js';
+import { fileUri } from './uri.js';
+
+/** `editor.codeActionsOnSave: { "source.fixAll.lawreport-lint": "explicit" }` */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.lawreport-lint`;
+
+export interface ActionFeatures {
+  /** Versioned TextDocumentEdits instead of a bare `changes` map. */
+  documentChanges: boolean;
+  /** The client can create files in a WorkspaceEdit (a new .lawreport-lint.yaml). */
+  createFiles: boolean;
+  /** The client resolves an action's `edit` lazily (codeAction/resolve). */
+  resolveEdit: boolean;
+}
+
+/** What a lazily resolved “fix all” action needs to compute its edit later. */
+interface FixAllData { uri: string; version: number; unsafe: boolean; rule?: string }
+
+/** An open document's text and version, when the client has it open (a config file being edited). */
+export type OpenText = (uri: string) => { text: string; version: number } | undefined;
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function touches(a: Range, b: Range): boolean {
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function kindAllowed(kind: string, only: readonly string[] | undefined): boolean {
+  return !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function documentEdit(snap: Snapshot, edits: TextEdit[], f: ActionFeatures): WorkspaceEdit {
+  return f.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: snap.uri, version: snap.version }, edits }] }
+    : { changes: { [snap.uri]: edits } };
+}
+
+/**
+ * Code actions for the findings under `params.range` (and those the client names):
+ * each finding's own fix (unsafe ones marked), “fix all of this rule”, disabling the
+ * rule (a comment in Markdown, the config file for plain text, where a comment would
+ * end up in the published report), and “fix all safe problems” as source.fixAll.
+ */
+export function codeActions(snap: Snapshot, params: CodeActionParams, f: ActionFeatures, open: OpenText): CodeAction[] {
+  const only = params.context?.only;
+  const named = params.context?.diagnostics ?? [];
+  const here = snap.diagnostics.filter((d) => touches(d.range, params.range)
+    || named.some((c) => c.code === d.code && sameRange(c.range, d.range)));
+  const index = new TextIndex(snap.text);
+  const actions: CodeAction[] = [];
+
+  if (kindAllowed(CodeActionKind.QuickFix, only)) {
+    const fixes: CodeAction[] = [];
+    const allOfRule: CodeAction[] = [];
+    const disables: CodeAction[] = [];
+    const seenRule = new Set<string>();
+    for (const d of here) {
+      const fix = d.data?.fix;
+      if (fix?.edits.length) {
+        const edits = clientEdits(index, fix.edits);
+        if (edits.length) {
+          fixes.push({
+            title: fix.safe ? fix.title : `${fix.title}（非安全修复，请核对结果）`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: fix.safe,
+            edit: documentEdit(snap, edits, f),
+          });
+        }
+        const policy: FixPolicy = { unsafe: !fix.safe, rules: new Set([d.code]) };
+        const key = `${d.code}:${!fix.safe}`;
+        const count = snap.diagnostics.filter((x) => eligible(x, policy)).length;
+        if (count > 1 && !seenRule.has(key)) {
+          seenRule.add(key);
+          allOfRule.push(fixAllAction(snap, `修复全部 ${count} 处 ${d.code} 问题${fix.safe ? '' : '（含非安全修复，请核对结果）'}`,
+            CodeActionKind.QuickFix, { uri: snap.uri, version: snap.version, unsafe: !fix.safe, rule: d.code }, f, [d]));
+        }
+      }
+      if (snap.linter.config.resolved.rules.has(d.code) && !seenRule.has(`disable:${d.code}`)) {
+        seenRule.add(`disable:${d.code}`);
+        const a = snap.format === 'md' ? disableByComment(snap, d, index, f) : disableInConfig(snap, d, f, open);
+        if (a) disables.push(a);
+      }
+    }
+    actions.push(...fixes, ...allOfRule, ...disables);
+  }
+
+  if (kindAllowed(FIX_ALL_KIND, only)) {
+    const count = snap.diagnostics.filter((d) => eligible(d, {})).length;
+    if (count) {
+      actions.push(fixAllAction(snap, `修复全部可安全修复的问题（${count} 处）`, FIX_ALL_KIND, { uri: snap.uri, version: snap.version, unsafe: false }, f));
+    }
+  }
+  return actions;
+}
+
+function fixAllAction(snap: Snapshot, title: string, kind: string, data: FixAllData, f: ActionFeatures, diagnostics?: Diagnostic[]): CodeAction {
+  const action: CodeAction = { title, kind, ...(diagnostics ? { diagnostics } : {}) };
+  // Fixing everything re-lints until nothing changes: on a long draft that is worth
+  // doing only for the action the user picks, so clients that can resolve get it later.
+  if (f.resolveEdit) action.data = data;
+  else action.edit = documentEdit(snap, fixAllEdits(snap, data), f);
+  return action;
+}
+
+/** codeAction/resolve: the edit of a “fix all” action, if the document has not moved on. */
+export function resolveAction(action: CodeAction, snap: Snapshot | undefined, f: ActionFeatures): CodeAction {
+  const data = action.data as FixAllData | undefined;
+  if (!data || !snap || snap.uri !== data.uri || snap.version !== data.version) return action;
+  return { ...action, edit: documentEdit(snap, fixAllEdits(snap, data), f) };
+}
+
+/** Exactly what `Linter.fix` writes for the policy, as edits on the snapshot's text. */
+function fixAllEdits(snap: Snapshot, data: FixAllData): TextEdit[] {
+  const policy: FixPolicy = { unsafe: data.unsafe, ...(data.rule ? { rules: new Set([data.rule]) } : {}) };
+  const fixed = snap.linter.fix(snap.text, { filePath: snap.path, format: snap.format, ...policy });
+  const firstPass = applyFixesOnce(snap.text, snap.output.diagnostics, policy).applied.flatMap((d) => d.data?.fix?.edits ?? []);
+  return editsTo(new TextIndex(snap.text), fixed.output, firstPass);
+}
+
+/** Markdown: `<!-- lawreport-lint-disable-next-line rule -->` on its own line above (or the rule added to one already there). */
+function disableByComment(snap: Snapshot, d: Diagnostic, index: TextIndex, f: ActionFeatures): CodeAction | undefined {
+  const doc = snap.output.document;
+  const line = d.range.start.line;
+  const title = `禁用本行的 ${d.code} 检查（插入注释）`;
+  const prev = doc.directives.find((x) => x.kind === 'disable-next-line' && x.rules.length && x.line === line - 1
+    && doc.lines[x.line] && doc.slice([doc.lines[x.line].start, doc.lines[x.line].end]).trim() === doc.slice(x.span));
+  let edit: TextEdit;
+  if (prev) {
+    const body = doc.slice(prev.span);
+    const keyword = 'disable-next-line';
+    const from = body.indexOf(keyword) + keyword.length;
+    const close = body.lastIndexOf('-->');
+    const rest = body.slice(from, close);
+    const reason = rest.search(/\s--\s?/);
+    let at = from + (reason >= 0 ? reason : rest.length);
+    while (at > from && /\s/.test(body[at - 1])) at--;
+    const offset = prev.span[0] + at;
+    edit = { range: index.range(offset, offset), newText: ` ${d.code}` };
+  } else {
+    const start = doc.lines[line]?.start ?? 0;
+    const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    edit = { range: index.range(start, start), newText: `<!-- lawreport-lint-disable-next-line ${d.code} -->${eol}` };
+  }
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: documentEdit(snap, [edit], f) };
+}
+
+/** Plain text: switch the rule off in the nearest .lawreport-lint.yaml, creating one next to the draft if there is none. */
+function disableInConfig(snap: Snapshot, d: Diagnostic, f: ActionFeatures, open: OpenText): CodeAction | undefined {
+  const configFile = snap.linter.config.resolved.configFile;
+  if (configFile) {
+    const uri = fileUri(configFile);
+    const opened = open(uri);
+    let text = opened?.text;
+    if (text === undefined) {
+      try {
+        text = readFileSync(configFile, 'utf8');
+      } catch {
+        return undefined;
+      }
+    }
+    const edits = disableRuleEdits(text, d.code);
+    if (!edits) return undefined;
+    const edit: WorkspaceEdit = f.documentChanges
+      ? { documentChanges: [{ textDocument: { uri, version: opened?.version ?? null }, edits }] }
+      : { changes: { [uri]: edits } };
+    return { title: `在 ${basename(configFile)} 中关闭规则 ${d.code}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  }
+  if (!snap.path || !f.documentChanges || !f.createFiles) return undefined;
+  const uri = fileUri(join(dirname(snap.path), '.lawreport-lint.yaml'));
+  const start = { line: 0, character: 0 };
+  return {
+    title: `新建 .lawreport-lint.yaml 并关闭规则 ${d.code}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit: {
+      documentChanges: [
+        { kind: 'create', uri },
+        { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: newConfigText(d.code) }] },
+      ],
+    },
+  };
+}
