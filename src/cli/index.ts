@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
 import { AtomicOutput } from '../batch/output.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
+import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
 import { documentJson, printDocument } from '../formatters/document.js';
@@ -62,6 +64,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr(`${err.problems.map(formatProblem).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`);
       return 2;
     }
+    // a file system failure (a full disk, a folder without write permission) is one line, not a stack trace
+    const sys = err as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      const why = { ENOENT: '文件夹不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个文件夹', ENOSPC: '磁盘空间不足', EROFS: '只读的文件系统' }[sys.code] ?? sys.code;
+      io.stderr(`lawreport-lint: 无法读写 ${sys.path ? dirname(sys.path) : '文件'}：${why}\n`);
+      return 2;
+    }
     throw err;
   }
 }
@@ -72,6 +81,10 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   });
   const abs = (p: string) => resolve(io.cwd, p);
 
+  if (o.output && !isFolder(dirname(abs(o.output)))) {
+    io.stderr(`lawreport-lint: 无法写入 -o ${o.output}：文件夹 ${dirname(o.output)} 不存在；请先创建它，或换一个输出路径\n`);
+    return 2;
+  }
   if (!formatters[o.format]) {
     io.stderr(`lawreport-lint: 没有 “${o.format}” 这种输出格式；可用：${Object.keys(formatters).join(', ')}\n`);
     return 2;
@@ -84,8 +97,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       const text = def ? explainRule(def, linter.config.resolved.settings.get(def.id)?.severity ?? 'off') : explainType(o.explain);
       if (!text) {
         const { didYouMean } = await import('../config/errors.js');
-        const guess = didYouMean(o.explain, linter.config.resolved.rules.keys());
-        io.stderr(`lawreport-lint: 没有 “${o.explain}” 这条规则${guess ? `；是否想写 “${guess}”？` : ''}（用 --list-rules 查看全部规则）\n`);
+        const guess = didYouMean(o.explain, [...linter.config.resolved.rules.keys(), ...Object.keys(checkTypes)]);
+        io.stderr(`lawreport-lint: 没有 “${o.explain}” 这条规则或规则类型${guess ? `；是否想写 “${guess}”？` : ''}（用 --list-rules 查看全部规则）\n`);
         return 2;
       }
       io.stdout(text);
@@ -270,4 +283,8 @@ async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft 
     if (err instanceof ReadError) return err;
     throw err;
   }
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }

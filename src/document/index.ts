@@ -3,7 +3,7 @@ import { findDirectives } from './directives.js';
 import { scanLines } from './lines.js';
 import { loadMarkdown } from './markdown.js';
 import { buildSections, findHeadings } from './outline.js';
-import { buildPart, classifyHeading, itemsOf } from './parts.js';
+import { buildPart, classifyHeading, itemsOf, overlapping } from './parts.js';
 import { computeLines, offsetAt, positionAt } from './positions.js';
 import { compileQuantities, type QuantityMatcher } from './quantities.js';
 import { findParagraphs, findSentences } from './sentences.js';
@@ -64,8 +64,8 @@ function buildDocument(
   const sentences = findSentences(text, paragraphs);
   const paraSpans = paragraphs.map((p) => p.span);
   const paragraphEnd = (offset: number): number => {
-    for (const p of paragraphs) if (p.span[0] <= offset && offset < p.span[1]) return p.span[1];
-    return offset;
+    const [p] = overlapping(paragraphs, offset, offset + 1);
+    return p && p.span[0] <= offset ? p.span[1] : offset;
   };
   const year = title?.year;
   const parts: Part[] = sections.map((s) => {

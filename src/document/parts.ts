@@ -119,17 +119,35 @@ export function itemsOf(
   const enums = findEnumerations(text, bs, be, paragraphEnd);
   if (enums.length) return enums;
   const inside = (s: Span) => s[0] >= bs && s[1] <= be && s[1] > s[0];
-  const paras = paragraphs
+  const paras = overlapping(paragraphs, bs, be)
     .map((p) => ({ span: [Math.max(p.span[0], bs), Math.min(p.span[1], be)] as Span }))
     .filter((p) => inside(p.span));
   if (paras.length > 1) {
     return paras.map((p) => ({ kind: 'paragraph' as const, span: p.span, bodySpan: p.span, label: labelOf(text, p.span) }));
   }
-  const sents = sentences.filter((s) => inside(s.span));
+  const sents = overlapping(sentences, bs, be).filter((s) => inside(s.span));
   if (sents.length) {
     return sents.map((s) => ({ kind: 'sentence' as const, span: s.span, bodySpan: s.span, label: labelOf(text, s.span) }));
   }
   return paras.map((p) => ({ kind: 'paragraph' as const, span: p.span, bodySpan: p.span, label: labelOf(text, p.span) }));
+}
+
+/**
+ * The entries of a list of spans in document order (paragraphs, sentences) that
+ * overlap [start, end), found by binary search: a draft with thousands of parts
+ * must not scan every paragraph for each of them.
+ */
+export function overlapping<T extends { span: Span }>(list: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span[1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i].span[0] < end; i++) out.push(list[i]);
+  return out;
 }
 
 export function buildPart(
