@@ -245,6 +245,8 @@ describe('language server over stdio', () => {
       let since = client.publishes.length;
       writeFileSync(configPath, content);
       await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 1 }] });
+      // the server asked to be told about config changes
+      expect(client.registrations).toContainEqual(expect.objectContaining({ method: 'workspace/didChangeWatchedFiles' }));
       const p3 = await client.diagnostics(uri, (x) => client.publishedSince(uri, since).includes(x));
       expect(at(p3, 'part-order')).toEqual([]);
       expect(p3.diagnostics).toEqual(await cliDiagnostics(tushan(), text, tmp));

@@ -89,6 +89,11 @@ function debounceFrom(options: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** `initializationOptions.summaryDiagnostic: true`: the parts summary as a diagnostic even where lenses exist (Neovim shows lenses only on request). */
+function summaryDiagnosticWanted(options: unknown): boolean {
+  return (options as { summaryDiagnostic?: unknown } | null | undefined)?.summaryDiagnostic === true;
+}
+
 function features(c: ClientCapabilities) {
   const td = c.textDocument;
   const ws = c.workspace;
@@ -201,7 +206,7 @@ export function startServer(args: string[]): Promise<number> {
           if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
         },
         log,
-      }, { cwd, debounce, codeLens: client.codeLens });
+      }, { cwd, debounce, codeLens: client.codeLens && !summaryDiagnosticWanted(params.initializationOptions) });
       log(`lawreport-lint ${VERSION} 语言服务器已启动：工作区 ${cwd}，防抖 ${debounce} 毫秒`);
       return {
         capabilities: {
