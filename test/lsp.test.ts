@@ -207,7 +207,7 @@ describe('language server over stdio', () => {
 
   it('a .md draft is linted as Markdown whatever its language id, and a finding is disabled by a comment above it', async () => {
     const path = join(drafts, 'note.md');
-    const t = '# 关于2023年法治政府建设情况的报告\n\n2023年，我镇深入推进法治政府建设[bookmark: _GoBack]。\n';
+    const t = '# 关于2023年法治政府建设情况的报告\n\n2023年，我镇深入推进法治政府建设,健全制度[bookmark: _GoBack]。\n';
     const u = uriOf(path);
     await client.open(u, t, 'text', 1);
     const p = await client.diagnostics(u, (x) => x.version === 1);
@@ -220,11 +220,26 @@ describe('language server over stdio', () => {
     const disable = actions.find((a) => a.title === '禁用本行的 conversion-artifact 检查（插入注释）')!;
     expect(actions.some((a) => a.title.includes('.lawreport-lint.yaml'))).toBe(false);
     const edits = editsFor(disable.edit, u);
-    expect(apply(t, edits)).toBe('# 关于2023年法治政府建设情况的报告\n\n<!-- lawreport-lint-disable-next-line conversion-artifact -->\n2023年，我镇深入推进法治政府建设[bookmark: _GoBack]。\n');
+    const t2 = apply(t, edits);
+    expect(t2).toBe('# 关于2023年法治政府建设情况的报告\n\n<!-- lawreport-lint-disable-next-line conversion-artifact -->\n2023年，我镇深入推进法治政府建设,健全制度[bookmark: _GoBack]。\n');
     await client.change(u, 2, edits);
     const p2 = await client.diagnostics(u, (x) => x.version === 2);
     expect(at(p2, 'conversion-artifact')).toEqual([]);
-    expect(p2.diagnostics).toEqual(await cliDiagnostics(path, apply(t, edits), tmp));
+    expect(p2.diagnostics).toEqual(await cliDiagnostics(path, t2, tmp));
+
+    // a second rule on the same line joins the comment already there
+    const [comma] = at(p2, 'fullwidth-punctuation');
+    expect(comma.range.start.line).toBe(3);
+    const more = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u }, range: comma.range, context: { diagnostics: [comma] },
+    });
+    const joined = more.find((a) => a.title === '禁用本行的 fullwidth-punctuation 检查（插入注释）')!;
+    const t3 = apply(t2, editsFor(joined.edit, u));
+    expect(t3.split('\n')[2]).toBe('<!-- lawreport-lint-disable-next-line conversion-artifact fullwidth-punctuation -->');
+    await client.change(u, 3, editsFor(joined.edit, u));
+    const p3 = await client.diagnostics(u, (x) => x.version === 3);
+    expect(at(p3, 'fullwidth-punctuation')).toEqual([]);
+    expect(p3.diagnostics).toEqual(await cliDiagnostics(path, t3, tmp));
   });
 
   it('.txt: “disable in .lawreport-lint.yaml” creates the config; a broken config is one diagnostic plus a message; repairs are picked up', async () => {

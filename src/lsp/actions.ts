@@ -124,8 +124,20 @@ export function resolveAction(action: CodeAction, snap: Snapshot | undefined, f:
   return { ...action, edit: documentEdit(snap, fixAllEdits(snap, data), f) };
 }
 
+/** Fix-all edits per snapshot and policy: clients that cannot resolve ask again on every cursor move. */
+const fixAllCache = new WeakMap<Snapshot, Map<string, TextEdit[]>>();
+
 /** Exactly what `Linter.fix` writes for the policy, as edits on the snapshot's text. */
 function fixAllEdits(snap: Snapshot, data: FixAllData): TextEdit[] {
+  const key = `${data.unsafe}:${data.rule ?? ''}`;
+  let cached = fixAllCache.get(snap);
+  if (!cached) fixAllCache.set(snap, (cached = new Map()));
+  let edits = cached.get(key);
+  if (!edits) cached.set(key, (edits = computeFixAll(snap, data)));
+  return edits;
+}
+
+function computeFixAll(snap: Snapshot, data: FixAllData): TextEdit[] {
   const policy: FixPolicy = { unsafe: data.unsafe, ...(data.rule ? { rules: new Set([data.rule]) } : {}) };
   const fixed = snap.linter.fix(snap.text, { filePath: snap.path, format: snap.format, ...policy });
   const firstPass = applyFixesOnce(snap.text, snap.output.diagnostics, policy).applied.flatMap((d) => d.data?.fix?.edits ?? []);

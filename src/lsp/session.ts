@@ -150,6 +150,7 @@ export class Session {
       this.lintSync(st);
     } catch (err) {
       this.host.log(`检查 ${st.uri} 时出错：${(err as Error).stack ?? err}`);
+      this.release(st, undefined);
     }
   }
 
