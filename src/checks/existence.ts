@@ -1,6 +1,7 @@
 import type { PartKind, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
-import { defineCheck, expandWords, overlaps, partListSchema, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, partListSchema, quote, wordListSchema } from './define.js';
+import { SpanSet } from './span-set.js';
 
 interface Pattern {
   regex?: string;
@@ -57,10 +58,11 @@ export const existence = defineCheck<ExistenceOptions>({
       const scopes: Span[] = options.parts
         ? doc.parts.filter((p) => options.parts!.includes(p.kind)).map((p) => p.bodySpan)
         : [[0, doc.text.length]];
-      const gaps = options.skipMarkerGap
-        ? doc.headings.filter((h) => h.marker).map((h) => [h.marker!.span[1], h.titleSpan[0]] as Span)
-        : [];
-      const taken: Span[] = [];
+      const gaps = SpanSet.of(options.skipMarkerGap
+        ? doc.headings.filter((h) => h.marker && h.titleSpan[0] > h.marker.span[1]).map((h) => [h.marker!.span[1], h.titleSpan[0]] as Span)
+        : []);
+      const ignored = SpanSet.of(doc.ignored);
+      const taken = new SpanSet();
       for (const { re, p } of compiled) {
         for (const [s, e] of scopes) {
           const chunk = doc.text.slice(s, e);
@@ -68,10 +70,8 @@ export const existence = defineCheck<ExistenceOptions>({
           for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
             if (m[0].length === 0) { re.lastIndex++; continue; }
             const span: Span = [s + m.index, s + m.index + m[0].length];
-            if (doc.ignored.some((i) => overlaps(i, span))) continue;
-            if (gaps.some((g) => span[0] >= g[0] && span[1] <= g[1])) continue;
-            if (taken.some((t) => overlaps(t, span))) continue;
-            taken.push(span);
+            if (ignored.overlaps(span) || gaps.contains(span) || taken.overlaps(span)) continue;
+            taken.add(span);
             report({
               span,
               messageId: p.messageId,

@@ -1,4 +1,5 @@
 import type { Quantity, Span } from '../types.js';
+import { overlapping } from '../document/parts.js';
 import { defineCheck, quote } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
 
@@ -33,10 +34,11 @@ export const quantity = defineCheck<QuantityOptions>({
   compile(options) {
     const min = options.min ?? 1;
     return ({ doc, report, pass }) => {
-      const inside = (s: Span) => (q: Quantity) => q.span[0] >= s[0] && q.span[1] <= s[1];
+      // quantities are in document order: a binary search per unit, not a scan
+      const within = (s: Span) => overlapping(doc.quantities, s[0], s[1]).filter((q: Quantity) => q.span[0] >= s[0] && q.span[1] <= s[1]);
       const units = unitsOf(doc, options.scope);
       for (const unit of units) {
-        const figures = doc.quantities.filter(inside(unit.span)).map((q) => ({ span: q.span, text: q.text }));
+        const figures = within(unit.span).map((q) => ({ span: q.span, text: q.text }));
         if (options.dates) {
           const text = doc.slice(unit.span);
           DATE.lastIndex = 0;
@@ -54,7 +56,7 @@ export const quantity = defineCheck<QuantityOptions>({
         for (const part of doc.parts.filter((p) => p.kind === options.scope.part)) {
           const chars = doc.slice(part.bodySpan).replace(/\s/g, '').length;
           if (chars < 200) continue; // too short to measure a density
-          const n = doc.quantities.filter(inside(part.bodySpan)).length;
+          const n = within(part.bodySpan).length;
           const density = (n * 1000) / chars;
           if (density < options.density) {
             report({

@@ -118,18 +118,19 @@ export function buildSections(text: string, headings: Heading[], lines: SourceLi
   const firstTop = headings.findIndex((h) => h.level === 1);
   if (firstTop < 0) return [];
   const hs = headings.slice(firstTop);
+  // A section ends where the next heading of its level or above starts: close the
+  // open sections on a stack as each heading arrives (linear in the number of headings).
+  const ends = new Array<number>(hs.length).fill(text.length);
+  const open: number[] = [];
+  hs.forEach((h, i) => {
+    while (open.length && hs[open[open.length - 1]].level >= h.level) ends[open.pop()!] = lines[h.line].start;
+    open.push(i);
+  });
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i];
-    let nextStart = text.length;
-    for (let j = i + 1; j < hs.length; j++) {
-      if (hs[j].level <= h.level) {
-        nextStart = lines[hs[j].line].start;
-        break;
-      }
-    }
-    const end = trimEnd(text, h.span[1], nextStart);
+    const end = trimEnd(text, h.span[1], ends[i]);
     const bodyStart = Math.min(h.bodyStart, Math.max(end, h.span[1]));
     const span: Span = [h.span[0], Math.max(end, h.span[1])];
     const section: Section = { heading: h, span, bodySpan: [bodyStart, Math.max(bodyStart, end)], children: [] };
