@@ -12,6 +12,7 @@ interface SubstitutionOptions {
   pairs?: string[][] | string;
   safe?: boolean;
   skip?: Skip[];
+  ignore?: string[];
 }
 
 const ref = { type: 'string', pattern: '^\\$lexicon/', description: '"$lexicon/名称.键" 引用词表' };
@@ -59,12 +60,13 @@ function compileContext(c: Context, env: CompileEnv): { test: Test; near?: RegEx
   return { test, near: n === undefined ? undefined : env.regex(n, 'u') };
 }
 
-/** Spans where a substitution never applies: outline markers, URLs, Markdown syntax. */
-function skipped(doc: ReportDocument, skip: Skip[]): Span[] {
+/** Spans where a substitution never applies: outline markers, URLs, `ignore` patterns, Markdown syntax. */
+function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Span[] {
   const out: Span[] = [...doc.ignored];
   const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.push([m.index, m.index + m[0].length]); };
   if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.push(h.marker.span);
   if (skip.includes('urls')) scan(/(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
+  for (const re of ignore) scan(re);
   // inline code, link and image destinations, autolinks and inline HTML
   if (skip.includes('markdown') && doc.format === 'md') scan(/`[^`\n]+`|\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[|<[^<>\n]+>/g);
   return out;
@@ -122,6 +124,7 @@ export const substitution = defineCheck<SubstitutionOptions>({
     pairs: { oneOf: [ref, { type: 'array', items: { type: 'array', items: pattern, minItems: 2, maxItems: 2 } }], description: '成对判断的括号，如 [["(", ")"]]' },
     safe: { type: 'boolean', description: 'swap 各项的修复是否安全（默认 true）' },
     skip: { type: 'array', items: { enum: ['markers', 'urls', 'markdown'] }, uniqueItems: true, description: '不检查的地方：标题序号、网址、Markdown 代码与链接' },
+    ignore: { type: 'array', items: pattern, description: '不检查与这些正则匹配的文字（如留给 conversion-artifact 删除的 Word 书签）' },
   },
   compile(options, env) {
     const swap = (lookup(options.swap ?? {}, env) ?? {}) as Record<string, string>;
@@ -139,9 +142,10 @@ export const substitution = defineCheck<SubstitutionOptions>({
       })),
     ];
     const skip = options.skip ?? [];
+    const ignore = (options.ignore ?? []).map((r) => env.regex(r, 'gu'));
     return ({ doc, report }) => {
       const { text } = doc;
-      const off = skipped(doc, skip);
+      const off = skipped(doc, skip, ignore);
       const paired = pairs.length ? pairUp(text, pairs, shared) : new Map<number, boolean>();
       const taken: Span[] = [];
       for (const { e, re, ctx } of entries) {

@@ -53,8 +53,9 @@ function diffLines(a: string[], b: string[]): Op[] {
     let i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && am[i] === bm[j]) { ops.push({ op: ' ', text: am[i], a: head + i, b: head + j }); i++; j++; }
-      else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) { ops.push({ op: '+', text: bm[j], b: head + j }); j++; }
-      else { ops.push({ op: '-', text: am[i], a: head + i }); i++; }
+      // removals before additions, as diff(1) prints a changed line
+      else if (i < n && (j >= m || dp[i + 1][j] >= dp[i][j + 1])) { ops.push({ op: '-', text: am[i], a: head + i }); i++; }
+      else { ops.push({ op: '+', text: bm[j], b: head + j }); j++; }
     }
   } else {
     am.forEach((t, k) => ops.push({ op: '-', text: t, a: head + k }));

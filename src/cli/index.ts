@@ -165,8 +165,11 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
   for (const file of found.files) {
-    const draft = await readInput(file, o, io);
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
+    // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
+    const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
+    if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
+    const draft = await readInput(file, o, io);
     if (draft instanceof ReadError) {
       results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });
       failed = true;
@@ -176,7 +179,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
     let diagnostics;
-    if (fixMode) {
+    if (fixThis) {
       const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });
       diagnostics = fixed.result.diagnostics;
       if (fixed.output !== draft.text) {

@@ -103,6 +103,11 @@ describe('substitution type: swap tables, pairs and skipped places', () => {
     expect(findings(plain, md, 'md').length).toBeGreaterThan(3);
   });
 
+  it('`ignore` patterns keep their marks, e.g. Word bookmarks left to conversion-artifact', async () => {
+    const l = await inlineRule(`${swapRule}\nignore: ['\\[bookmark:[^\\]\\n]*\\]']`);
+    expect(l.fix('[bookmark: 目录,一]普法,宣传').output).toBe('[bookmark: 目录,一]普法，宣传');
+  });
+
   it('reads the table and the context from a lexicon', async () => {
     const l = await inlineRule('swap: $lexicon/punctuation.fullwidth\ncontext: { near: $lexicon/punctuation.chinese }');
     expect(l.fix('一是;二是:三是?四是!').output).toBe('一是；二是：三是？四是！');
