@@ -3,20 +3,29 @@
  * report, lint, summarise. The same code runs in each worker thread and, for
  * one job, in the main thread, so both give identical results.
  */
+import { dirname } from 'node:path';
+import { compileConfig } from '../config/compile.js';
 import { ConfigError } from '../config/errors.js';
-import { formatOf } from '../document/index.js';
+import type { ResolvedConfig } from '../config/load.js';
+import { formatOf, prepareFormat } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentUri } from '../engine/run.js';
 import type { ParagraphRef } from '../io/docx.js';
 import { decodeDraft, readDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
-import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
-import type { Diagnostic, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
+import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
+import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
 import { pairPrevious, unitInfo, type UnitInfo } from './previous.js';
 
 /** What a worker needs to start: plain data (structured-cloned into each worker). */
 export interface FileLinterInit {
   factory: LinterFactoryOptions;
+  /**
+   * Configurations the main thread already resolved and checked, by config file
+   * ('' = none found): a worker compiles them without reading YAML or running
+   * the schema validator again, which would cost more than a hundred drafts.
+   */
+  configs?: [configFile: string, resolved: ResolvedConfig][];
   reportUnusedDirectives?: boolean;
   /** Folder of the --cache store; no caching when absent. */
   cacheDir?: string;
@@ -43,10 +52,30 @@ export class FileLinter {
   private readonly factory: LinterFactory;
   private readonly cache?: ResultCache;
   private readonly configKeys = new WeakMap<Linter, string>();
+  private readonly resolved: Map<string, ResolvedConfig>;
+  private readonly linters = new Map<string, Promise<Linter>>();
+  private readonly configFiles = new Map<string, string>();
 
   constructor(readonly init: FileLinterInit) {
     this.factory = new LinterFactory(init.factory);
+    this.resolved = new Map(init.configs ?? []);
     if (init.cacheDir) this.cache = new ResultCache(init.cacheDir);
+  }
+
+  /** The linter for a file: from a configuration resolved by the main thread when there is one. */
+  private async linterFor(path: string, format: DocumentFormat): Promise<Linter> {
+    const dir = dirname(path);
+    let key = this.configFiles.get(dir);
+    if (key === undefined) this.configFiles.set(dir, (key = this.factory.configFileFor(path) ?? ''));
+    const resolved = this.resolved.get(key);
+    if (!resolved) return this.factory.forFile(path, format);
+    await prepareFormat(format);
+    let linter = this.linters.get(key);
+    if (!linter) {
+      linter = compileConfig(resolved).then((c) => new Linter(c));
+      this.linters.set(key, linter);
+    }
+    return linter;
   }
 
   /** Never throws for a bad file (the batch goes on); throws ConfigError for a broken configuration. */
@@ -63,7 +92,7 @@ export class FileLinter {
       throw err;
     }
     const format = formatOf(task.path);
-    const linter = await this.factory.forFile(task.path, format);
+    const linter = await this.linterFor(task.path, format);
 
     let key: string | undefined;
     if (this.cache) {
@@ -128,7 +157,7 @@ export class FileLinter {
     try {
       const draft = await readDraft(path);
       const format = formatOf(path);
-      const linter = await this.factory.forFile(path, format);
+      const linter = await this.linterFor(path, format);
       return linter.config.builder.build(draft.text, { path, format });
     } catch (err) {
       if (err instanceof ReadError) return undefined; // listed as unpaired; the index read it once already

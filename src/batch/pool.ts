@@ -17,17 +17,22 @@ export type WorkerReply =
   | { index: number; configProblems: ConfigProblem[] }
   | { index: number; crash: string };
 
+/** To a worker: its configuration first, then tasks. */
+export type WorkerMessage = { init: FileLinterInit } | { task: FileTask };
+
 export interface PoolOptions {
   /** Worker threads; 1 lints in this thread. */
   jobs: number;
   init: FileLinterInit;
-  /** Called when a file is handed to a worker (the progress bar's “current file”). */
+  /** Called when a file is handed to a worker. */
   onStart?: (task: FileTask) => void;
   /** The worker script; defaults to dist/worker.js of this package. */
   workerFile?: string;
+  /** Workers started earlier (they boot while the main thread reads the configuration). */
+  pool?: WorkerPool;
 }
 
-/** Tasks a worker holds at once: enough to overlap reading with linting, few enough to balance the load. */
+/** Tasks queued on a worker: enough that it never idles between two, few enough to balance the load. */
 const PER_WORKER = 4;
 /** How far dispatch may run ahead of the oldest unfinished task. */
 const AHEAD = 256;
@@ -53,9 +58,40 @@ export function defaultWorkerFile(): string | undefined {
   }
 }
 
+/**
+ * Threads started ahead of their work: a worker takes ~0.1 s to load, which
+ * overlaps the main thread's discovery and configuration checks.
+ */
+export class WorkerPool {
+  readonly workers: Worker[] = [];
+  /** Workers that stopped before being given work (their exit would otherwise go unseen). */
+  readonly exited = new Set<Worker>();
+  constructor(readonly workerFile: string, size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+
+  spawn(): Worker {
+    const w = new Worker(this.workerFile);
+    w.on('error', () => { /* reported by the run that adopts it, through 'exit' */ });
+    w.once('exit', () => this.exited.add(w));
+    return w;
+  }
+
+  /** Keeps `size` workers, stopping the others. */
+  async shrink(size: number): Promise<void> {
+    await Promise.all(this.workers.splice(size).map((w) => w.terminate()));
+  }
+
+  async close(): Promise<void> {
+    await this.shrink(0);
+  }
+}
+
+/** Results in task order: on workers when jobs > 1 and there is a worker script, else in this thread. */
 export async function* runTasks(tasks: readonly FileTask[], options: PoolOptions): AsyncGenerator<BatchResult> {
-  const workerFile = options.workerFile ?? defaultWorkerFile();
+  const workerFile = options.pool?.workerFile ?? options.workerFile ?? defaultWorkerFile();
   if (options.jobs <= 1 || tasks.length <= 1 || !workerFile) {
+    await options.pool?.close();
     const linter = new FileLinter(options.init);
     for (const t of tasks) {
       options.onStart?.(t);
@@ -63,11 +99,17 @@ export async function* runTasks(tasks: readonly FileTask[], options: PoolOptions
     }
     return;
   }
-  yield* runOnWorkers(tasks, options, workerFile);
+  const size = Math.min(options.jobs, tasks.length);
+  const pool = options.pool ?? new WorkerPool(workerFile, size);
+  await pool.shrink(size);
+  try {
+    yield* runOnWorkers(tasks, options, pool);
+  } finally {
+    await pool.close();
+  }
 }
 
-async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, workerFile: string): AsyncGenerator<BatchResult> {
-  const size = Math.min(options.jobs, tasks.length);
+async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, pool: WorkerPool): AsyncGenerator<BatchResult> {
   const ready = new Map<number, BatchResult>();
   const assigned = new Map<Worker, Set<number>>();
   // A worker that dies takes its in-flight tasks with it, and any of them may be
@@ -90,8 +132,19 @@ async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, w
     ready.set(index, { filePath: tasks[index].display, diagnostics: [], error: { code: 'internal-error', message } });
   };
 
-  const spawn = (): Worker => {
-    const w = new Worker(workerFile, { workerData: options.init });
+  const adopt = (w: Worker): void => {
+    if (pool.exited.has(w)) {
+      // died while loading: count it as a crash and take a fresh one
+      if (++crashes > MAX_CRASHES) {
+        fatal ??= new Error('工作线程无法启动；请用 --jobs 1 重试');
+        return;
+      }
+      const fresh = pool.spawn();
+      pool.workers[pool.workers.indexOf(w)] = fresh;
+      adopt(fresh);
+      return;
+    }
+    w.postMessage({ init: options.init } satisfies WorkerMessage);
     assigned.set(w, new Set());
     w.on('message', (m: WorkerReply) => {
       assigned.get(w)?.delete(m.index);
@@ -115,19 +168,22 @@ async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, w
         }
       }
       if (++crashes > MAX_CRASHES) fatal ??= new Error(`工作线程反复意外退出（${why}）；请用 --jobs 1 重试`);
-      else spawn();
+      else {
+        const fresh = pool.spawn();
+        pool.workers[pool.workers.indexOf(w)] = fresh;
+        adopt(fresh);
+      }
       pump();
       notify();
     };
     w.on('error', (err) => lost(err.message));
     w.on('exit', (code) => { if (assigned.has(w)) lost(`退出码 ${code}`); });
-    return w;
   };
 
   const send = (w: Worker, task: FileTask) => {
     assigned.get(w)!.add(task.index);
     options.onStart?.(task);
-    w.postMessage(task);
+    w.postMessage({ task } satisfies WorkerMessage);
   };
 
   const pump = () => {
@@ -153,7 +209,7 @@ async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, w
     }
   };
 
-  for (let i = 0; i < size; i++) spawn();
+  for (const w of pool.workers) adopt(w);
   try {
     pump();
     while (next < tasks.length) {
@@ -170,8 +226,7 @@ async function* runOnWorkers(tasks: readonly FileTask[], options: PoolOptions, w
     }
     if (fatal) throw fatal;
   } finally {
-    const workers = [...assigned.keys()];
+    // stopping workers is the caller's (WorkerPool.close); their exits are not crashes
     assigned.clear();
-    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

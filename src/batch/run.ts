@@ -8,14 +8,17 @@
  *   const results = await lintFiles(['乡镇报告/']).results();
  */
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
+import type { ResolvedConfig } from '../config/load.js';
 import { LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
 import { discover } from './discover.js';
 import type { BatchResult, FileLinterInit, FileTask } from './lint-file.js';
-import { resolveJobs, runTasks } from './pool.js';
+import { defaultWorkerFile, resolveJobs, runTasks, WorkerPool } from './pool.js';
 import { unitInfo, type UnitInfo } from './previous.js';
 
 export type { BatchResult } from './lint-file.js';
@@ -103,6 +106,24 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
   const factoryOptions: LinterFactoryOptions = {
     cwd, configFile: options.configFile, preset: options.preset, ruleOverrides: options.ruleOverrides, noConfigLookup: options.noConfigLookup,
   };
+  // Folders and globs usually mean many drafts: start the workers now, so they
+  // load while this thread reads the configuration and finds the files.
+  const workerFile = options.workerFile ?? defaultWorkerFile();
+  const many = paths.some((p) => (existsSync(resolve(cwd, p)) ? statSync(resolve(cwd, p)).isDirectory() : /[*?[{]/.test(p)));
+  const pool = workerFile && options.jobs !== 1 && many
+    ? new WorkerPool(workerFile, typeof options.jobs === 'number' ? options.jobs : availableParallelism())
+    : undefined;
+  try {
+    yield* lintAll(paths, options, summary, cwd, factoryOptions, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function* lintAll(
+  paths: readonly string[], options: LintFilesOptions, summary: BatchSummary, cwd: string,
+  factoryOptions: LinterFactoryOptions, pool: WorkerPool | undefined,
+): AsyncGenerator<BatchResult> {
   const factory = new LinterFactory(factoryOptions);
   const base = await factory.forFile(undefined, 'txt');
   const found = discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], (abs) => base.config.isIgnored(abs));
@@ -111,15 +132,18 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
 
   // Every configuration the drafts use is compiled here first, so a broken
   // .lawreport-lint.yaml in one township's folder is reported before any output.
-  const byDir = new Map<string, string>();
+  // The workers receive them resolved.
+  const dirs = new Set<string>();
+  const configs = new Map<string, ResolvedConfig>();
   for (const f of found.files) {
     const dir = dirname(f.abs);
-    if (byDir.has(dir)) continue;
-    byDir.set(dir, f.abs);
-    await factory.forFile(f.abs, formatOf(f.abs));
+    if (dirs.has(dir)) continue;
+    dirs.add(dir);
+    const key = factory.configFileFor(f.abs) ?? '';
+    if (!configs.has(key)) configs.set(key, (await factory.forFile(f.abs, formatOf(f.abs))).config.resolved);
   }
 
-  const init: FileLinterInit = { factory: factoryOptions, reportUnusedDirectives: options.reportUnusedDirectives };
+  const init: FileLinterInit = { factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives };
   if (options.cache) {
     const dir = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
     try {
@@ -138,7 +162,7 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
   let done = 0;
   options.onStart?.(summary);
   options.onProgress?.(0, tasks.length, tasks[0]?.display ?? '');
-  for await (const r of runTasks(tasks, { jobs, init, workerFile: options.workerFile })) {
+  for await (const r of runTasks(tasks, { jobs, init, pool, workerFile: options.workerFile })) {
     const result = options.quiet ? errorsOnly(r) : r;
     if (result.error) summary.unreadable++;
     for (const d of result.diagnostics) {

@@ -1,18 +1,23 @@
 /**
- * A batch worker thread: compiles the configuration once (per config file)
- * and lints the files the pool sends, several at a time so reading one file
- * overlaps linting another.
+ * A batch worker thread: receives its configuration, compiles it once (per
+ * config file) and lints the files the pool sends. The pool keeps a few files
+ * queued here, so the worker never waits for the main thread between two.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ConfigError } from '../config/errors.js';
-import { FileLinter, type FileLinterInit, type FileTask } from './lint-file.js';
-import type { WorkerReply } from './pool.js';
+import { FileLinter } from './lint-file.js';
+import type { WorkerMessage, WorkerReply } from './pool.js';
 
-const linter = new FileLinter(workerData as FileLinterInit);
+let linter: FileLinter | undefined;
 const port = parentPort!;
 
-port.on('message', (task: FileTask) => {
-  linter.lint(task).then(
+port.on('message', (m: WorkerMessage) => {
+  if ('init' in m) {
+    linter = new FileLinter(m.init);
+    return;
+  }
+  const { task } = m;
+  linter!.lint(task).then(
     (result) => port.postMessage({ index: task.index, result } satisfies WorkerReply),
     (err: unknown) => {
       const reply: WorkerReply = err instanceof ConfigError

@@ -13,7 +13,9 @@ import { tempDir } from './helpers.js';
 // replies after a delay that makes later tasks finish first; dies on “crash”, throws on “throw”
 const WORKER = `
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (t) => {
+parentPort.on('message', (m) => {
+  if (m.init) return;
+  const t = m.task;
   if (t.display.includes('crash')) process.exit(3);
   if (t.display.includes('throw')) setTimeout(() => { throw new Error('boom'); }, 1);
   else setTimeout(() => parentPort.postMessage({ index: t.index, result: { filePath: t.display, diagnostics: [] } }), (7 - (t.index % 7)) * 4);
