@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ParagraphRef } from './docx.js';
 import { decode, type Encoding } from './encoding.js';
@@ -44,11 +44,13 @@ export async function readDraftBytes(path: string): Promise<Buffer> {
       `不支持 ${ext} 格式，请先转换为 .docx 或 .txt，例如：libreoffice --headless --convert-to docx "${path}"`);
   }
   try {
-    if ((await stat(path)).isDirectory()) throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
-    return await readFile(path);
+    // Synchronous on purpose: a batch worker has nothing else to do meanwhile, and
+    // fs/promises' open–stat–read–close round trips through the thread pool cost
+    // more than linting a small draft.
+    return readFileSync(path);
   } catch (err) {
-    if (err instanceof ReadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
     if (code === 'ENOENT') throw new ReadError('not-found', '找不到这个文件，请检查路径和文件名');
     if (code === 'EACCES' || code === 'EPERM') throw new ReadError('no-permission', '没有读取这个文件的权限');
     throw new ReadError('read-failed', `无法读取：${(err as Error).message}`);
@@ -97,11 +99,9 @@ function looksBinary(bytes: Uint8Array): boolean {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return false;
   const n = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
+  // scanned natively: a byte loop in JS was a visible share of a 1,000-draft batch
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+  if (head.includes('\0')) return true;
+  const control = head.match(/[\x01-\x07\x0e-\x1a\x1c-\x1f]/g)?.length ?? 0;
   return control / n > 0.1;
 }
