@@ -112,7 +112,8 @@ function checkProperty(text: string): void {
   // 4. unsafe fixes were not applied: what they name is still there
   for (const d of before.diagnostics.filter((x) => x.data?.fix && !x.data.fix.safe && x.code === 'wording')) {
     const found = text.slice(before.document.offsetAt(d.range.start), before.document.offsetAt(d.range.end));
-    expect(count(fixed.output, found)).toBeGreaterThanOrEqual(count(text, found));
+    // (compared without Word debris: a phrase inside a deleted bookmark goes with it)
+    expect(count(canon(fixed.output), found)).toBeGreaterThanOrEqual(count(canon(text), found));
   }
 }
 

@@ -78,7 +78,9 @@ export const numbering = defineCheck<NumberingOptions>({
         stack.push(h);
         if (!h.marker) continue;
         parentOf.set(h, p);
-        kids.set(p, [...(kids.get(p) ?? []), h]);
+        const list = kids.get(p);
+        if (list) list.push(h);
+        else kids.set(p, [h]);
       }
       const found = new Map<Heading, Finding>();
       const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; title?: string }) => {
@@ -94,13 +96,15 @@ export const numbering = defineCheck<NumberingOptions>({
       // One family per level: children that continue their parent's numbers, and are
       // continued by the parent's next sibling (（二）→ 3. →（四）), are siblings written differently.
       const continued = new Map<Heading, number>();
+      const position = new Map<Heading, number>();
+      for (const list of kids.values()) list.forEach((h, i) => position.set(h, i));
       for (const [p, cs] of kids) {
         if (!p?.marker) continue;
         const n = p.marker.ordinal;
         let k = 0;
         while (k < cs.length && cs[k].marker!.ordinal === n + 1 + k) k++;
         const sibs = kids.get(parentOf.get(p))!;
-        if (!k || sibs[sibs.indexOf(p) + 1]?.marker!.ordinal !== n + k + 1) continue;
+        if (!k || sibs[position.get(p)! + 1]?.marker!.ordinal !== n + k + 1) continue;
         for (const c of cs.slice(0, k)) {
           const expected = render(p.marker.style, c.marker!.ordinal, p.marker.punct);
           flag(c, 'mixed', { parent: p.marker.text, expected }, { text: expected, safe: false });

@@ -1,18 +1,13 @@
 import type { CompileEnv, ReportDocument, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
-import { defineCheck, overlaps, quote } from './define.js';
+import { defineCheck, quote } from './define.js';
 
 interface Context { after?: string; before?: string; near?: string; between?: string; unless?: string[] }
 interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string }
 type Skip = 'markers' | 'urls' | 'markdown';
 interface SubstitutionOptions {
-  entries?: Entry[];
-  swap?: Record<string, string> | string;
-  context?: Context;
-  pairs?: string[][] | string;
-  safe?: boolean;
-  skip?: Skip[];
-  ignore?: string[];
+  entries?: Entry[]; swap?: Record<string, string> | string; context?: Context;
+  pairs?: string[][] | string; safe?: boolean; skip?: Skip[]; ignore?: string[];
 }
 
 const ref = { type: 'string', pattern: '^\\$lexicon/', description: '"$lexicon/名称.键" 引用词表' };
@@ -61,10 +56,11 @@ function compileContext(c: Context, env: CompileEnv): { test: Test; near?: RegEx
 }
 
 /** Spans where a substitution never applies: outline markers, URLs, `ignore` patterns, Markdown syntax. */
-function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Span[] {
-  const out: Span[] = [...doc.ignored];
-  const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.push([m.index, m.index + m[0].length]); };
-  if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.push(h.marker.span);
+function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Uint8Array {
+  const out = new Uint8Array(doc.text.length);
+  for (const [s, e] of doc.ignored) out.fill(1, s, e);
+  const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.fill(1, m.index, m.index + m[0].length); };
+  if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.fill(1, ...h.marker.span);
   if (skip.includes('urls')) scan(/(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
   for (const re of ignore) scan(re);
   // inline code, link and image destinations, autolinks and inline HTML
@@ -84,8 +80,7 @@ function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: RegEx
       else if (ch === close && stack.length) {
         const o = stack.pop()!;
         const chinese = ctx.test(text, o, o + 1) || ctx.test(text, i, i + 1) || !!ctx.near?.test(text.slice(o + 1, i));
-        out.set(o, chinese);
-        out.set(i, chinese);
+        out.set(o, chinese).set(i, chinese);
       }
     }
   }
@@ -145,23 +140,19 @@ export const substitution = defineCheck<SubstitutionOptions>({
     const ignore = (options.ignore ?? []).map((r) => env.regex(r, 'gu'));
     return ({ doc, report }) => {
       const { text } = doc;
-      const off = skipped(doc, skip, ignore);
       const paired = pairs.length ? pairUp(text, pairs, shared) : new Map<number, boolean>();
-      const taken: Span[] = [];
+      // characters already reported (a later entry never reports them again) or never to be touched
+      const taken = skipped(doc, skip, ignore);
       for (const { e, re, ctx } of entries) {
         for (const m of text.matchAll(re)) {
           const span: Span = [m.index, m.index + m[0].length];
-          if (!m[0] || off.some((o) => overlaps(o, span)) || taken.some((t) => overlaps(t, span))) continue;
+          if (!m[0] || taken.subarray(span[0], span[1]).includes(1)) continue;
           const pair = paired.get(span[0]);
           if (pair === false || (pair === undefined && !ctx.test(text, span[0], span[1]))) continue;
           const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
-          taken.push(span);
-          report({
-            span,
-            messageId: e.messageId,
-            data: { found: quote(m[0]), expected: to },
-            fix: { title: e.title ?? (to ? `改为“${to}”` : `删除“${m[0]}”`), safe: e.safe ?? false, edits: [{ span, text: to }] },
-          });
+          taken.fill(1, span[0], span[1]);
+          const title = e.title ?? (to ? `改为“${to}”` : `删除“${m[0]}”`);
+          report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix: { title, safe: e.safe ?? false, edits: [{ span, text: to }] } });
         }
       }
     };
