@@ -4,6 +4,7 @@ import { discover } from '../batch/discover.js';
 import { AtomicOutput } from '../batch/output.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
+import { streamFormat } from '../batch/stream.js';
 import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
@@ -221,8 +222,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
 
 /**
- * Checks files and folders with lintFiles: results in path order, jsonl
- * streamed as each draft finishes, a progress line when stderr is a terminal.
+ * Checks files and folders with lintFiles: results in path order, json and
+ * jsonl streamed as each draft finishes, a progress line when stderr is a terminal.
  */
 async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
@@ -237,7 +238,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     onStart: (s) => { for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`); },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
   });
-  const streamed = o.format === 'jsonl';
+  const stream = streamFormat(o.format, formatters, ctx, jsonlLine);
   let out: AtomicOutput | undefined;
   const write = (s: string) => {
     progress?.clear();
@@ -247,18 +248,19 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const results: BatchResult[] = [];
   const unreadable: BatchResult[] = [];
   try {
+    let count = 0;
     for await (const r of batch) {
       if (r.error) unreadable.push(r);
-      if (streamed) write(jsonlLine(r));
+      if (stream) write(stream.item(r, count === 0));
       else results.push(r);
+      count++;
     }
     progress?.end();
     if (!batch.summary.files) {
       out?.abort();
       return 2;
     }
-    if (!streamed) write(formatters[o.format](results, ctx));
-    else if (o.output) out ??= new AtomicOutput(abs(o.output));
+    write(stream ? stream.end(count) : formatters[o.format](results, ctx));
     out?.commit();
   } catch (err) {
     progress?.end();
