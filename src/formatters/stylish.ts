@@ -19,10 +19,12 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     }
     if (!r.diagnostics.length) continue;
     out.push(paint('underline', r.filePath));
+    // a .docx is never rewritten by --fix: offer no fix for it
+    const rewritable = !r.filePath.toLowerCase().endsWith('.docx');
     const rows = r.diagnostics.map((d) => ({
       loc: where(r, d.range.start.line, d.range.start.character),
       sev: SEVERITY_WORD[d.severity],
-      fix: d.data?.fix?.safe ? '✓' : ' ',
+      fix: rewritable && d.data?.fix?.safe ? '✓' : ' ',
       d,
     }));
     const locW = Math.max(...rows.map((x) => displayWidth(x.loc)));
@@ -39,9 +41,9 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
       if (x.d.severity === 1) errors++;
       else if (x.d.severity === 2) warnings++;
       else infos++;
-      if (x.d.data?.fix?.safe) fixable++;
+      if (rewritable && x.d.data?.fix?.safe) fixable++;
     }
-    if (r.diagnostics.some((d) => d.data?.fix?.safe)) fixableFiles.push(r.filePath);
+    if (rewritable && r.diagnostics.some((d) => d.data?.fix?.safe)) fixableFiles.push(r.filePath);
     out.push('');
   }
   const total = errors + warnings + infos;
