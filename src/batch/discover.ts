@@ -36,7 +36,11 @@ function walk(dir: string, accept: (path: string) => boolean, out: string[], cwd
  * a folder is searched recursively for drafts (hidden files, ~$ Word lock files
  * and node_modules skipped); a glob is matched from its static base.
  */
-export function discover(inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false, cwd = process.cwd()): Discovered {
+export function discover(
+  inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false, cwd = process.cwd(),
+  /** The extensions named when a folder holds none (found files may include formats reported as unsupported). */
+  draftExtensions: string[] = extensions,
+): Discovered {
   const files: string[] = [];
   const problems: Discovered['problems'] = [];
   const isDraft = (p: string) => extensions.some((x) => p.toLowerCase().endsWith(x));
@@ -45,7 +49,7 @@ export function discover(inputs: string[], extensions: string[], isIgnored: (p: 
     if (existsSync(fsPath) && statSync(fsPath).isDirectory()) {
       const found: string[] = [];
       walk(input, (p) => isDraft(p) && !isIgnored(p), found, cwd);
-      if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${extensions.join('、')}）` });
+      if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${draftExtensions.join('、')}）` });
       files.push(...found.sort(byPath));
     } else if (!existsSync(fsPath) && picomatch.scan(input).isGlob) {
       const { base, glob } = picomatch.scan(input);

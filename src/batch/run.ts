@@ -97,7 +97,7 @@ export function exitCodeOf(s: Pick<BatchSummary, 'unreadable' | 'errors' | 'warn
 
 /** Finds the files named by `inputs`, each shown as the user wrote it (relative stays relative). */
 function discoverFrom(cwd: string, inputs: readonly string[], extensions: string[], isIgnored: (abs: string) => boolean) {
-  const found = discover([...inputs], extensions, (p) => isIgnored(resolve(cwd, p)), cwd);
+  const found = discover([...inputs], extensions, (p) => isIgnored(resolve(cwd, p)), cwd, extensions.filter((x) => DRAFT_EXTENSIONS.includes(x)));
   return { files: found.files.map((display) => ({ abs: resolve(cwd, display), display })), problems: found.problems };
 }
 

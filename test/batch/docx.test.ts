@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
+import { lintFiles } from '../../src/batch/run.js';
 import { formatNumber } from '../../src/io/docx.js';
 import { decodeDraft, ReadError } from '../../src/io/read.js';
 import type { ReportDocument } from '../../src/types.js';
 import { CORPUS, linterWith } from '../helpers.js';
 import { draftToDocx } from './docx-fixture.js';
+import { tempDir } from './helpers.js';
 
 const DRAFTS = ['tianxingsi-2022', 'tushan-2023', 'xinji-2023'];
 const corpus = (name: string) => readFileSync(join(CORPUS, `${name}.txt`), 'utf8');
@@ -84,6 +86,26 @@ describe('a .docx gives the outline of its .txt', () => {
     const draft = await decodeDraft('a.docx', await Packer.toBuffer(doc));
     expect(draft.text).toBe('重庆市某某镇人民政府\n关于2023年法治政府建设情况的报告\n一、主要举措和成效');
     expect(draft.paragraphs).toEqual([{ paragraph: 0, column: 0 }, { paragraph: 0, column: 11 }, { paragraph: 1, column: 0 }]);
+  });
+
+  test('a finding in a .docx is reported at its Word paragraph, even after a line break', async () => {
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph({ children: [new TextRun('重庆市青山镇人民政府'), new TextRun({ break: 1 }), new TextRun('关于2023年法治政府建设情况的报告')] }),
+          new Paragraph({ children: [new TextRun('一、主要举措和成效')] }),
+          new Paragraph({ children: [new TextRun('（一）加强学习。全年组织学法XX次。')] }),
+        ],
+      }],
+    });
+    const dir = tempDir();
+    writeFileSync(join(dir, '青山镇.docx'), await Packer.toBuffer(doc));
+    const [result] = await lintFiles(['青山镇.docx'], { cwd: dir }).results();
+    const placeholder = result.diagnostics.find((d) => d.code === 'placeholder');
+    // model line 3 is the third Word paragraph (index 2); the column counts from the paragraph's start
+    expect(placeholder?.range.start).toEqual({ line: 2, character: '（一）加强学习。全年组织学法'.length });
+    expect(result.summary?.parts.map((p) => p.line)).toEqual([1]);
+    expect(result.summary?.quotes[result.diagnostics.indexOf(placeholder!)]).toBe('XX');
   });
 });
 
