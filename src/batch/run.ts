@@ -8,8 +8,6 @@
  *   const results = await lintFiles(['乡镇报告/']).results();
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
@@ -106,13 +104,11 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
   const factoryOptions: LinterFactoryOptions = {
     cwd, configFile: options.configFile, preset: options.preset, ruleOverrides: options.ruleOverrides, noConfigLookup: options.noConfigLookup,
   };
-  // Folders and globs usually mean many drafts: start the workers now, so they
-  // load while this thread reads the configuration and finds the files.
+  // Start the workers now, so they load while this thread reads the configuration;
+  // how many depends on how many drafts there are (a quick count, before ignores).
   const workerFile = options.workerFile ?? defaultWorkerFile();
-  const many = paths.some((p) => (existsSync(resolve(cwd, p)) ? statSync(resolve(cwd, p)).isDirectory() : /[*?[{]/.test(p)));
-  const pool = workerFile && options.jobs !== 1 && many
-    ? new WorkerPool(workerFile, typeof options.jobs === 'number' ? options.jobs : availableParallelism())
-    : undefined;
+  const expected = workerFile && options.jobs !== 1 ? resolveJobs(options.jobs, discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], () => false).files.length) : 1;
+  const pool = workerFile && expected > 1 ? new WorkerPool(workerFile, expected) : undefined;
   try {
     yield* lintAll(paths, options, summary, cwd, factoryOptions, pool);
   } finally {
