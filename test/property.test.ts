@@ -70,8 +70,11 @@ function apply(text: string, o: Op): string {
 const draft = fc.tuple(fc.constantFrom(...DRAFTS), fc.array(op, { maxLength: 4 })).map(([base, ops]) => ops.reduce(apply, base));
 
 /** Every position of the diagnostic (range, fix edits, related ranges in this file) lies inside `text`. */
+let lineCache: { text: string; lines: ReturnType<typeof computeLines> } | undefined;
 function expectInside(text: string, d: Diagnostic): void {
-  const lines = computeLines(text);
+  // one line table per text: a generated draft can carry thousands of diagnostics
+  if (lineCache?.text !== text) lineCache = { text, lines: computeLines(text) };
+  const { lines } = lineCache;
   const ranges = [d.range, ...(d.data?.fix?.edits.map((e) => e.range) ?? [])];
   for (const r of ranges) {
     for (const p of [r.start, r.end]) {

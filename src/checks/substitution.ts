@@ -61,7 +61,9 @@ function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Uint8Arra
   for (const [s, e] of doc.ignored) out.fill(1, s, e);
   const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.fill(1, m.index, m.index + m[0].length); };
   if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.fill(1, ...h.marker.span);
-  if (skip.includes('urls')) scan(/(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
+  // the e-mail part starts only where a run of address characters starts: unanchored, a
+  // 100,000-character line of letters made the regex retry from every position (quadratic)
+  if (skip.includes('urls')) scan(/(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
   for (const re of ignore) scan(re);
   // inline code, link and image destinations, autolinks and inline HTML
   if (skip.includes('markdown') && doc.format === 'md') scan(/`[^`\n]+`|\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[|<[^<>\n]+>/g);

@@ -233,3 +233,14 @@ describe('option errors of the types', () => {
     expect(typeof consistency.compile({}, env)).toBe('function');
   });
 });
+
+describe('vocabulary edge cases found in review', () => {
+  it('重大决策 is decisions work, not off-topic', () => {
+    const text = draft({ achievements: '一、主要举措和成效\n（一）规范决策。重大决策均报县司法局审核，全年审核12件。\n' });
+    expect(byRule(lint(text).diagnostics, 'off-topic-achievement')).toEqual([]);
+  });
+  it('这一次 is not a figure', async () => {
+    const text = draft({ achievements: '一、主要举措和成效\n（一）规范执法行为。这一次执法检查规范了执法程序。\n' });
+    expect(byRule(lint(text).diagnostics, 'concrete-numbers').map((d) => d.message)).toEqual(['成效条目“规范执法行为”没有具体数字（件数、人次、比例等）']);
+  });
+});
