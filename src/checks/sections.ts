@@ -60,16 +60,20 @@ export const sections = defineCheck<SectionsOptions>({
             inOrder = false;
             report({
               span: q.heading.span,
-              data: { part: quote(q.heading.title, 30), next: quote(p.heading.title, 30), expected: options.order.map((k) => nameOf(vocab, k)).join(' → ') },
+              data: { part: quote(q.heading.title, 30), next: quote(p.heading.title, 30), expected: options.order.map((k) => shortOf(vocab, k)).join(' → ') },
               related: [{ span: p.heading.span, message: '按规定应排在前面的部分' }],
             });
           }
         }
-        if (inOrder && ranked.length) pass({ message: `各部分顺序：${ranked.map((p) => nameOf(vocab, p.kind)).join(' → ')}` });
+        if (inOrder && ranked.length) pass({ message: `各部分顺序：${ranked.map((p) => shortOf(vocab, p.kind)).join(' → ')}` });
       }
     };
   },
 });
+
+function shortOf(vocab: DocumentVocabulary, kind: PartKind): string {
+  return vocab.parts.find((p) => p.kind === kind)?.short ?? kind;
+}
 
 function nameOf(vocab: DocumentVocabulary, kind: PartKind): string {
   return vocab.parts.find((p) => p.kind === kind)?.name ?? kind;

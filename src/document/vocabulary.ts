@@ -7,8 +7,9 @@ import type { Lexicons, PartKind } from '../types.js';
 export interface PartVocabulary {
   kind: Exclude<PartKind, 'unknown'>;
   name: string;
+  /** Column label and order-list name: 举措成效, 不足原因 … */
+  short: string;
   official: string;
-  item: string;
   keywords: string[];
   mentions: string[];
 }
@@ -31,8 +32,8 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
     parts: Object.entries(parts).map(([kind, p]) => ({
       kind: kind as PartVocabulary['kind'],
       name: String(p.name ?? kind),
+      short: String(p.short ?? p.name ?? kind),
       official: String(p.official ?? p.name ?? kind),
-      item: String(p.item ?? ''),
       keywords: list(p.keywords),
       mentions: list(p.mentions),
     })),

@@ -56,14 +56,13 @@ export function reportContext(config: ConfigLike): { rules: Map<string, RuleInfo
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads parts.yaml and checklist.yaml defensively: a malformed entry is skipped, not fatal, as output must still be written. */
+/** Reads parts.yaml (names, short labels) and checklist.yaml defensively: a malformed entry is skipped, not fatal, as output must still be written. */
 export function reportVocabulary(lexicons: Lexicons): ReportVocabulary {
   const partsLex = isRecord(lexicons.parts) && isRecord(lexicons.parts.parts) ? lexicons.parts.parts : {};
   const checklist = isRecord(lexicons.checklist) ? lexicons.checklist : {};
-  const short = isRecord(checklist.parts) ? checklist.parts : {};
   const parts = Object.entries(partsLex).map(([kind, p]) => {
     const name = isRecord(p) && typeof p.name === 'string' ? p.name : kind;
-    return { kind: kind as PartKind, name, short: typeof short[kind] === 'string' ? (short[kind] as string) : name };
+    return { kind: kind as PartKind, name, short: isRecord(p) && typeof p.short === 'string' ? p.short : name };
   });
   const requirements: Requirement[] = [];
   for (const r of Array.isArray(checklist.requirements) ? checklist.requirements : []) {
