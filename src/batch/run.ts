@@ -8,6 +8,7 @@
  *   const results = await lintFiles(['乡镇报告/']).results();
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
@@ -186,6 +187,11 @@ function errorsOnly(r: BatchResult): BatchResult {
 
 /** Reads last year's reports once: who each is (organ, file name, year), and a key of their contents for the cache. */
 async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary): Promise<{ units: UnitInfo[]; key: string }> {
+  // a mistyped --previous is a usage error (exit 2), not a report that pairs with nothing
+  if (!existsSync(resolve(cwd, input)) && !/[*?[{]/.test(input)) {
+    summary.problems.push({ input: `--previous ${input}`, message: '找不到这个文件或文件夹，请检查上一年度报告的路径' });
+    return { units: [], key: '' };
+  }
   const found = discoverFrom(cwd, [input], DRAFT_EXTENSIONS, () => false);
   summary.problems.push(...found.problems.map((p) => ({ input: `--previous ${p.input}`, message: p.message })));
   const units: UnitInfo[] = [];

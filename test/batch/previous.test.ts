@@ -62,6 +62,14 @@ describe('previous-plan-followed with --previous', () => {
     expect(r.stderr).not.toContain('没有找到');
   });
 
+  test('a --previous path that does not exist is a usage error', async () => {
+    const dir = tempDir('lrl-previous-');
+    writeFileSync(join(dir, '青山镇-2023.txt'), THIS_YEAR);
+    const r = await runCli(['青山镇-2023.txt', '--previous', '2022年报告'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--previous 2022年报告: 找不到这个文件或文件夹');
+  });
+
   test('without --previous the rule is silent', async () => {
     const dir = tempDir('lrl-previous-');
     writeFileSync(join(dir, '青山镇-2023.txt'), THIS_YEAR);
