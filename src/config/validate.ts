@@ -10,14 +10,21 @@ const require = createRequire(import.meta.url);
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
 
-let validators: { rule: Validator; config: Validator } | undefined;
+let ajv: { compile(schema: object): Validator } | undefined;
+const validators: Partial<Record<'rule' | 'config', Validator>> = {};
 
-function getValidators() {
-  if (validators) return validators;
-  const Ajv = require('ajv').default ?? require('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  validators = { rule: ajv.compile(ruleSchema()), config: ajv.compile(configSchema()) };
-  return validators!;
+/**
+ * Compiles a schema on first use only: a run that reads a .lawreport-lint.yaml but
+ * no office rules never compiles the (much larger) rule schema, ~0.2 s on a cold start.
+ */
+function validatorFor(kind: 'rule' | 'config'): Validator {
+  const hit = validators[kind];
+  if (hit) return hit;
+  if (!ajv) {
+    const Ajv = require('ajv').default ?? require('ajv');
+    ajv = new Ajv({ allErrors: true, strict: false, verbose: true }) as { compile(schema: object): Validator };
+  }
+  return (validators[kind] = ajv.compile(kind === 'rule' ? ruleSchema() : configSchema()));
 }
 
 const KIND = { rule: '规则文件', config: '配置文件' };
@@ -33,7 +40,7 @@ export function validateSource(kind: 'rule' | 'config', src: YamlSource): Config
  * reported one at a time).
  */
 export function validateSourceDetailed(kind: 'rule' | 'config', src: YamlSource): { problems: ConfigProblem[]; paths: string[][] } {
-  const validate = getValidators()[kind];
+  const validate = validatorFor(kind);
   if (validate(src.value)) return { problems: [], paths: [] };
   const errors = (validate.errors ?? []).filter((e) => !otherBranch(e, src.value));
   const seen = new Set<string>();
