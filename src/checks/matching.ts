@@ -8,8 +8,9 @@ import { expandWords } from './define.js';
  * another (a plan item, this year's achievements). Two signals:
  *  - topics: the task areas (rules/lexicon/topics.yaml) both passages name, so
  *    “执法人员专业知识不足” meets “加大行政执法培训力度” with no word in common;
- *  - terms: the specific words they share after segmentation, generic words
- *    (法治, 工作, 进一步 … rules/lexicon/generic-terms.yaml) left out.
+ *  - terms: the specific words of the passage to answer (segmented, generic words
+ *    such as 法治, 工作, 进一步 left out: rules/lexicon/generic-terms.yaml) that the
+ *    answering passage contains.
  * score = 0.6 · topic share + 0.4 · term share, each weighted from the side of the
  * passage that must be answered; 0 … 1.
  */
@@ -60,7 +61,9 @@ function termsOf(p: Profile, model: MatchModel): Set<string> {
 
 /**
  * The score of `b` answering `a`. With `withTerms` false only the topics count —
- * a lower bound that needs no segmentation, enough when it already passes.
+ * a lower bound that needs no segmentation, enough when it already passes. Terms
+ * come from segmenting `a` only: a term of `a` is shared when `b`'s text holds it,
+ * so the candidates `b` (every plan item) are never segmented.
  */
 export function score(a: Profile, b: Profile, model: MatchModel, withTerms = true): Score {
   const weight = (name: string) => model.topics.find((t) => t.name === name)?.weight ?? 1;
@@ -71,8 +74,7 @@ export function score(a: Profile, b: Profile, model: MatchModel, withTerms = tru
   let sharedTerms: string[] = [];
   if (withTerms) {
     const ta = termsOf(a, model);
-    const tb = termsOf(b, model);
-    sharedTerms = [...ta].filter((t) => tb.has(t));
+    sharedTerms = [...ta].filter((t) => b.text.includes(t));
     term = ta.size ? sharedTerms.length / ta.size : 0;
   }
   const value = a.topics.size ? 0.6 * topic + 0.4 * term : term;

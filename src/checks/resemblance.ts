@@ -11,24 +11,34 @@ interface ResemblanceOptions {
   share: number;
 }
 
-function bigrams(s: string): Map<string, number> {
+/** Character bigrams as integer keys (two UTF-16 units) with their counts, and the total. */
+interface Bigrams { counts: Map<number, number>; total: number }
+
+function bigrams(s: string): Bigrams {
   const t = s.replace(/[\s，。；、：,.;:“”‘’（）()《》\d]/g, '');
-  const m = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 1 < t.length; i++) {
-    const g = t.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
+    const g = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
   }
-  return m;
+  return { counts, total: Math.max(0, t.length - 1) };
 }
 
 /** Dice coefficient over character bigrams: robust to small edits, needs no segmentation. */
-export function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0, na = 0, nb = 0;
-  for (const v of a.values()) na += v;
-  for (const v of b.values()) nb += v;
-  for (const [g, v] of a) shared += Math.min(v, b.get(g) ?? 0);
-  return na + nb ? (2 * shared) / (na + nb) : 0;
+export function dice(a: Bigrams, b: Bigrams): number {
+  if (!a.total && !b.total) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [g, v] of small.counts) shared += Math.min(v, large.counts.get(g) ?? 0);
+  return (2 * shared) / (a.total + b.total);
 }
+
+/** The best Dice can be for two lengths: skips the clauses that cannot reach the threshold. */
+function reachable(a: Bigrams, b: Bigrams, min: number): boolean {
+  return (2 * Math.min(a.total, b.total)) / (a.total + b.total || 1) >= min;
+}
+
+export { bigrams };
 
 /**
  * resemblance — most units of a part copy reference texts (the duty clauses of the
@@ -52,7 +62,7 @@ export const resemblance = defineCheck<ResemblanceOptions>({
       if (!units.length) return;
       const copied = units.filter((u) => {
         const g = bigrams(doc.slice(u.span));
-        return refs.some((r) => dice(g, r) >= options.similarity);
+        return refs.some((r) => reachable(g, r, options.similarity) && dice(g, r) >= options.similarity);
       });
       if (copied.length / units.length >= options.share && copied.length >= 2) {
         const part = units[0].part;

@@ -87,6 +87,13 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   return { diagnostics: sortDiagnostics(dedupe(kept)), evidence };
 }
 
+// A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
+const hrefs = new WeakMap<CompiledRule['def'], string | undefined>();
+function ruleHref(def: CompiledRule['def']): string | undefined {
+  if (!hrefs.has(def)) hrefs.set(def, def.file ? pathToFileURL(def.file).href : undefined);
+  return hrefs.get(def);
+}
+
 function toDiagnostic(doc: ReportDocument, uri: string, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
   const { def } = rule;
   const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
@@ -97,7 +104,8 @@ function toDiagnostic(doc: ReportDocument, uri: string, rule: CompiledRule, f: F
     source: 'lawreport-lint',
     message: interpolate(template, f.data),
   };
-  if (def.file) d.codeDescription = { href: pathToFileURL(def.file).href };
+  const href = ruleHref(def);
+  if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
