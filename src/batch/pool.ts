@@ -42,8 +42,11 @@ const MAX_CRASHES = 16;
 export function resolveJobs(jobs: number | 'auto' | undefined, files: number): number {
   const cores = availableParallelism();
   if (jobs === undefined || jobs === 'auto') {
-    // starting a worker costs about as much as linting a few dozen drafts
-    return Math.max(1, Math.min(cores, Math.floor(files / 24)));
+    // One core stays with this thread, which reads, formats and writes — and with
+    // V8's background compiler and collector: on 2 cores, 2 workers ran 1,000 drafts
+    // in 1.45 s against 1.20 s for one thread. Starting a worker costs about as much
+    // as linting a few dozen drafts.
+    return Math.max(1, Math.min(cores - 1, Math.floor(files / 24)));
   }
   return Math.max(1, Math.min(jobs, files));
 }
