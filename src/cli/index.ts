@@ -14,7 +14,7 @@ import { encode } from '../io/encoding.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { LinterFactory, type Linter } from '../linter.js';
-import type { FileResult } from '../types.js';
+import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';
 import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
@@ -107,14 +107,9 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 0;
   }
   if (o.explainMatches) {
-    const draft = await readInput(o.explainMatches, o, io);
-    if (draft instanceof ReadError) {
-      io.stderr(`${o.explainMatches}: ${draft.message}\n`);
-      return 2;
-    }
-    const linter = await factory.forFile(abs(draft.path));
-    const doc = linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) });
-    io.stdout(explainMatches(linter, doc));
+    const m = await modelOf(o.explainMatches, o, io, factory);
+    if (typeof m === 'number') return m;
+    io.stdout(explainMatches(m.linter, m.doc));
     return 0;
   }
   if (o.printConfig) {
@@ -130,14 +125,9 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 0;
   }
   if (o.printDocument) {
-    const draft = await readInput(o.printDocument, o, io);
-    if (draft instanceof ReadError) {
-      io.stderr(`${o.printDocument}: ${draft.message}\n`);
-      return 2;
-    }
-    const linter = await factory.forFile(abs(draft.path));
-    const doc = linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) });
-    io.stdout(o.format === 'json' ? documentJson(doc) : printDocument(doc));
+    const m = await modelOf(o.printDocument, o, io, factory);
+    if (typeof m === 'number') return m;
+    io.stdout(o.format === 'json' ? documentJson(m.doc) : printDocument(m.doc));
     return 0;
   }
 
@@ -278,6 +268,17 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     io.stderr(`lawreport-lint: 以下 ${s.unpaired.length} 份稿件没有找到同一单位上一年度的报告，未对照上年的工作安排（不算失败；可按单位名称命名文件，或检查标题中的机关名称）：\n${s.unpaired.map((f) => `  ${f}\n`).join('')}`);
   }
   return exitCodeOf(s, o.maxWarnings);
+}
+
+/** The report model of one draft with the linter of its config, for the introspection flags; an exit code when unreadable. */
+async function modelOf(file: string, o: CliOptions, io: CliIO, factory: LinterFactory): Promise<{ linter: Linter; doc: ReportDocument } | number> {
+  const draft = await readInput(file, o, io);
+  if (draft instanceof ReadError) {
+    io.stderr(`${file}: ${draft.message}\n`);
+    return 2;
+  }
+  const linter = await factory.forFile(resolve(io.cwd, draft.path));
+  return { linter, doc: linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) }) };
 }
 
 async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {

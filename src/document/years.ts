@@ -16,7 +16,9 @@ export function findYears(text: string, spans: readonly Span[]): YearMention[] {
     for (let m = YEAR.exec(chunk); m; m = YEAR.exec(chunk)) {
       const after = chunk.slice(m.index + 4, m.index + 12);
       const before = chunk.slice(Math.max(0, m.index - 3), m.index);
-      const range = /^\s*(?:年\s*)?[-—–~至到]\s*(?:(?:19|20)\d{2}|\d{2})/.test(after) || /[-—–~至到]\s*$/.test(before);
+      // 2021-2025年 is a range; 2023-12-04 is a date, and a claim about its year
+      const date = /^-\d{1,2}-\d{1,2}(?!\d)/.test(after);
+      const range = !date && (/^\s*(?:年\s*)?[-—–~至到]\s*(?:(?:19|20)\d{2}|\d{2})/.test(after) || /[-—–~至到]\s*$/.test(before));
       const claim = !range && !insideBrackets(chunk, m.index);
       out.push({ span: [s + m.index, s + m.index + m[0].length], year: Number(m[1]), claim });
     }

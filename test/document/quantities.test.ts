@@ -84,3 +84,12 @@ describe('years', () => {
     expect(doc.years).toEqual([]);
   });
 });
+
+describe('years written as dates', () => {
+  it('2023-12-04 is a date, a claim about 2023, not a range', async () => {
+    const doc = await model('关于2023年法治政府建设情况的报告\n一、主要举措和成效\n2023-12-04召开会议；落实《纲要（2021-2025年）》。\n');
+    const ys = doc.years.map((y) => [y.year, y.claim]);
+    expect(ys).toContainEqual([2023, true]);
+    expect(ys).toContainEqual([2021, false]);
+  });
+});
