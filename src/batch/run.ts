@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
 import type { ResolvedConfig } from '../config/load.js';
-import { LinterFactory, type LinterFactoryOptions } from '../linter.js';
+import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
 import { discover } from './discover.js';
 import type { BatchResult, FileLinterInit, FileTask } from './lint-file.js';
@@ -130,15 +130,21 @@ async function* lintAll(
   // Every configuration the drafts use is compiled here first, so a broken
   // .lawreport-lint.yaml in one township's folder is reported before any output.
   // The workers receive them resolved.
-  const dirs = new Set<string>();
+  const dirs = new Map<string, Linter>();
   const configs = new Map<string, ResolvedConfig>();
   for (const f of found.files) {
     const dir = dirname(f.abs);
     if (dirs.has(dir)) continue;
-    dirs.add(dir);
+    const linter = await factory.forFile(f.abs, formatOf(f.abs));
+    dirs.set(dir, linter);
     const key = factory.configFileFor(f.abs) ?? '';
-    if (!configs.has(key)) configs.set(key, (await factory.forFile(f.abs, formatOf(f.abs))).config.resolved);
+    if (!configs.has(key)) configs.set(key, linter.config.resolved);
   }
+  // A township folder's own .lawreport-lint.yaml may ignore files too, not only the
+  // config of the folder the run starts from; a file named on the command line is kept.
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  found.files = found.files.filter((f) => named.has(f.abs) || !dirs.get(dirname(f.abs))!.config.isIgnored(f.abs));
+  summary.files = found.files.length;
 
   const init: FileLinterInit = { factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives };
   if (options.cache) {

@@ -96,3 +96,28 @@ describe('exit codes', () => {
     expect((await runCli(['没有这个文件夹'], d)).code).toBe(2);
   });
 });
+
+describe('ignore in a township folder’s own config', () => {
+  test('is honoured when the county folder above is linted, while a file named on the command line is kept', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: j } = await import('node:path');
+    const { main } = await import('../../src/cli/index.js');
+    const root = mkdtempSync(j(tmpdir(), 'lrl-ignore-'));
+    try {
+      mkdirSync(j(root, '涂山镇', '旧稿'), { recursive: true });
+      writeFileSync(j(root, '涂山镇', '.lawreport-lint.yaml'), "ignore: ['旧稿/**']\n");
+      writeFileSync(j(root, '涂山镇', '报告.txt'), '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n');
+      writeFileSync(j(root, '涂山镇', '旧稿', '初稿.txt'), '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n');
+      let out = '';
+      const io = { cwd: root, isTTY: false, stdout: (s: string) => { out += s; }, stderr: () => {}, stdin: async () => Buffer.alloc(0) };
+      await main(['-f', 'json', '--jobs', '1', '.'], io);
+      expect((JSON.parse(out) as { filePath: string }[]).map((r) => r.filePath)).toEqual([j('涂山镇', '报告.txt')]);
+      out = '';
+      await main(['-f', 'json', '--jobs', '1', j('涂山镇', '旧稿', '初稿.txt')], io);
+      expect((JSON.parse(out) as { filePath: string }[]).map((r) => r.filePath)).toEqual([j('涂山镇', '旧稿', '初稿.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
