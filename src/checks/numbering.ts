@@ -1,6 +1,7 @@
 import type { Finding, Heading, Marker, MarkerStyle } from '../types.js';
 import { CIRCLED_CHARS } from '../document/numerals.js';
 import { defineCheck } from './define.js';
+import { chineseNumeral } from '../document/numerals.js';
 
 type PunctTable = Partial<Record<MarkerStyle, string[]>>;
 interface NumberingOptions {
@@ -13,13 +14,6 @@ interface NumberingOptions {
 
 const STYLES = ['cn-dun', 'cn-paren', 'ar-dot', 'ar-paren', 'circled', 'cn-di'];
 const punctTable = { type: 'object', propertyNames: { enum: STYLES }, additionalProperties: { type: 'array', items: { type: 'string' } } };
-const DIGITS = '零一二三四五六七八九';
-
-function chinese(n: number): string {
-  if (n < 10) return DIGITS[n];
-  if (n < 100) return `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGITS[n % 10] : ''}`;
-  return String(n);
-}
 
 /**
  * numbering — the outline's markers (GB/T 9704: 一、→（一）→ 1. →（1））: each level
@@ -49,12 +43,12 @@ export const numbering = defineCheck<NumberingOptions>({
     const render = (s: MarkerStyle, n: number, own = ''): string => {
       const p = expectedPunct(s, own);
       switch (s) {
-        case 'cn-paren': return `${lb}${chinese(n)}${rb}${p}`;
+        case 'cn-paren': return `${lb}${chineseNumeral(n)}${rb}${p}`;
         case 'ar-paren': return `${lb}${n}${rb}${p}`;
         case 'ar-dot': return `${n}${p}`;
         case 'circled': return `${CIRCLED_CHARS[n - 1] ?? n}${p}`;
-        case 'cn-di': return `第${chinese(n)}${p}`;
-        default: return `${chinese(n)}${p}`;
+        case 'cn-di': return `第${chineseNumeral(n)}${p}`;
+        default: return `${chineseNumeral(n)}${p}`;
       }
     };
     /** The marker with its own numeral, its brackets made full-width and its punctuation corrected. */
@@ -125,7 +119,7 @@ export const numbering = defineCheck<NumberingOptions>({
         const expected = target ? render(target, m.ordinal) : '';
         const fix = target ? { text: expected, safe: false } : undefined;
         if (!p) flag(h, 'top', { expected }, fix);
-        else flag(h, jump < 1 ? 'inverted' : 'level', { parent: label(p), rank: chinese(r), expected }, fix);
+        else flag(h, jump < 1 ? 'inverted' : 'level', { parent: label(p), rank: chineseNumeral(r), expected }, fix);
       }
 
       // Sequence within a level; after a wrong number, a next one that fits the

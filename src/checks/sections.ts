@@ -1,4 +1,5 @@
 import type { Finding, Part, PartKind, ReportDocument, Span } from '../types.js';
+import { chineseNumeral } from '../document/numerals.js';
 import { vocabularyFrom, type DocumentVocabulary } from '../document/vocabulary.js';
 import { defineCheck, partListSchema, quote } from './define.js';
 
@@ -113,8 +114,6 @@ function findMention(doc: ReportDocument, words: string[]): { word: string; wher
   return undefined;
 }
 
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /** Inserts “N、名称” (+ body) at the right place in the regulation's order, numbered to fit. */
 function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab: DocumentVocabulary, body: string): Finding['fix'] {
   const { before } = insertionPoint(doc, kind, order);
@@ -123,13 +122,13 @@ function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab
   const numbered = doc.parts.every((p) => p.heading.marker?.style === 'cn-dun');
   if (before) {
     const n = before.heading.marker?.ordinal ?? 0;
-    const heading = numbered && n ? `${CN[n] ?? n}、${name}` : name;
+    const heading = numbered && n ? `${chineseNumeral(n)}、${name}` : name;
     const edits = [{ span: [before.heading.span[0], before.heading.span[0]] as Span, text: `${heading}${eol}${body ? body + eol : ''}` }];
     // renumber the parts that follow
     if (numbered) {
       for (const p of doc.parts.filter((x) => x.span[0] >= before.span[0])) {
         const m = p.heading.marker!;
-        const next = CN[m.ordinal + 1] ?? String(m.ordinal + 1);
+        const next = chineseNumeral(m.ordinal + 1);
         edits.push({ span: [m.span[0], m.span[0] + m.text.length - m.punct.length], text: next });
       }
       // Claim the end of the draft (a no-op edit): a part appended in the same pass
@@ -141,7 +140,7 @@ function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab
   }
   const last = doc.parts[doc.parts.length - 1];
   const n = (last?.heading.marker?.ordinal ?? doc.parts.length) + 1;
-  const heading = numbered && last ? `${CN[n] ?? n}、${name}` : name;
+  const heading = numbered && last ? `${chineseNumeral(n)}、${name}` : name;
   const end = doc.text.trimEnd().length;
   return {
     title: `在文末添加“${heading}”部分`,

@@ -36,3 +36,12 @@ export function circledValue(ch: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 export const CIRCLED_CHARS = CIRCLED;
+
+const DIGIT_CHARS = '零一二三四五六七八九';
+
+/** The Chinese numeral of 1 … 99 as outline markers write it (十, 十二, 二十); Arabic beyond. */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGIT_CHARS[n];
+  if (n < 100) return `${n >= 20 ? DIGIT_CHARS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGIT_CHARS[n % 10] : ''}`;
+  return String(n);
+}

@@ -15,14 +15,16 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
   const units = alternation(v.quantities.units);
   const cn = `[${CN_NUMERAL_CHARS}几]+`;
   const num = `(?:\\d+(?:\\.\\d+)?|${cn})`;
-  const prefix = '(?:上|近|约|超过|超)?';
-  const approx = '(?:余|多)?';
+  const q = v.quantities;
+  const prefix = q.approxBefore.length ? `(?:${alternation(q.approxBefore)})?` : '';
+  const approx = q.approxAfter.length ? `(?:${alternation(q.approxAfter)})?` : '';
   // 1.06万余件  30余次  96.15%  上千余件  两名  9万余人
   const re = units
     ? new RegExp(`${prefix}(${num})${approx}(?:[万亿]${approx})?(${units})`, 'g')
     : /(?!)/g;
   const notFigure = v.quantities.notFigures.length ? new RegExp(alternation(v.quantities.notFigures), 'g') : undefined;
-  const approxWords = new RegExp(`^(?:${alternation(v.quantities.approx) || '(?!)'})|余|多`);
+  const before = new RegExp(`^(?:${alternation(q.approxBefore) || '(?!)'})`);
+  const after = new RegExp(alternation(q.approxAfter) || '(?!)');
 
   return {
     find(text, spans) {
@@ -52,7 +54,7 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
             text: m[0],
             value: Number.isFinite(value) ? value : undefined,
             unit: m[2],
-            approx: approxWords.test(m[0]) || /[余多]/.test(m[0].slice(numeral.length)),
+            approx: before.test(m[0]) || after.test(m[0].slice(m[0].indexOf(numeral) + numeral.length)),
           });
         }
       }

@@ -5,6 +5,7 @@ import { alternation, type DocumentVocabulary } from './vocabulary.js';
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 export interface TitleVocabulary {
+  about: string;
   report: RegExp;
   summary: RegExp;
   subject: RegExp;
@@ -15,6 +16,7 @@ export function compileTitleVocabulary(v: DocumentVocabulary): TitleVocabulary {
   const never = /(?!)/;
   const re = (words: string[], suffix = '') => (words.length ? new RegExp(`(?:${alternation(words)})${suffix}`) : never);
   return {
+    about: v.title.about,
     report: re(v.title.report, '\\s*$'),
     summary: re(v.title.summary),
     subject: re(v.title.subject),
@@ -38,7 +40,7 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
     if (t.length > 90 || /[。；]/.test(t)) continue;
     if (/^[（(]?[一二三四五六七八九十\d]+[、.．）)]/.test(t)) break; // reached the outline
     const isReport = tv.report.test(t) || tv.summary.test(t);
-    if (!(isReport && (t.includes('关于') || tv.subject.test(t))) && !(l.mdDepth === 1 && tv.subject.test(t))) continue;
+    if (!(isReport && (t.includes(tv.about) || tv.subject.test(t))) && !(l.mdDepth === 1 && tv.subject.test(t))) continue;
 
     const title: Title = {
       span: [l.contentStart, l.contentEnd],
@@ -50,7 +52,7 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
       title.year = Number(y[1]);
       title.yearSpan = [l.contentStart + y.index, l.contentStart + y.index + y[0].length];
     }
-    const about = t.indexOf('关于');
+    const about = t.indexOf(tv.about);
     if (about > 0) {
       const organ = t.slice(0, about).trim();
       const s = l.contentStart + t.indexOf(organ);

@@ -16,8 +16,8 @@ export interface PartVocabulary {
 
 export interface DocumentVocabulary {
   parts: PartVocabulary[];
-  title: { subject: string[]; report: string[]; summary: string[]; organSuffixes: string[] };
-  quantities: { units: string[]; approx: string[]; notFigures: string[] };
+  title: { subject: string[]; about: string; report: string[]; summary: string[]; organSuffixes: string[] };
+  quantities: { units: string[]; approxBefore: string[]; approxAfter: string[]; notFigures: string[] };
 }
 
 function list(v: unknown): string[] {
@@ -38,10 +38,10 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
       mentions: list(p.mentions),
     })),
     title: {
-      subject: list(title.subject), report: list(title.report),
+      subject: list(title.subject), about: String(title.about ?? '关于'), report: list(title.report),
       summary: list(title.summary), organSuffixes: list(title.organSuffixes),
     },
-    quantities: { units: list(q.units), approx: list(q.approx), notFigures: list(q.notFigures) },
+    quantities: { units: list(q.units), approxBefore: list(q.approxBefore), approxAfter: list(q.approxAfter), notFigures: list(q.notFigures) },
   };
 }
 
