@@ -9,7 +9,7 @@ import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
 import { documentJson, printDocument } from '../formatters/document.js';
-import { formatters, jsonlLine, reportContext, type FormatContext } from '../formatters/index.js';
+import { formatterNames, formatters, jsonlLine, loadFormatter, reportContext, type FormatContext } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -86,8 +86,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     io.stderr(`lawreport-lint: 无法写入 -o ${o.output}：文件夹 ${dirname(o.output)} 不存在；请先创建它，或换一个输出路径\n`);
     return 2;
   }
-  if (!formatters[o.format]) {
-    io.stderr(`lawreport-lint: 没有 “${o.format}” 这种输出格式；可用：${Object.keys(formatters).join(', ')}\n`);
+  if (!formatterNames.includes(o.format)) {
+    io.stderr(`lawreport-lint: 没有 “${o.format}” 这种输出格式；可用：${formatterNames.join(', ')}\n`);
     return 2;
   }
   if (o.listRules || o.explain) {
@@ -191,7 +191,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   }
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
-    const report = formatters[o.format](results, {
+    const report = (await loadFormatter(o.format))!(results, {
       color: o.color && io.isTTY && !o.output,
       cwd: io.cwd,
       fixCommand: (files) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`,
@@ -250,7 +250,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
       out?.abort();
       return 2;
     }
-    write(stream ? stream.end(count) : formatters[o.format](results, ctx));
+    write(stream ? stream.end(count) : (await loadFormatter(o.format))!(results, ctx));
     out?.commit();
   } catch (err) {
     progress?.end();
