@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/types.js';
 import { CORPUS, linterWith } from './helpers.js';
 
 const linter = await linterWith();

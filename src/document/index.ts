@@ -70,7 +70,7 @@ function buildDocument(
   const year = title?.year;
   const parts: Part[] = sections.map((s) => {
     const c = classifyHeading(s.heading.title, o.vocabulary.parts, year);
-    return buildPart(text, s, c.kind, c.matched, c.year, itemsOf(text, s, paragraphs, sentences, paragraphEnd));
+    return buildPart(s, c.kind, c.matched, c.year, itemsOf(text, s, paragraphs, sentences, paragraphEnd));
   });
   const bodySpans: Span[] = title ? paraSpans.filter((s) => s[0] >= title.span[1] || s[1] <= title.span[0]) : paraSpans;
   const doc: ReportDocument = {

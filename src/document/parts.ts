@@ -151,7 +151,6 @@ export function overlapping<T extends { span: Span }>(list: readonly T[], start:
 }
 
 export function buildPart(
-  text: string,
   section: Section,
   kind: PartKind,
   matched: string | undefined,

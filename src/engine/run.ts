@@ -41,7 +41,6 @@ function validSpan(doc: ReportDocument, span: unknown): span is Span {
 export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], options: RunOptions = {}): RunResult {
   const out: Diagnostic[] = [];
   const evidence: RunResult['evidence'] = [];
-  const uri = documentUri(doc);
   const anchor: Span = doc.title?.span ?? doc.paragraphs[0]?.span ?? [0, 0];
   for (const rule of rules) {
     const { def } = rule;
@@ -52,7 +51,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
       for (const f of findings) {
         const spans = [f.span, ...(f.fix?.edits.map((e) => e.span) ?? []), ...(f.related?.filter((r) => !r.document).map((r) => r.span) ?? [])];
         if (!spans.every((s) => validSpan(doc, s))) throw new Error(`报告的位置超出文本范围：${JSON.stringify(spans)}`);
-        out.push(toDiagnostic(doc, uri, rule, f, options.previous));
+        out.push(toDiagnostic(doc, rule, f, options.previous));
       }
     } catch (err) {
       if (options.strict) throw err;
@@ -94,7 +93,7 @@ function ruleHref(def: CompiledRule['def']): string | undefined {
   return hrefs.get(def);
 }
 
-function toDiagnostic(doc: ReportDocument, uri: string, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
+function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
   const { def } = rule;
   const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
   const d: Diagnostic = {

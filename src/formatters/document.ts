@@ -39,7 +39,7 @@ export function printDocument(doc: ReportDocument): string {
     out.push(`  ${L(p.heading.span)} ${p.kind}（${KIND[p.kind]}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
     const figures = doc.quantities.filter((q) => q.span[0] >= p.bodySpan[0] && q.span[1] <= p.bodySpan[1]);
     out.push(`    正文 ${p.bodySpan[1] - p.bodySpan[0]} 字符，数字 ${figures.length} 处`);
-    for (const it of p.items) out.push(`    · ${itemLine(doc, it, L)}`);
+    for (const it of p.items) out.push(`    · ${itemLine(it, L)}`);
   }
   out.push('');
   out.push(`数字（${doc.quantities.length}）：${doc.quantities.map((q) => `${q.text}${q.approx ? '≈' : ''}@${L(q.span)}`).join('  ') || '（无）'}`);
@@ -48,7 +48,7 @@ export function printDocument(doc: ReportDocument): string {
   return out.join('\n') + '\n';
 }
 
-function itemLine(doc: ReportDocument, it: Item, L: (s: Span) => string): string {
+function itemLine(it: Item, L: (s: Span) => string): string {
   const kind = { heading: '标题项', enumeration: '一是…', paragraph: '段落', sentence: '句子' }[it.kind];
   return `${L(it.span)} ${kind}：${clip(it.label, 40)}`;
 }
