@@ -6,9 +6,11 @@
  * (safe and unsafe fixes of this rule) produces; a rule with a fix must show it.
  */
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltins } from '../src/config/builtin.js';
+import { ConfigError } from '../src/config/errors.js';
+import { loadRuleFiles } from '../src/config/rule-files.js';
 import { compileConfig } from '../src/config/compile.js';
 import { resolveConfig } from '../src/config/load.js';
 import { prepareFormat } from '../src/document/index.js';
@@ -19,8 +21,15 @@ import { ROOT } from './helpers.js';
 const builtins = await loadBuiltins();
 await prepareFormat('md');
 
+// A county office tests its own rules folder the same way:
+//   LAWREPORT_RULES_DIR=本县规则 npx vitest run test/rules.test.ts
+const officeDir = process.env.LAWREPORT_RULES_DIR ? resolve(process.env.LAWREPORT_RULES_DIR) : undefined;
+const office = officeDir ? loadRuleFiles(officeDir) : undefined;
+if (office?.problems.length) throw new ConfigError(office.problems);
+
 async function soloLinter(def: RuleDefinition, options: Record<string, unknown> = {}): Promise<Linter> {
   const resolved = await resolveConfig({ preset: 'recommended', cwd: ROOT });
+  resolved.rules.set(def.id, def);
   resolved.settings.clear();
   resolved.settings.set(def.id, { severity: def.severity === 'off' ? 'info' : def.severity, options });
   return new Linter(await compileConfig(resolved));
@@ -34,7 +43,13 @@ describe('rule files', () => {
   });
 });
 
-for (const def of builtins.rules) {
+if (office) {
+  describe(`office rules in ${officeDir}`, () => {
+    it('holds at least one rule', () => expect(office.rules.length).toBeGreaterThan(0));
+  });
+}
+
+for (const def of [...builtins.rules, ...(office?.rules ?? [])]) {
   describe(`rule ${def.id}`, () => {
     it('id equals the file name and the rule documents itself', () => {
       expect(basename(def.file!)).toBe(`${def.id}.yaml`);
