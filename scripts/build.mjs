@@ -17,7 +17,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const entries = {
-  cli: 'src/cli/index.ts',
   index: 'src/index.ts',
   'build-data': 'src/build-data.ts',
 };
@@ -25,9 +24,8 @@ for (const [name, file] of [['worker', 'src/batch/worker.ts'], ['lsp', 'src/lsp/
   if (existsSync(join(root, file))) entries[name] = file;
 }
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: entries,
   outdir: out,
   bundle: true,
   splitting: true,
@@ -39,7 +37,11 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies bundled into ESM still call require()
   banner: { js: "import { createRequire as __lrlCreateRequire } from 'node:module'; const require = __lrlCreateRequire(import.meta.url);" },
-});
+};
+// The CLI is built on its own: sharing chunks with the other entries split its
+// start-up path into 16 files instead of 9, ~7 ms more on every cold start.
+await build({ ...common, entryPoints: { cli: 'src/cli/index.ts' } });
+await build({ ...common, entryPoints: entries });
 
 const data = await import(pathToFileURL(join(out, 'build-data.js')).href);
 let builtins;
