@@ -15,7 +15,7 @@ import { decodeDraft, readDraft, readDraftBytes, ReadError, type Draft } from '.
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
-import { pairPrevious, unitInfo, type UnitInfo } from './previous.js';
+import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
 /** What a worker needs to start: plain data (structured-cloned into each worker). */
 export interface FileLinterInit {
@@ -121,7 +121,7 @@ export class FileLinter {
       let previousDoc: ReportDocument | undefined;
       if (this.init.previous) {
         const doc = linter.config.builder.build(draft.text, { path: task.path, format });
-        const match = pairPrevious(unitInfo(task.path, doc), this.init.previous.units);
+        const match = pairPrevious(unitInfo(task.path, doc, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);
         previousDoc = match && (await this.readPrevious(match.path));
         previous = previousDoc ? match!.path : null;
       }

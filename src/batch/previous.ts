@@ -7,7 +7,8 @@
  * “涂山镇人民政府” the next), so one key ending with the other is a match too.
  */
 import { basename, extname } from 'node:path';
-import type { ReportDocument } from '../types.js';
+import { alternation } from '../document/vocabulary.js';
+import type { Lexicons, ReportDocument } from '../types.js';
 
 /** What pairing needs to know about a report; plain data, sent to workers. */
 export interface UnitInfo {
@@ -17,32 +18,50 @@ export interface UnitInfo {
   year?: number;
 }
 
-const ORGAN_SUFFIX = /(人民政府|政府|委员会|党委|办事处|管委会)$/;
+/** The words of rules/lexicon/units.yaml, compiled. */
+export interface UnitVocabulary { bodySuffix: RegExp; partyPrefix: RegExp; noise: RegExp }
+
+const compiled = new WeakMap<object, UnitVocabulary>();
+
+export function unitVocabulary(lexicons: Lexicons): UnitVocabulary {
+  const lex = (lexicons.units ?? {}) as Record<string, unknown>;
+  let v = compiled.get(lex);
+  if (!v) {
+    const words = (k: string) => (Array.isArray(lex[k]) ? (lex[k] as unknown[]).map(String) : []);
+    const alt = (k: string) => alternation(words(k)) || '(?!)';
+    v = {
+      bodySuffix: new RegExp(`(?:${alt('bodySuffixes')})$`),
+      partyPrefix: new RegExp(`^(?:${alt('partyPrefixes')})`),
+      noise: new RegExp(`${alt('fileNameNoise')}|\\(\\d+\\)|（\\d+）`, 'g'),
+    };
+    compiled.set(lex, v);
+  }
+  return v;
+}
 
 /** The unit's core name in an organ: “中共天星寺镇委员会、天星寺镇人民政府” → “天星寺镇”. */
-export function organKey(organ: string): string | undefined {
-  const segments = organ.replace(/\s+/g, '').replace(/^中共/, '').split(/[、，,和及与]/).filter(Boolean);
+export function organKey(organ: string, v: UnitVocabulary): string | undefined {
+  const segments = organ.replace(/\s+/g, '').replace(v.partyPrefix, '').split(/[、，,和及与]/).filter(Boolean);
   let last = segments[segments.length - 1] ?? '';
-  while (ORGAN_SUFFIX.test(last)) last = last.replace(ORGAN_SUFFIX, '');
-  last = last.replace(/^中共/, '');
+  while (v.bodySuffix.test(last)) last = last.replace(v.bodySuffix, '');
+  last = last.replace(v.partyPrefix, '');
   return last.length >= 2 ? last : undefined;
 }
 
 /** The unit in a file name: “涂山镇2023年法治政府建设情况报告.docx” → “涂山镇”, “tushan-2023.txt” → “tushan”. */
-export function nameKey(path: string): string {
+export function nameKey(path: string, v: UnitVocabulary): string {
   const stem = basename(path, extname(path));
   const key = stem
     .replace(/(19|20)\d{2}\s*(年度|年)?/g, '')
-    .replace(/关于|法治政府建设|年度|情况|的|报告|总结|工作|草稿|修改稿|定稿|终稿|最终版|副本|\(\d+\)|（\d+）/g, '')
+    .replace(v.noise, '')
     .replace(/[\s\-_.·、，,()（）【】[\]]+/g, '')
     .toLowerCase();
-  const organ = organKey(key);
-  return organ ?? key;
+  return organKey(key, v) ?? key;
 }
 
-export function unitInfo(path: string, doc: Pick<ReportDocument, 'title' | 'year'>): UnitInfo {
+export function unitInfo(path: string, doc: Pick<ReportDocument, 'title' | 'year'>, v: UnitVocabulary): UnitInfo {
   const organ = doc.title?.organ?.text;
-  return { path, organ: organ ? organKey(organ) : undefined, name: nameKey(path), year: doc.year };
+  return { path, organ: organ ? organKey(organ, v) : undefined, name: nameKey(path, v), year: doc.year };
 }
 
 function sameUnit(a: string | undefined, b: string | undefined): 0 | 1 | 2 {

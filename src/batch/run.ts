@@ -18,7 +18,7 @@ import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
 import { discover } from './discover.js';
 import type { BatchResult, FileLinterInit, FileTask } from './lint-file.js';
 import { defaultWorkerFile, resolveJobs, runTasks, WorkerPool } from './pool.js';
-import { unitInfo, type UnitInfo } from './previous.js';
+import { unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
 export type { BatchResult } from './lint-file.js';
 
@@ -208,7 +208,7 @@ async function indexPrevious(cwd: string, input: string, factory: LinterFactory,
       const draft = await decodeDraft(f.abs, bytes);
       const format = formatOf(f.abs);
       const linter = await factory.forFile(f.abs, format);
-      units.push(unitInfo(f.abs, linter.config.builder.build(draft.text, { path: f.abs, format })));
+      units.push(unitInfo(f.abs, linter.config.builder.build(draft.text, { path: f.abs, format }), unitVocabulary(linter.config.resolved.lexicons)));
       hash.update(f.abs).update('\0').update(bytes).update('\0');
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;

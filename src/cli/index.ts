@@ -127,7 +127,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (o.printDocument) {
     const m = await modelOf(o.printDocument, o, io, factory);
     if (typeof m === 'number') return m;
-    io.stdout(o.format === 'json' ? documentJson(m.doc) : printDocument(m.doc));
+    const labels = Object.fromEntries(m.linter.config.builder.vocabulary.parts.map((p) => [p.kind, p.short]));
+    io.stdout(o.format === 'json' ? documentJson(m.doc) : printDocument(m.doc, labels));
     return 0;
   }
 

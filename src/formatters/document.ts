@@ -1,9 +1,5 @@
 import type { Item, ReportDocument, Section, Span } from '../types.js';
 
-const KIND: Record<string, string> = {
-  achievements: '举措成效', shortcomings: '不足原因', duties: '第一责任人', plan: '下年安排', other: '其他情况', unknown: '未识别',
-};
-
 function clip(s: string, n = 40): string {
   const t = s.replace(/\s+/g, ' ');
   return t.length > n ? `${t.slice(0, n)}…` : t;
@@ -14,7 +10,8 @@ function clip(s: string, n = 40): string {
  * kinds and items, quantities and years. The first thing to look at when a rule
  * misfires.
  */
-export function printDocument(doc: ReportDocument): string {
+/** `labels`: the parts' short names from parts.yaml (举措成效, 不足原因 …). */
+export function printDocument(doc: ReportDocument, labels: Readonly<Record<string, string>> = {}): string {
   const L = (span: Span) => `L${doc.positionAt(span[0]).line + 1}`;
   const out: string[] = [];
   out.push(`文件：${doc.path ?? '（标准输入）'}  格式：${doc.format}  ${doc.text.length} 字符，${doc.lines.length} 行`);
@@ -36,7 +33,7 @@ export function printDocument(doc: ReportDocument): string {
   out.push('');
   out.push('部分：');
   for (const p of doc.parts) {
-    out.push(`  ${L(p.heading.span)} ${p.kind}（${KIND[p.kind]}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
+    out.push(`  ${L(p.heading.span)} ${p.kind}（${labels[p.kind] ?? (p.kind === 'unknown' ? '未识别' : p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
     const figures = doc.quantities.filter((q) => q.span[0] >= p.bodySpan[0] && q.span[1] <= p.bodySpan[1]);
     out.push(`    正文 ${p.bodySpan[1] - p.bodySpan[0]} 字符，数字 ${figures.length} 处`);
     for (const it of p.items) out.push(`    · ${itemLine(it, L)}`);

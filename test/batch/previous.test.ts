@@ -5,7 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { nameKey, organKey, pairPrevious, type UnitInfo } from '../../src/batch/previous.js';
+import { nameKey as nameKeyWith, organKey as organKeyWith, pairPrevious, unitVocabulary, type UnitInfo } from '../../src/batch/previous.js';
+import { loadBuiltins } from '../../src/config/builtin.js';
+
+const UNITS = unitVocabulary((await loadBuiltins()).lexicons);
+const organKey = (organ: string) => organKeyWith(organ, UNITS);
+const nameKey = (path: string) => nameKeyWith(path, UNITS);
 import { runCli, tempDir, type JsonEntry } from './helpers.js';
 
 const LAST_YEAR = `平安县青山镇人民政府
