@@ -1,6 +1,6 @@
 import type { CompileEnv, Span } from '../types.js';
 import { alternation } from '../document/vocabulary.js';
-import { defineCheck, expandWords, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, quote, resolveLexicon, wordListSchema } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
 
 interface CoverageOptions {
@@ -16,12 +16,7 @@ interface CoverageOptions {
 interface Group { name: string; label: string; re: RegExp }
 
 function resolveGroups(groups: CoverageOptions['groups'], env: CompileEnv): Group[] {
-  let map: unknown = groups;
-  if (typeof groups === 'string') {
-    const [file, ...path] = groups.replace(/^\$lexicon\//, '').split('.');
-    map = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), env.lexicons[file]);
-    if (!map || typeof map !== 'object') throw new Error(`词表引用 “${groups}” 不存在`);
-  }
+  const map = resolveLexicon(groups, env.lexicons, '', true);
   return Object.entries(map as Record<string, unknown>).map(([name, v]) => {
     const g = Array.isArray(v) ? { label: name, words: v } : (v as { label?: string; words?: unknown[] });
     const words = expandWords(g.words ?? [], env.lexicons);

@@ -16,20 +16,30 @@ export const wordListSchema: OptionSchema = {
   type: 'array', items: { type: 'string', minLength: 1 }, description: '词语列表，或 "$lexicon/名称[.键]" 引用词表',
 };
 
-/** Resolves "$lexicon/name.key" entries to the words they name, flattening. */
+/**
+ * The value a "$lexicon/name.key" reference names (rules/lexicon/name.yaml, then the
+ * keys); any other value is returned as it is. `what` names the option in the error;
+ * `map` requires the reference to name a table (group → words).
+ */
+export function resolveLexicon(value: unknown, lexicons: Readonly<Record<string, unknown>>, what = '', map = false): unknown {
+  if (typeof value !== 'string' || !value.startsWith('$lexicon/')) return value;
+  const [file, ...path] = value.slice('$lexicon/'.length).split('.');
+  let v: unknown = lexicons[file];
+  for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (v === undefined || v === null || (map && typeof v !== 'object')) throw new Error(`${what ? `${what} 的` : ''}词表引用 “${value}” 不存在`);
+  return v;
+}
+
+/** Words, with "$lexicon/name.key" entries replaced by the words they name (a table's words flattened). */
 export function expandWords(words: readonly unknown[] | undefined, lexicons: Readonly<Record<string, unknown>>): string[] {
   const out: string[] = [];
   for (const w of words ?? []) {
-    if (typeof w === 'string' && w.startsWith('$lexicon/')) {
-      const [file, ...path] = w.slice('$lexicon/'.length).split('.');
-      let v: unknown = lexicons[file];
-      for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-      if (Array.isArray(v)) out.push(...v.map(String));
-      else if (v && typeof v === 'object') out.push(...Object.values(v).flat().map(String));
-      else throw new Error(`词表引用 “${w}” 不存在`);
-    } else if (typeof w === 'string') {
-      out.push(w);
-    }
+    if (typeof w !== 'string') continue;
+    const v = resolveLexicon(w, lexicons);
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) out.push(...v.map(String));
+    else if (v && typeof v === 'object') out.push(...Object.values(v).flat().map(String));
+    else throw new Error(`词表引用 “${w}” 不存在`);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { CompileEnv } from '../types.js';
 import { alternation } from '../document/vocabulary.js';
 import { segmentWords, type Segment } from '../document/terms.js';
-import { expandWords } from './define.js';
+import { expandWords, resolveLexicon } from './define.js';
 
 /**
  * How well one passage (a shortcoming, last year's plan item) is answered by
@@ -40,11 +40,7 @@ export function buildMatchModel(topics: unknown, weights: unknown, generic: unkn
 }
 
 function resolveMap(ref: unknown, env: CompileEnv, what: string): Record<string, unknown> {
-  if (typeof ref !== 'string') return (ref ?? {}) as Record<string, unknown>;
-  const [file, ...path] = ref.replace(/^\$lexicon\//, '').split('.');
-  const v = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), env.lexicons[file]);
-  if (!v || typeof v !== 'object') throw new Error(`${what} 的词表引用 “${ref}” 不存在`);
-  return v as Record<string, unknown>;
+  return (resolveLexicon(ref ?? {}, env.lexicons, what, true) ?? {}) as Record<string, unknown>;
 }
 
 export function profile(text: string, model: MatchModel): Profile {

@@ -1,6 +1,6 @@
 import type { CompileEnv, ReportDocument, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
-import { defineCheck, quote } from './define.js';
+import { defineCheck, quote, resolveLexicon } from './define.js';
 
 interface Context { after?: string; before?: string; near?: string; between?: string; unless?: string[] }
 interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string }
@@ -21,14 +21,7 @@ const contextProps = {
 };
 
 /** "$lexicon/name.key" → the value it names. */
-function lookup(v: unknown, env: CompileEnv): unknown {
-  if (typeof v !== 'string' || !v.startsWith('$lexicon/')) return v;
-  const [file, ...path] = v.slice('$lexicon/'.length).split('.');
-  let r: unknown = env.lexicons[file];
-  for (const k of path) r = r && typeof r === 'object' ? (r as Record<string, unknown>)[k] : undefined;
-  if (r === undefined) throw new Error(`词表引用 “${v}” 不存在`);
-  return r;
-}
+const lookup = (v: unknown, env: CompileEnv): unknown => resolveLexicon(v, env.lexicons);
 
 type Test = (text: string, s: number, e: number) => boolean;
 
