@@ -76,6 +76,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
+/** The command the summary line suggests for the drafts with safe fixes. */
+const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
+
 async function run(o: CliOptions, io: CliIO): Promise<number> {
   const factory = new LinterFactory({
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
@@ -143,7 +146,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
-  if (!(o.fix || o.fixUnsafe || o.fixDryRun) && o.paths[0] !== '-') return lintBatch(o, io, factory);
+  const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
+  if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory);
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
@@ -155,7 +159,6 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (!found.files.length) return 2;
 
   const results: FileResult[] = [];
-  const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
@@ -167,8 +170,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       failed = true;
       continue;
     }
-    const linter: Linter = await factory.forFile(file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file), formatOf(draft.path));
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
+    const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
     const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
     let diagnostics;
     if (fixThis) {
@@ -192,25 +195,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   }
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
-    const report = (await loadFormatter(o.format))!(results, {
-      color: o.color && io.isTTY && !o.output,
-      cwd: io.cwd,
-      fixCommand: (files) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`,
-    });
+    const report = (await loadFormatter(o.format))!(results, { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand });
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
   }
 
-  if (failed) return 2;
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
-  if (errors) return 1;
-  if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
-  return 0;
+  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  return exitCodeOf({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: count(2) }, o.maxWarnings);
 }
-
-const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
 
 /**
  * Checks files and folders with lintFiles: results in path order, json and
