@@ -36,7 +36,11 @@ export class Linter {
 
   lint(text: string, options: LintOptions = {}): LintOutput {
     const format = options.format ?? formatOf(options.filePath);
-    const document = this.config.builder.build(text, { path: options.filePath, format });
+    return this.lintDocument(this.config.builder.build(text, { path: options.filePath, format }), options);
+  }
+
+  /** Runs the rules over a model already built with this linter's builder (one parse per draft). */
+  lintDocument(document: ReportDocument, options: LintOptions = {}): LintOutput {
     const { diagnostics, evidence } = runRules(document, this.config.rulesFor(options.filePath), {
       previous: options.previous,
       reportUnusedDirectives: options.reportUnusedDirectives,

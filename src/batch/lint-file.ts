@@ -118,14 +118,15 @@ export class FileLinter {
     let summary: DraftSummary;
     let previous: string | null | undefined;
     try {
+      // built once: pairing with last year's report reads its title, then the rules run on it
+      const doc = linter.config.builder.build(draft.text, { path: task.path, format });
       let previousDoc: ReportDocument | undefined;
       if (this.init.previous) {
-        const doc = linter.config.builder.build(draft.text, { path: task.path, format });
         const match = pairPrevious(unitInfo(task.path, doc, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);
         previousDoc = match && (await this.readPrevious(match.path));
         previous = previousDoc ? match!.path : null;
       }
-      const out = linter.lint(draft.text, {
+      const out = linter.lintDocument(doc, {
         filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
       });
       diagnostics = out.diagnostics;
