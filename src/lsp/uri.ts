@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatOf } from '../document/index.js';
 
 export interface DocumentLocation {
   /** Filesystem path for `file:` URIs; undefined for untitled buffers and other schemes. */
@@ -26,8 +26,8 @@ export function locate(uri: string): DocumentLocation {
       name = uri;
     }
   }
-  const base = basename(name).toLowerCase();
-  return { path, format: base.endsWith('.md') || base.endsWith('.markdown') ? 'md' : 'txt' };
+  // the CLI's rule: .md/.markdown is Markdown; anything else an editor sends is plain text
+  return { path, format: formatOf(name) === 'md' ? 'md' : 'txt' };
 }
 
 export function fileUri(path: string): string {
