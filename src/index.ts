@@ -27,7 +27,6 @@ export async function lint(text: string, options: LintOptions & LinterFactoryOpt
  * of a draft under plan-answers-shortcomings, with another segmenter swapped in.
  */
 export async function matchScoresWith(text: string, segment: (s: string) => string[]): Promise<{ best: number; to: number }[]> {
-  const { LinterFactory } = await import('./linter.js');
   const { matchTable } = await import('./checks/correspondence.js');
   const { compileRegex } = await import('./config/regex.js');
   const linter = await new LinterFactory({ noConfigLookup: true }).forFile(undefined, 'txt');

@@ -1,7 +1,6 @@
 import type { Finding, Heading, Marker, MarkerStyle } from '../types.js';
-import { CIRCLED_CHARS } from '../document/numerals.js';
+import { chineseNumeral, CIRCLED_CHARS } from '../document/numerals.js';
 import { defineCheck } from './define.js';
-import { chineseNumeral } from '../document/numerals.js';
 
 type PunctTable = Partial<Record<MarkerStyle, string[]>>;
 interface NumberingOptions {

@@ -46,15 +46,16 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
           if (blocked.some(([bs, be]) => at < be && end > bs)) continue;
           if (insideBrackets(chunk, at)) continue;
           const base = arabic ? Number(numeral) : parseChineseNumber(numeral.replace(/几/g, ''));
-          // 1.06万余件, 9万余人: the 万/亿 between the number and the unit scales it
-          const scale = m[0].slice(m[0].indexOf(numeral) + numeral.length, m[0].length - m[2].length);
+          // what follows the number: 余/多, and a 万/亿 that scales it (1.06万余件, 9万余人)
+          const tail = m[0].slice(m[0].indexOf(numeral) + numeral.length);
+          const scale = tail.slice(0, tail.length - m[2].length);
           const value = base === undefined ? undefined : base * (scale.includes('亿') ? 1e8 : scale.includes('万') ? 1e4 : 1);
           out.push({
             span: [s + at, s + end],
             text: m[0],
             value: Number.isFinite(value) ? value : undefined,
             unit: m[2],
-            approx: before.test(m[0]) || after.test(m[0].slice(m[0].indexOf(numeral) + numeral.length)),
+            approx: before.test(m[0]) || after.test(scale),
           });
         }
       }
