@@ -202,6 +202,11 @@ describe('duties', () => {
     expect(dice(bigrams('加强法治工作队伍建设'), bigrams('加强法治工作队伍建设'))).toBe(1);
     expect(dice(bigrams('加强法治工作队伍建设'), bigrams('加强法治队伍建设'))).toBeGreaterThan(0.7);
     expect(dice(bigrams('加强法治工作队伍建设'), bigrams('开展普法宣传活动'))).toBe(0);
+    // a repeated bigram counts as often as both sides have it: 法治法治法治 has 法治 ×3, 治法 ×2
+    expect(dice(bigrams('法治法治法治'), bigrams('法治'))).toBeCloseTo((2 * 1) / (5 + 1));
+    expect(dice(bigrams('法治法治法治'), bigrams('法治法治'))).toBeCloseTo((2 * 3) / (5 + 3));
+    // punctuation, spaces and digits are not compared
+    expect(dice(bigrams('加强 法治，建设2023'), bigrams('加强法治建设'))).toBe(1);
   });
 });
 
