@@ -63,16 +63,25 @@ function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Uint8Arra
   return out;
 }
 
+/** Whether any character of the span is already taken (no typed-array view per match). */
+function isTaken(taken: Uint8Array, [s, e]: Span): boolean {
+  for (let i = s; i < e; i++) if (taken[i]) return true;
+  return false;
+}
+
 /** Brackets that pair up on one line, each mapped to whether the pair is Chinese. */
 function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: RegExp }): Map<number, boolean> {
   const out = new Map<number, boolean>();
   for (const [open, close] of pairs) {
+    // compared as char codes: text[i] made a string per CJK character
+    const o0 = open.charCodeAt(0);
+    const c0 = close.charCodeAt(0);
     const stack: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\n') stack.length = 0;
-      else if (ch === open) stack.push(i);
-      else if (ch === close && stack.length) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) stack.length = 0;
+      else if (ch === o0) stack.push(i);
+      else if (ch === c0 && stack.length) {
         const o = stack.pop()!;
         const chinese = ctx.test(text, o, o + 1) || ctx.test(text, i, i + 1) || !!ctx.near?.test(text.slice(o + 1, i));
         out.set(o, chinese).set(i, chinese);
@@ -111,7 +120,7 @@ export const substitution = defineCheck<SubstitutionOptions>({
     },
     swap: { oneOf: [ref, { type: 'object', additionalProperties: { type: 'string' } }], description: '逐字替换表（如半角 → 全角），共用 context' },
     context: { type: 'object', additionalProperties: false, properties: contextProps, description: 'swap 各项共用的上下文条件' },
-    pairs: { oneOf: [ref, { type: 'array', items: { type: 'array', items: pattern, minItems: 2, maxItems: 2 } }], description: '成对判断的括号，如 [["(", ")"]]' },
+    pairs: { oneOf: [ref, { type: 'array', items: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 1 }, minItems: 2, maxItems: 2 } }], description: '成对判断的括号（各一个字符），如 [["(", ")"]]' },
     safe: { type: 'boolean', description: 'swap 各项的修复是否安全（默认 true）' },
     skip: { type: 'array', items: { enum: ['markers', 'urls', 'markdown'] }, uniqueItems: true, description: '不检查的地方：标题序号、网址、Markdown 代码与链接' },
     ignore: { type: 'array', items: pattern, description: '不检查与这些正则匹配的文字（如留给 conversion-artifact 删除的 Word 书签）' },
@@ -141,7 +150,7 @@ export const substitution = defineCheck<SubstitutionOptions>({
       for (const { e, re, ctx } of entries) {
         for (const m of text.matchAll(re)) {
           const span: Span = [m.index, m.index + m[0].length];
-          if (!m[0] || taken.subarray(span[0], span[1]).includes(1)) continue;
+          if (!m[0] || isTaken(taken, span)) continue;
           const pair = paired.get(span[0]);
           if (pair === false || (pair === undefined && !ctx.test(text, span[0], span[1]))) continue;
           const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
