@@ -81,11 +81,14 @@ describe('what a diagnostic carries', () => {
     const r = rule('fill', reporting(
       { span: [at, at + 3], data: { found: '12次', expected: '十二次' } },
       { span: [at, at + 3], messageId: 'other', data: { found: 'x' } },
-    ), { messages: { default: '发现“{{found}}”，应为“{{ expected }}”', other: '缺少{{nothing}}：{{found}}' } });
-    const [a, b] = runRules(doc, [r]).diagnostics;
+      { span: [at + 1, at + 3], messageId: 'other', data: { found: 'y' } },
+    ), { messages: { default: '发现“{{found}}”，应为“{{ expected }}”', other: '{{found}}缺少{{ nothing }}：{{found}}' } });
+    const [a, b, c] = runRules(doc, [r]).diagnostics;
     expect(a.message).toBe('发现“12次”，应为“十二次”');
     expect(a.data?.help).toBe('改为“十二次”。');
-    expect(b.message).toBe('缺少{{nothing}}：x');
+    // the same template filled again with other data; the unknown name stays as written
+    expect(b.message).toBe('x缺少{{ nothing }}：x');
+    expect(c.message).toBe('y缺少{{ nothing }}：y');
   });
 
   it('the LSP shape: range, severity, code, source, codeDescription, related information, fix, help, reference', async () => {

@@ -34,6 +34,14 @@ function validSpan(doc: ReportDocument, span: unknown): span is Span {
     && span[0] >= 0 && span[0] <= span[1] && span[1] <= doc.text.length;
 }
 
+/** The first span of a finding (its own, its edits', its related places in this document) outside the text. */
+function badSpan(doc: ReportDocument, f: Finding): unknown {
+  if (!validSpan(doc, f.span)) return f.span;
+  for (const e of f.fix?.edits ?? []) if (!validSpan(doc, e.span)) return e.span;
+  for (const r of f.related ?? []) if (!r.document && !validSpan(doc, r.span)) return r.span;
+  return undefined;
+}
+
 /**
  * Runs every compiled rule over one document. A rule that throws or reports a
  * bad span becomes one `internal-error` diagnostic naming the rule, never a crash.
@@ -49,8 +57,8 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     try {
       rule.check({ doc, previous: options.previous, report: (f) => findings.push(f), pass: (e) => passes.push(e) });
       for (const f of findings) {
-        const spans = [f.span, ...(f.fix?.edits.map((e) => e.span) ?? []), ...(f.related?.filter((r) => !r.document).map((r) => r.span) ?? [])];
-        if (!spans.every((s) => validSpan(doc, s))) throw new Error(`报告的位置超出文本范围：${JSON.stringify(spans)}`);
+        const bad = badSpan(doc, f);
+        if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
         out.push(toDiagnostic(doc, rule, f, options.previous));
       }
     } catch (err) {
