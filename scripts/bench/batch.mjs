@@ -20,7 +20,7 @@ const PEAK = 'data:text/javascript,process.on("exit",()=>{const u=process.resour
 const TOWNS = ['青山', '白水', '红岩', '石桥', '龙潭', '桃源', '新华', '永安', '长乐', '金山', '清溪', '柳林'];
 
 /** Corpus drafts with another organ, shifted figures and a paragraph repeated or dropped: ~8 KB each. */
-function generate(dir, n) {
+export function generate(dir, n) {
   const sources = ['tianxingsi-2022', 'tushan-2023', 'xinji-2023'].map((f) => readFileSync(join(corpus, `${f}.txt`), 'utf8'));
   const organs = [/重庆市巴南区天星寺镇/g, /重庆市南岸区涂山镇/g, /鲁山县辛集乡/g];
   let bytes = 0;
@@ -45,7 +45,7 @@ function generate(dir, n) {
  * `--rule` flags switching on every shipped rule the default preset leaves off
  * (at its own severity, information if it has none), so the run has all rules.
  */
-function allRulesFlags() {
+export function allRulesFlags() {
   const builtin = JSON.parse(readFileSync(join(root, 'dist', 'builtin.json'), 'utf8'));
   const on = new Set(Object.keys(builtin.presets.recommended.value.rules ?? {}));
   const flags = builtin.rules.filter((r) => !on.has(r.id)).flatMap((r) => ['--rule', `${r.id}=${r.severity === 'off' ? 'info' : r.severity}`]);
