@@ -18,10 +18,12 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
   const q = v.quantities;
   const prefix = q.approxBefore.length ? `(?:${alternation(q.approxBefore)})?` : '';
   const approx = q.approxAfter.length ? `(?:${alternation(q.approxAfter)})?` : '';
-  // 1.06万余件  30余次  96.15%  上千余件  两名  9万余人
+  // 1.06万余件  30余次  96.15%  上千余件  两名  9万余人 — sticky: tried only where
+  // `chars` says a figure can start (see below)
   const re = units
-    ? new RegExp(`${prefix}(${num})${approx}(?:[万亿]${approx})?(${units})`, 'g')
-    : /(?!)/g;
+    ? new RegExp(`${prefix}(${num})${approx}(?:[万亿]${approx})?(${units})`, 'y')
+    : /(?!)/y;
+  const chars = figureChars(v);
   const notFigure = v.quantities.notFigures.length ? new RegExp(alternation(v.quantities.notFigures), 'g') : undefined;
   const before = new RegExp(`^(?:${alternation(q.approxBefore) || '(?!)'})`);
   const after = new RegExp(alternation(q.approxAfter) || '(?!)');
@@ -31,27 +33,35 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
       const out: Quantity[] = [];
       for (const [s, e] of spans) {
         const chunk = text.slice(s, e);
-        const blocked = blockedRanges(chunk, notFigure);
-        re.lastIndex = 0;
-        for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-          const at = m.index;
+        let blocked: [number, number][] | undefined;
+        let brackets: [number, number][] | undefined;
+        for (let at = 0; at < chunk.length;) {
+          const m = couldStart(chunk, at, chars) ? matchAt(re, chunk, at) : null;
+          if (!m) {
+            at++;
+            continue;
+          }
           const end = at + m[0].length;
+          const start = at;
+          at = end;
           const numeral = m[1];
           const arabic = /^\d/.test(numeral);
           if (!arabic && !/[一二两三四五六七八九十百千万亿几]/.test(numeral)) continue;
-          const prev = chunk[at - 1] ?? '';
+          const prev = chunk[start - 1] ?? '';
           // ordinals, parts of longer numbers or of Latin words
           if (prev === '第' || (arabic && /[\d.A-Za-z]/.test(prev))) continue;
           // a unit glued to a following numeral is the start of another count (“一村一”)
-          if (blocked.some(([bs, be]) => at < be && end > bs)) continue;
-          if (insideBrackets(chunk, at)) continue;
+          blocked ??= blockedRanges(chunk, notFigure);
+          if (overlaps(blocked, start, end)) continue;
+          brackets ??= bracketRanges(chunk);
+          if (overlaps(brackets, start, start + 1)) continue;
           const base = arabic ? Number(numeral) : parseChineseNumber(numeral.replace(/几/g, ''));
           // what follows the number: 余/多, and a 万/亿 that scales it (1.06万余件, 9万余人)
           const tail = m[0].slice(m[0].indexOf(numeral) + numeral.length);
           const scale = tail.slice(0, tail.length - m[2].length);
           const value = base === undefined ? undefined : base * (scale.includes('亿') ? 1e8 : scale.includes('万') ? 1e4 : 1);
           out.push({
-            span: [s + at, s + end],
+            span: [s + start, s + end],
             text: m[0],
             value: Number.isFinite(value) ? value : undefined,
             unit: m[2],
@@ -62,6 +72,57 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
       return out;
     },
   };
+}
+
+function matchAt(re: RegExp, chunk: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(chunk);
+}
+
+/** Character classes of the figure pattern, as flags per UTF-16 unit. */
+const START = 1; // a figure can start here: a digit, a Chinese numeral, an approximation word
+const RUN = 2;   // can stand before the unit: numerals, 余/多, 万/亿, approximation words
+const UNIT = 4;  // a unit starts here
+
+/**
+ * A regex tried at every character of a draft cost more than the rest of the
+ * model: most characters cannot start a figure, and one that can is followed by
+ * a unit within its run of numerals (or right after it) or not at all. The
+ * tables say which characters those are, from the same vocabulary as the regex.
+ */
+function figureChars(v: DocumentVocabulary): Uint8Array {
+  const t = new Uint8Array(65536);
+  const mark = (chars: string, flag: number) => { for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] |= flag; };
+  const numerals = `0123456789${CN_NUMERAL_CHARS}几`;
+  mark(numerals, START | RUN);
+  mark('.万亿', RUN);
+  for (const w of v.quantities.approxBefore) {
+    mark(w[0] ?? '', START);
+    mark(w, RUN);
+  }
+  for (const w of v.quantities.approxAfter) mark(w, RUN);
+  for (const u of v.quantities.units) mark(u[0] ?? '', UNIT);
+  return t;
+}
+
+/**
+ * Whether a figure could start at `at`: its character can start one, and a unit
+ * begins somewhere after it before the run of numeral-like characters ends. A
+ * necessary condition only; the regex decides.
+ */
+function couldStart(chunk: string, at: number, t: Uint8Array): boolean {
+  if (!(t[chunk.charCodeAt(at)] & START)) return false;
+  for (let i = at + 1; i < chunk.length; i++) {
+    const f = t[chunk.charCodeAt(i)];
+    if (f & UNIT) return true;
+    if (!(f & RUN)) return false;
+  }
+  return false;
+}
+
+function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {
+  for (const [rs, re] of ranges) if (s < re && e > rs) return true;
+  return false;
 }
 
 function blockedRanges(chunk: string, notFigure: RegExp | undefined): [number, number][] {
@@ -84,6 +145,25 @@ export function insideBrackets(chunk: string, at: number): boolean {
     if (c >= at && c - o <= 60) return true;
   }
   return false;
+}
+
+/**
+ * The same test for every position of a chunk at once: each opening bracket with
+ * the first closing one after it, at most 60 characters on, as an end-exclusive
+ * range [open, close + 1). A position is inside one of these exactly when
+ * `insideBrackets` says so: the last opening bracket before a position shares
+ * its first closing bracket with every earlier one that reaches past the position.
+ */
+export function bracketRanges(chunk: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < OPEN.length; k++) {
+    for (let o = chunk.indexOf(OPEN[k]); o >= 0; o = chunk.indexOf(OPEN[k], o + 1)) {
+      const c = chunk.indexOf(CLOSE[k], o + 1);
+      if (c < 0) break;
+      if (c - o <= 60) out.push([o, c + 1]);
+    }
+  }
+  return out;
 }
 
 export { escapeRegExp };

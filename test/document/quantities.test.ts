@@ -3,8 +3,12 @@
  * is and is not a claim about a year — each in running text under a part, as a
  * rule sees them.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { model } from '../helpers.js';
+import { CN_NUMERAL_CHARS } from '../../src/document/numerals.js';
+import { bracketRanges, insideBrackets } from '../../src/document/quantities.js';
+import { alternation, type DocumentVocabulary } from '../../src/document/vocabulary.js';
+import { linterWith, model } from '../helpers.js';
 
 const HEAD = '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n';
 
@@ -91,5 +95,58 @@ describe('years written as dates', () => {
     const ys = doc.years.map((y) => [y.year, y.claim]);
     expect(ys).toContainEqual([2023, true]);
     expect(ys).toContainEqual([2021, false]);
+  });
+});
+
+describe('the fast figure scan finds what the plain pattern finds', () => {
+  // The finder tries its pattern only where a character table says a figure can
+  // start, and tests brackets per chunk at once. This oracle is the plain version:
+  // the same pattern scanned globally and insideBrackets asked at every match.
+  function oracle(text: string, v: DocumentVocabulary): string[] {
+    const q = v.quantities;
+    const re = new RegExp(`(?:${alternation(q.approxBefore)})?((?:\\d+(?:\\.\\d+)?|[${CN_NUMERAL_CHARS}几]+))(?:${alternation(q.approxAfter)})?(?:[万亿](?:${alternation(q.approxAfter)})?)?(${alternation(q.units)})`, 'g');
+    const not = new RegExp(alternation(q.notFigures), 'g');
+    const blocked = [...text.matchAll(not)].map((m) => [m.index, m.index + m[0].length]);
+    const out: string[] = [];
+    for (const m of text.matchAll(re)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      const arabic = /^\d/.test(m[1]);
+      if (!arabic && !/[一二两三四五六七八九十百千万亿几]/.test(m[1])) continue;
+      const prev = text[at - 1] ?? '';
+      if (prev === '第' || (arabic && /[\d.A-Za-z]/.test(prev))) continue;
+      if (blocked.some(([bs, be]) => at < be && end > bs)) continue;
+      if (insideBrackets(text, at)) continue;
+      out.push(`${at}:${m[0]}`);
+    }
+    return out;
+  }
+
+  const pieces = ['一', '二', '两', '十', '百', '千', '万', '亿', '几', '零', '3', '0', '.', '5', '余', '多', '上', '近', '约', '超', '超过',
+    '人', '次', '人次', '件', '名', '%', '平方米', '平', '第', '《', '》', '“', '”', '〔', '〕', '[', ']', '法治', '开展', '，', '。', 'a',
+    '一批', '一些', '三项制度', '一村一', '十分', '百姓'];
+
+  it('on random text made of numerals, units, brackets and the words that are not figures', async () => {
+    const linter = await linterWith();
+    const v = linter.config.builder.vocabulary;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+      const body = parts.join('');
+      const text = `${HEAD}${body}`;
+      const doc = linter.config.builder.build(text, { format: 'txt' });
+      const at = HEAD.length;
+      const found = doc.quantities.filter((x) => x.span[0] >= at).map((x) => `${x.span[0] - at}:${x.text}`);
+      expect(found).toEqual(oracle(body, v));
+    }), { numRuns: 2000 });
+  });
+
+  it('bracketRanges holds exactly the positions insideBrackets accepts', () => {
+    const chars = ['《', '》', '“', '”', '〔', '〕', '[', ']', '【', '】', '「', '」', '『', '』', '字', '字字字字字字字字字字'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 60 }), (parts) => {
+      const chunk = parts.join('');
+      const ranges = bracketRanges(chunk);
+      for (let at = 0; at < chunk.length; at++) {
+        expect(ranges.some(([s, e]) => s <= at && at < e), `${chunk} @${at}`).toBe(insideBrackets(chunk, at));
+      }
+    }), { numRuns: 2000 });
   });
 });
