@@ -5,12 +5,12 @@
  * configuration (config files' contents and the compiled rule set), the tool's
  * version and build, and every option that changes results.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledConfig } from '../config/compile.js';
 import { VERSION } from '../cli/version.js';
+import { sha256 } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Diagnostic, DraftSummary } from '../types.js';
 
@@ -25,7 +25,7 @@ export interface CachedResult {
 interface Entry { key: string; result: CachedResult }
 
 const sha = (...parts: (string | Uint8Array)[]): string => {
-  const h = createHash('sha256');
+  const h = sha256();
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex');
 };

@@ -7,10 +7,10 @@
  *   for await (const r of lintFiles(['乡镇报告/'], { jobs: 'auto' })) …
  *   const results = await lintFiles(['乡镇报告/']).results();
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
+import { sha256 } from '../io/hash.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
@@ -201,7 +201,7 @@ async function indexPrevious(cwd: string, input: string, factory: LinterFactory,
   const found = discoverFrom(cwd, [input], DRAFT_EXTENSIONS, () => false);
   summary.problems.push(...found.problems.map((p) => ({ input: `--previous ${p.input}`, message: p.message })));
   const units: UnitInfo[] = [];
-  const hash = createHash('sha256');
+  const hash = sha256();
   for (const f of found.files) {
     try {
       const bytes = await readDraftBytes(f.abs);
