@@ -20,7 +20,7 @@ const entries = {
   index: 'src/index.ts',
   'build-data': 'src/build-data.ts',
 };
-for (const [name, file] of [['worker', 'src/batch/worker.ts'], ['lsp', 'src/lsp/server.ts']]) {
+for (const [name, file] of [['worker', 'src/batch/worker.ts'], ['reader', 'src/batch/reader.ts'], ['lsp', 'src/lsp/server.ts']]) {
   if (existsSync(join(root, file))) entries[name] = file;
 }
 

@@ -11,10 +11,11 @@ import { formatOf, prepareFormat } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentUri } from '../engine/run.js';
 import type { ParagraphRef } from '../io/docx.js';
-import { decodeDraft, readDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
+import { decodeDraft, readDraft, readDraftBytes, ReadError } from '../io/read.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
+import type { ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
 /** What a worker needs to start: plain data (structured-cloned into each worker). */
@@ -78,24 +79,36 @@ export class FileLinter {
     return linter;
   }
 
-  /** Never throws for a bad file (the batch goes on); throws ConfigError for a broken configuration. */
-  async lint(task: FileTask): Promise<BatchResult> {
+  /** Whether drafts read by another thread must come with their bytes (the cache key hashes them). */
+  get needsBytes(): boolean {
+    return !!this.cache;
+  }
+
+  /**
+   * Never throws for a bad file (the batch goes on); throws ConfigError for a
+   * broken configuration. `read`: the draft as a reading thread already read it.
+   */
+  async lint(task: FileTask, read?: ReadOutcome): Promise<BatchResult> {
     // messages name the file as the user wrote it (a conversion command to copy must work from their folder)
     const failed = (code: string, message: string): BatchResult => ({
       filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
     });
-    let bytes: Buffer;
-    try {
-      bytes = await readDraftBytes(task.path);
-    } catch (err) {
-      if (err instanceof ReadError) return failed(err.code, err.message);
-      throw err;
+    if (read && 'error' in read) return failed(read.error.code, read.error.message);
+    let bytes = read?.bytes;
+    let draft = read?.draft;
+    if (!draft) {
+      try {
+        bytes = await readDraftBytes(task.path);
+      } catch (err) {
+        if (err instanceof ReadError) return failed(err.code, err.message);
+        throw err;
+      }
     }
     const format = formatOf(task.path);
     const linter = await this.linterFor(task.path, format);
 
     let key: string | undefined;
-    if (this.cache) {
+    if (this.cache && bytes) {
       let ck = this.configKeys.get(linter);
       if (!ck) this.configKeys.set(linter, (ck = configKey(linter.config)));
       key = ResultCache.key({
@@ -106,12 +119,13 @@ export class FileLinter {
       if (hit) return { filePath: task.display, ...hit, cached: true };
     }
 
-    let draft: Draft;
-    try {
-      draft = await decodeDraft(task.path, bytes);
-    } catch (err) {
-      if (err instanceof ReadError) return failed(err.code, err.message);
-      throw err;
+    if (!draft) {
+      try {
+        draft = await decodeDraft(task.path, bytes!);
+      } catch (err) {
+        if (err instanceof ReadError) return failed(err.code, err.message);
+        throw err;
+      }
     }
 
     let diagnostics: Diagnostic[];
