@@ -32,21 +32,28 @@ export function findSentences(text: string, paragraphs: readonly Paragraph[]): S
   const out: Sentence[] = [];
   for (const p of paragraphs) {
     const [ps, pe] = p.span;
-    const body = text.slice(ps, pe);
-    let from = 0;
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(body); m; m = SENTENCE_END.exec(body)) {
-      const to = m.index + m[0].length;
-      pushTrimmed(text, out, ps + from, ps + to);
+    // searched in place, not in a slice per paragraph: a paragraph ends before a
+    // blank or a line break, which no sentence end reaches across
+    let from = ps;
+    SENTENCE_END.lastIndex = ps;
+    for (let m = SENTENCE_END.exec(text); m && m.index < pe; m = SENTENCE_END.exec(text)) {
+      const to = Math.min(pe, m.index + m[0].length);
+      pushTrimmed(text, out, from, to);
       from = to;
     }
-    if (from < body.length) pushTrimmed(text, out, ps + from, pe);
+    if (from < pe) pushTrimmed(text, out, from, pe);
   }
   return out;
 }
 
+/** What `\s` matches, by char code, without a one-character string per test. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function pushTrimmed(text: string, out: Sentence[], s: number, e: number): void {
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ span: [s, e] as Span });
 }

@@ -4,6 +4,7 @@
  * in UTF-16 code units.
  */
 import { describe, expect, it } from 'vitest';
+import { isSpaceCode } from '../../src/document/sentences.js';
 import { loadBuiltins } from '../../src/config/builtin.js';
 import { createDocumentBuilder, vocabularyFrom } from '../../src/document/index.js';
 import { parseMarker } from '../../src/document/markers.js';
@@ -147,5 +148,20 @@ describe('positions in UTF-16 code units', () => {
     expect(doc.offsetAt({ line: 9, character: 0 })).toBe(doc.text.length);
     expect(doc.offsetAt({ line: -1, character: 0 })).toBe(0);
     expect(doc.positionAt(doc.text.length)).toEqual({ line: 1, character: 3 });
+  });
+});
+
+describe('sentences', () => {
+  it('isSpaceCode matches what \\s matches, for every UTF-16 code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) expect.fail(`U+${c.toString(16)}`);
+    }
+  });
+
+  it('sentences end at 。！？； with their closing quotes, and are trimmed', async () => {
+    const doc = await model('关于2023年法治政府建设情况的报告\n一、主要举措和成效\n\u3000\u3000开展培训3次。“学法”活动好！”  召开会议；完善制度\n二是加强队伍建设？');
+    expect(doc.sentences.map((s) => doc.slice(s.span))).toEqual([
+      '关于2023年法治政府建设情况的报告', '一、主要举措和成效', '开展培训3次。', '“学法”活动好！”', '召开会议；', '完善制度', '二是加强队伍建设？',
+    ]);
   });
 });
