@@ -5,6 +5,7 @@ import { AtomicOutput } from '../batch/output.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { streamFormat } from '../batch/stream.js';
+import { stdoutWriter } from './stdout.js';
 import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
@@ -36,7 +37,7 @@ export interface CliIO {
 
 export function processIO(): CliIO {
   return {
-    stdout: (s) => process.stdout.write(s),
+    stdout: stdoutWriter(),
     stderr: (s) => process.stderr.write(s),
     stdin: async () => {
       const chunks: Buffer[] = [];
