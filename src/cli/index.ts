@@ -6,6 +6,7 @@ import { createProgress } from '../batch/progress.js';
 import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { streamFormat } from '../batch/stream.js';
 import { stdoutWriter } from './stdout.js';
+import { tuneV8ForBatch, TUNE_FROM_DRAFTS } from './v8-tuning.js';
 import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
@@ -220,7 +221,10 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet,
-    onStart: (s) => { for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`); },
+    onStart: (s) => {
+      for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+      if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
+    },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
   });
   const stream = streamFormat(o.format, formatters, ctx, jsonlLine);
