@@ -8,6 +8,7 @@
  * otherwise an auto-numbered draft would have no outline at all.
  */
 import { inflateRawSync } from 'node:zlib';
+import { chineseNumeral } from '../document/numerals.js';
 
 /** A model line's place in the Word document. */
 export interface ParagraphRef {
@@ -21,8 +22,6 @@ export interface DocxText {
   text: string;
   /** One entry per model line; present only when a paragraph holds line breaks, so lines ≠ paragraphs. */
   lines?: ParagraphRef[];
-  /** mammoth's warnings (unrecognised elements…), for --debug-style diagnostics. */
-  warnings: string[];
 }
 
 export class DocxError extends Error {}
@@ -148,12 +147,8 @@ function levelOf(numbering: Numbering, ref: { numId: string; ilvl: number }): Le
 // ───────────────────────────── number formats ─────────────────────────────
 
 const CN_DIGITS = '〇一二三四五六七八九';
-function chineseCounting(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  return String(n);
-}
+/** Word writes zero as 〇; otherwise its counting numerals are the outline markers' (十二, 二十). */
+const chineseCounting = (n: number): string => (n === 0 ? CN_DIGITS[0] : chineseNumeral(n));
 function letters(n: number): string {
   const ch = String.fromCharCode(97 + ((n - 1) % 26));
   return ch.repeat(Math.floor((n - 1) / 26) + 1);
@@ -284,18 +279,16 @@ function collectParagraphs(root: MammothElement): Para[] {
 /** Reads a .docx into model text (throws DocxError when the file is not a readable Word document). */
 export async function docxToText(bytes: Buffer): Promise<DocxText> {
   let root: MammothElement | undefined;
-  let warnings: string[];
   try {
     // loaded on the first .docx only: text drafts never pay for it
     const mammoth = (await import('mammoth')).default;
-    const r = await mammoth.convertToHtml({ buffer: bytes }, {
+    await mammoth.convertToHtml({ buffer: bytes }, {
       // capture the document tree and hand mammoth an empty one: we need no HTML
       transformDocument: (d: MammothElement) => {
         root = d;
         return { ...d, children: [] };
       },
     });
-    warnings = r.messages.map((m) => m.message);
   } catch (err) {
     throw new DocxError((err as Error).message);
   }
@@ -320,7 +313,7 @@ export async function docxToText(bytes: Buffer): Promise<DocxText> {
       column += part.length + 1;
     }
   });
-  return { text: texts.join('\n'), lines, warnings };
+  return { text: texts.join('\n'), lines };
 }
 
 /** Exact markers from numbering.xml, when its numbered paragraphs line up with mammoth's. */
