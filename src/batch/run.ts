@@ -106,9 +106,11 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
     cwd, configFile: options.configFile, preset: options.preset, ruleOverrides: options.ruleOverrides, noConfigLookup: options.noConfigLookup,
   };
   // Start the workers now, so they load while this thread reads the configuration;
-  // how many depends on how many drafts there are (a quick count, before ignores).
+  // how many depends on how many drafts there are (a quick count, before ignores),
+  // counted only when it can change that (on 2 cores auto means one thread anyway).
   const workerFile = options.workerFile ?? defaultWorkerFile();
-  const expected = workerFile && options.jobs !== 1 ? resolveJobs(options.jobs, discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], () => false).files.length) : 1;
+  const most = resolveJobs(options.jobs, Number.MAX_SAFE_INTEGER);
+  const expected = workerFile && most > 1 ? resolveJobs(options.jobs, discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], () => false).files.length) : 1;
   const pool = workerFile && expected > 1 ? new WorkerPool(workerFile, expected) : undefined;
   try {
     yield* lintAll(paths, options, summary, cwd, factoryOptions, pool);
