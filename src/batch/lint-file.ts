@@ -11,11 +11,11 @@ import { formatOf, prepareFormat } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentUri } from '../engine/run.js';
 import type { ParagraphRef } from '../io/docx.js';
-import { decodeDraft, readDraft, readDraftBytes, ReadError } from '../io/read.js';
+import { readDraft, ReadError } from '../io/read.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
-import type { ReadOutcome } from './read-ahead.js';
+import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
 /** What a worker needs to start: plain data (structured-cloned into each worker). */
@@ -79,7 +79,7 @@ export class FileLinter {
     return linter;
   }
 
-  /** Whether drafts read by another thread must come with their bytes (the cache key hashes them). */
+  /** Whether a draft must be read with its bytes (the cache key hashes them). */
   get needsBytes(): boolean {
     return !!this.cache;
   }
@@ -93,17 +93,9 @@ export class FileLinter {
     const failed = (code: string, message: string): BatchResult => ({
       filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
     });
-    if (read && 'error' in read) return failed(read.error.code, read.error.message);
-    let bytes = read?.bytes;
-    let draft = read?.draft;
-    if (!draft) {
-      try {
-        bytes = await readDraftBytes(task.path);
-      } catch (err) {
-        if (err instanceof ReadError) return failed(err.code, err.message);
-        throw err;
-      }
-    }
+    const outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes));
+    if ('error' in outcome) return failed(outcome.error.code, outcome.error.message);
+    const { draft, bytes } = outcome;
     const format = formatOf(task.path);
     const linter = await this.linterFor(task.path, format);
 
@@ -117,15 +109,6 @@ export class FileLinter {
       });
       const hit = this.cache.get(task.path, key);
       if (hit) return { filePath: task.display, ...hit, cached: true };
-    }
-
-    if (!draft) {
-      try {
-        draft = await decodeDraft(task.path, bytes!);
-      } catch (err) {
-        if (err instanceof ReadError) return failed(err.code, err.message);
-        throw err;
-      }
     }
 
     let diagnostics: Diagnostic[];

@@ -26,15 +26,15 @@ export interface ReadRequest { files: [index: number, path: string][]; bytes: bo
 /** From the reader: drafts read; `retry` when the failure was not the file's (this thread tries itself). */
 export type ReadReply = (ReadOutcome | { index: number; retry: true })[];
 
-/** Reads one draft; `undefined` for a failure that is not the file's (the linting thread retries it itself). */
-export async function readOutcome(index: number, path: string, withBytes: boolean): Promise<ReadOutcome | undefined> {
+/** Reads one draft, in whichever thread; throws only for a failure that is not the file's. */
+export async function readOutcome(index: number, path: string, withBytes: boolean): Promise<ReadOutcome> {
   try {
     const bytes = await readDraftBytes(path);
     const draft = await decodeDraft(path, bytes);
     return withBytes ? { index, draft, bytes } : { index, draft };
   } catch (err) {
     if (err instanceof ReadError) return { index, error: { code: err.code, message: err.message } };
-    return undefined;
+    throw err;
   }
 }
 

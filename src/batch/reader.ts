@@ -17,7 +17,8 @@ parentPort!.on('message', (req: ReadRequest) => {
     let out: ReadReply = [];
     for (const [index, path] of req.files) {
       const t = performance.now();
-      out.push((await readOutcome(index, path, req.bytes)) ?? { index, retry: true });
+      // a failure that is not the file's: the linting thread reads it again and reports it
+      out.push(await readOutcome(index, path, req.bytes).catch(() => ({ index, retry: true as const })));
       if (out.length >= BATCH || performance.now() - t > SLOW_MS) {
         port.postMessage(out);
         out = [];
