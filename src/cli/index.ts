@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
-import { AtomicOutput } from '../batch/output.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { streamFormat } from '../batch/stream.js';
@@ -14,7 +13,7 @@ import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, formatters, jsonlLine, loadFormatter, reportContext, type FormatContext } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
-import { writeFileAtomic } from '../io/write.js';
+import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';

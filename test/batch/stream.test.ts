@@ -1,3 +1,5 @@
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { lintFiles } from '../../src/batch/run.js';
 import { streamFormat } from '../../src/batch/stream.js';
@@ -28,4 +30,21 @@ test('json and jsonl written draft by draft are byte for byte the formatters’ 
 
 test('formats that need the whole batch are not streamed', () => {
   for (const name of ['stylish', 'table', 'html', 'checklist', 'sarif', 'junit', 'csv']) expect(streamFormat(name, formatters, ctx, jsonlLine)).toBeUndefined();
+});
+
+test('-o replaces a report atomically, keeping its mode, and leaves no temporary file', async () => {
+  const dir = await acceptanceFolder();
+  const target = join(dir, 'report.jsonl');
+  writeFileSync(target, 'old report\n');
+  chmodSync(target, 0o664);
+  const previousUmask = process.umask(0o022);
+  try {
+    const r = await runCli(['乡镇报告', '-f', 'jsonl', '-o', 'report.jsonl'], dir);
+    expect(r.code).toBe(2);
+  } finally {
+    process.umask(previousUmask);
+  }
+  expect(readFileSync(target, 'utf8').split('\n').length).toBe(11);
+  expect(statSync(target).mode & 0o777).toBe(0o664);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
