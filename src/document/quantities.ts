@@ -120,7 +120,7 @@ function couldStart(chunk: string, at: number, t: Uint8Array): boolean {
   return false;
 }
 
-function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {
+export function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {
   for (const [rs, re] of ranges) if (s < re && e > rs) return true;
   return false;
 }
@@ -136,23 +136,13 @@ function blockedRanges(chunk: string, notFigure: RegExp | undefined): [number, n
 const OPEN = '《“「『〔[【';
 const CLOSE = '》”」』〕]】';
 
-/** Inside 《…》 titles, “…” names or 〔…〕 document numbers, within the same chunk. */
-export function insideBrackets(chunk: string, at: number): boolean {
-  for (let k = 0; k < OPEN.length; k++) {
-    const o = chunk.lastIndexOf(OPEN[k], at);
-    if (o < 0) continue;
-    const c = chunk.indexOf(CLOSE[k], o + 1);
-    if (c >= at && c - o <= 60) return true;
-  }
-  return false;
-}
-
 /**
- * The same test for every position of a chunk at once: each opening bracket with
- * the first closing one after it, at most 60 characters on, as an end-exclusive
- * range [open, close + 1). A position is inside one of these exactly when
- * `insideBrackets` says so: the last opening bracket before a position shares
- * its first closing bracket with every earlier one that reaches past the position.
+ * What is inside 《…》 titles, “…” names or 〔…〕 document numbers of a chunk: each
+ * opening bracket with the first closing one after it, at most 60 characters on,
+ * as an end-exclusive range [open, close + 1). For one position this is the same
+ * as asking whether the last opening bracket before it closes after it (within 60):
+ * that bracket shares its first closing bracket with every earlier one that
+ * reaches past the position (test/document/quantities.test.ts holds the two equal).
  */
 export function bracketRanges(chunk: string): [number, number][] {
   const out: [number, number][] = [];

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CN_NUMERAL_CHARS } from '../../src/document/numerals.js';
-import { bracketRanges, insideBrackets } from '../../src/document/quantities.js';
+import { bracketRanges } from '../../src/document/quantities.js';
 import { alternation, type DocumentVocabulary } from '../../src/document/vocabulary.js';
 import { linterWith, model } from '../helpers.js';
 
@@ -97,6 +97,20 @@ describe('years written as dates', () => {
     expect(ys).toContainEqual([2021, false]);
   });
 });
+
+const OPEN = '《“「『〔[【';
+const CLOSE = '》”」』〕]】';
+
+/** The plain definition: the last opening bracket at or before `at` closes at or after it, within 60 characters. */
+function insideBrackets(chunk: string, at: number): boolean {
+  for (let k = 0; k < OPEN.length; k++) {
+    const o = chunk.lastIndexOf(OPEN[k], at);
+    if (o < 0) continue;
+    const c = chunk.indexOf(CLOSE[k], o + 1);
+    if (c >= at && c - o <= 60) return true;
+  }
+  return false;
+}
 
 describe('the fast figure scan finds what the plain pattern finds', () => {
   // The finder tries its pattern only where a character table says a figure can
