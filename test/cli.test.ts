@@ -136,6 +136,19 @@ describe('json: the contract other tools depend on', () => {
     const t = json(await cli(['-f', 'json', '-', '--stdin-filename', '青石镇.txt'], { stdin: md }))[0];
     expect(t.diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.range.start.line)).toEqual([3, 5]);
   });
+
+  it('a draft on stdin, or one being fixed, gets the same table and checklist as in a batch', async () => {
+    const text = readFileSync(join(CORPUS, 'tushan-2023.txt'), 'utf8');
+    const table = (await cli(['-f', 'table', '-', '--stdin-filename', '涂山镇.txt'], { stdin: text })).out;
+    // the part columns from parts.yaml, the unit from the title, every part ticked
+    expect(table).toContain('举措成效');
+    expect(table).toContain('重庆市南岸区涂山镇人民政府');
+    expect(table.split('\n')[1]).toMatch(/(✓\s+){5}/);
+    const checklist = (await cli(['-f', 'checklist', '--fix-dry-run', '-', '--stdin-filename', '涂山镇.txt'], { stdin: text })).out;
+    // the requirements of checklist.yaml, decided with evidence, not one line per reported rule
+    expect(checklist).toContain('五个部分齐全');
+    expect(checklist).toMatch(/✓/);
+  });
 });
 
 describe('stylish', () => {

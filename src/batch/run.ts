@@ -13,6 +13,7 @@ import { formatOf } from '../document/index.js';
 import { sha256 } from '../io/hash.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
 import type { ResolvedConfig } from '../config/load.js';
+import type { FileResult } from '../types.js';
 import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
 import { discover } from './discover.js';
@@ -183,7 +184,7 @@ async function* lintAll(
 }
 
 /** --quiet: errors only, with the summary's quotes kept parallel to the diagnostics. */
-function errorsOnly(r: BatchResult): BatchResult {
+export function errorsOnly<R extends FileResult>(r: R): R {
   if (r.diagnostics.every((d) => d.severity === 1)) return r;
   const keep = r.diagnostics.map((d) => d.severity === 1);
   return {

@@ -2,19 +2,20 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
-import { BatchError, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
+import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { streamFormat } from '../batch/stream.js';
 import { stdoutWriter } from './stdout.js';
 import { tuneV8ForBatch, TUNE_FROM_DRAFTS } from './v8-tuning.js';
 import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
+import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, formatters, jsonlLine, loadFormatter, reportContext, type FormatContext } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { AtomicOutput, writeFileAtomic } from '../io/write.js';
-import { LinterFactory, type Linter } from '../linter.js';
+import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';
 import { explainMatches } from './explain-matches.js';
@@ -75,6 +76,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     throw err;
   }
+}
+
+/** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
+function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
+  return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
 }
 
 /** The command the summary line suggests for the drafts with safe fixes. */
@@ -174,10 +180,10 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
     const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
-    let diagnostics;
+    let out: LintOutput;
     if (fixThis) {
       const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });
-      diagnostics = fixed.result.diagnostics;
+      out = fixed.result;
       if (fixed.output !== draft.text) {
         if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
         else if (file === '-') {
@@ -189,14 +195,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
         continue;
       }
     } else {
-      diagnostics = linter.lint(draft.text, opts).diagnostics;
+      out = linter.lint(draft.text, opts);
     }
-    if (o.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
-    results.push({ filePath: display, diagnostics });
+    // the summary too, so table, html and checklist read the same here as in a batch
+    const result: FileResult = { filePath: display, diagnostics: out.diagnostics, summary: summarize(out.document, out.diagnostics, out.evidence) };
+    results.push(o.quiet ? errorsOnly(result) : result);
   }
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
-    const report = (await loadFormatter(o.format))!(results, { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand });
+    const report = (await loadFormatter(o.format))!(results, formatContext(o, io, baseLinter));
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
@@ -213,7 +220,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
   const base = await factory.forFile(undefined, 'txt');
-  const ctx: FormatContext = { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(base.config.resolved) };
+  const ctx = formatContext(o, io, base);
   const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
