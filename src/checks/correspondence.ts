@@ -29,7 +29,6 @@ export interface MatchRow { from: Item; best?: { item: Item; score: Score }; sco
 
 /** Compiled matching: the units on each side and their scores (also for --explain-matches). */
 export function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipStart?: RegExp, skipIn?: RegExp) {
-  const part = (doc: ReportDocument | undefined, kind: PartKind): Part | undefined => doc?.parts.find((p) => p.kind === kind);
   /** Where the cause analysis starts: a lead (存在上述问题的原因…) opening a sentence of the part body. */
   const causesFrom = (doc: ReportDocument, p: Part): number => {
     if (!skipStart) return Infinity;
@@ -59,8 +58,8 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
     rows(current: ReportDocument, previous?: ReportDocument, full = false): { rows: MatchRow[]; fromDoc: ReportDocument; toPart: Part } | undefined {
       const fromDoc = options.from.document === 'previous' ? previous : current;
       const toDoc = options.to.document === 'previous' ? previous : current;
-      const fp = part(fromDoc, options.from.part);
-      const tp = part(toDoc, options.to.part);
+      const fp = fromDoc?.part(options.from.part);
+      const tp = toDoc?.part(options.to.part);
       if (!fromDoc || !toDoc || !fp || !tp) return undefined;
       const targets = tp.items.length ? tp.items : [{ kind: 'paragraph', span: tp.bodySpan, bodySpan: tp.bodySpan, label: tp.heading.title } as Item];
       const profiles = targets.map((t) => profile(toDoc.slice(t.span), model));

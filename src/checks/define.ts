@@ -1,4 +1,4 @@
-import type { CheckType, OptionSchema, PartKind, Span } from '../types.js';
+import type { CheckType, OptionSchema, PartKind } from '../types.js';
 import { PART_KINDS } from '../types.js';
 
 /** Identity helper that keeps a check type's options typed. */
@@ -42,14 +42,6 @@ export function expandWords(words: readonly unknown[] | undefined, lexicons: Rea
     else throw new Error(`词表引用 “${w}” 不存在`);
   }
   return out;
-}
-
-export function inSpan(offset: number, span: Span): boolean {
-  return offset >= span[0] && offset < span[1];
-}
-
-export function overlaps(a: Span, b: Span): boolean {
-  return a[0] < b[1] && b[0] < a[1];
 }
 
 export function quote(s: string, max = 24): string {

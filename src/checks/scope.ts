@@ -1,4 +1,5 @@
 import type { Item, Part, PartKind, ReportDocument, Span } from '../types.js';
+import { overlapping } from '../document/parts.js';
 import { partKindSchema } from './define.js';
 
 /** Which units of a draft a rule looks at: a part as a whole, or each of its items. */
@@ -30,7 +31,8 @@ export interface Unit {
 }
 
 export function firstSentence(doc: ReportDocument, span: Span): Span {
-  const s = doc.sentences.find((x) => x.span[0] >= span[0] && x.span[0] < span[1]);
+  // binary search: a scan of every sentence per item was quadratic in a long part
+  const s = overlapping(doc.sentences, span[0], span[1]).find((x) => x.span[0] >= span[0]);
   return s ? [s.span[0], Math.min(s.span[1], span[1])] : span;
 }
 

@@ -175,10 +175,7 @@ function ruleProblem(def: RuleDefinition, err: Error, user?: { options: Record<s
     const fromUser = user?.file && findValuePath(user.options, err.source);
     const path = fromUser ? ['rules', def.id, ...fromUser] : findValuePath(def.options, err.source);
     if (fromUser) p.file = user!.file!;
-    if (path && (fromUser || def.file)) {
-      p.message = `规则 ${def.id}：${err.message}`;
-      (p as Located).path = path;
-    }
+    if (path && (fromUser || def.file)) (p as Located).path = path;
   }
   return p;
 }
