@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { ReportVocabulary } from './report-context.js';
 import { displayWidth } from './width.js';
 
 /**
@@ -9,13 +10,12 @@ import { displayWidth } from './width.js';
  */
 
 /** Used only when the CLI passed no vocabulary: the kinds themselves label the columns. */
-const FALLBACK_PARTS: PartKind[] = ['achievements', 'shortcomings', 'duties', 'plan', 'other'];
+const FALLBACK_PARTS: PartColumn['kind'][] = ['achievements', 'shortcomings', 'duties', 'plan', 'other'];
 
-export interface PartColumn { kind: PartKind; name: string; short: string }
+export type PartColumn = ReportVocabulary['parts'][number];
 
 export function partColumns(ctx: FormatContext): PartColumn[] {
-  const parts = ctx.report?.parts.filter((p) => p.kind !== 'unknown');
-  return parts?.length ? parts : FALLBACK_PARTS.map((kind) => ({ kind, name: kind, short: kind }));
+  return ctx.report?.parts.length ? ctx.report.parts : FALLBACK_PARTS.map((kind) => ({ kind, name: kind, short: kind }));
 }
 
 export interface ProblemGroup {

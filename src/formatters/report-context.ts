@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import type { Lexicons, PartKind, RuleDefinition, SeverityName } from '../types.js';
+import { vocabularyFrom, type PartVocabulary } from '../document/vocabulary.js';
+import type { Lexicons, RuleDefinition, SeverityName } from '../types.js';
 
 /** What sarif, junit, html and the checklist need to know about a rule. */
 export interface RuleInfo {
@@ -25,7 +26,7 @@ export interface Requirement {
 /** The words people's formats show, from the lexicons (never from TypeScript). */
 export interface ReportVocabulary {
   /** The five parts in the regulation's order: full name and a short column label. */
-  parts: { kind: PartKind; name: string; short: string }[];
+  parts: Pick<PartVocabulary, 'kind' | 'name' | 'short'>[];
   checklist: Requirement[];
 }
 
@@ -56,14 +57,10 @@ export function reportContext(config: ConfigLike): { rules: Map<string, RuleInfo
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads parts.yaml (names, short labels) and checklist.yaml defensively: a malformed entry is skipped, not fatal, as output must still be written. */
-export function reportVocabulary(lexicons: Lexicons): ReportVocabulary {
-  const partsLex = isRecord(lexicons.parts) && isRecord(lexicons.parts.parts) ? lexicons.parts.parts : {};
+/** The parts as the report model reads parts.yaml, and checklist.yaml read defensively: a malformed requirement is skipped, not fatal, as output must still be written. */
+function reportVocabulary(lexicons: Lexicons): ReportVocabulary {
   const checklist = isRecord(lexicons.checklist) ? lexicons.checklist : {};
-  const parts = Object.entries(partsLex).map(([kind, p]) => {
-    const name = isRecord(p) && typeof p.name === 'string' ? p.name : kind;
-    return { kind: kind as PartKind, name, short: isRecord(p) && typeof p.short === 'string' ? p.short : name };
-  });
+  const parts = vocabularyFrom(lexicons).parts.map(({ kind, name, short }) => ({ kind, name, short }));
   const requirements: Requirement[] = [];
   for (const r of Array.isArray(checklist.requirements) ? checklist.requirements : []) {
     if (!isRecord(r) || typeof r.id !== 'string' || typeof r.label !== 'string' || !Array.isArray(r.rules)) continue;
