@@ -7,7 +7,7 @@ import { displayWidth, padEnd } from './width.js';
 export type CheckStatus = 'pass' | 'fail' | 'unchecked';
 
 export const STATUS_WORD: Record<CheckStatus, string> = { pass: '通过', fail: '未通过', unchecked: '未核对' };
-const STATUS_MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', unchecked: '?' };
+export const STATUS_MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', unchecked: '?' };
 
 /** One piece of evidence: the text that satisfied a requirement, or a finding saying where it is missing. */
 export interface ChecklistEvidence {
@@ -96,8 +96,7 @@ export function checklist(results: FileResult[], ctx: FormatContext): string {
       out.push(`  ${paint(style, status)}  ${it.requirement.label}${help}`);
       for (const e of it.evidence) out.push(indent + evidenceLine(e, paint));
     }
-    const n = (s: string) => items.filter((i) => i.status === s).length;
-    out.push(`  结论：${items.length} 项要求中 ${n('pass')} 项通过，${n('fail')} 项未通过，${n('unchecked')} 项未核对`);
+    out.push(`  结论：${verdict(items)}`);
     out.push('  审核人：____________  日期：____________', '');
   }
   return out.join('\n') + '\n';
@@ -110,4 +109,10 @@ function evidenceLine(e: ChecklistEvidence, paint: ReturnType<typeof painter>): 
   const sev = SEVERITY_WORD[e.severity ?? 2];
   const quote = e.quote && !e.message.includes(e.quote.trim()) ? `  原文：“${e.quote}”` : '';
   return `${paint('gray', at)}${paint(e.severity === 1 ? 'red' : e.severity === 2 ? 'yellow' : 'blue', sev)} ${e.message}${paint('gray', `${quote}  ${e.rule}`)}`;
+}
+
+/** The sheet's conclusion in words: how many requirements passed, failed, were not checked. */
+export function verdict(items: readonly ChecklistItem[]): string {
+  const n = (s: CheckStatus) => items.filter((i) => i.status === s).length;
+  return `${items.length} 项要求中 ${n('pass')} 项通过，${n('fail')} 项未通过，${n('unchecked')} 项未核对`;
 }

@@ -1,7 +1,7 @@
-import type { FileResult, Severity } from '../types.js';
-import { evaluate, requirements, STATUS_WORD, type ChecklistItem } from './checklist.js';
+import type { FileResult } from '../types.js';
+import { evaluate, requirements, STATUS_MARK, STATUS_WORD, verdict, type ChecklistItem } from './checklist.js';
 import { SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { headline, draftRow, partColumns, quoteOf, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
+import { headline, draftRow, partColumns, topProblems, quoteOf, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
 
 /**
  * `--format html`: one self-contained page (inline CSS and JS, no network) for
@@ -67,12 +67,13 @@ function heatMap(rows: DraftRow[], byRule: RuleTotal[]): string {
   const body = rows.map((row, i) => {
     const name = `<th scope="row"><a href="#d-${i}" data-open="d-${i}">${esc(row.unit ?? row.file)}</a>${row.unit ? `<small>${esc(row.file)}</small>` : ''}</th>`;
     if (row.result.error) return `<tr>${name}<td class="unreadable" colspan="${byRule.length + 1}">无法检查：${esc(row.result.error.message)}</td></tr>`;
+    // the draft's findings already counted per rule, with the worst severity
+    const byCode = new Map(row.problems.map((g) => [g.rule, g]));
     const cells = byRule.map((r) => {
-      const found = row.result.diagnostics.filter((d) => d.code === r.rule);
-      if (!found.length) return '<td class="zero"></td>';
-      const worst = Math.min(...found.map((d) => d.severity)) as Severity;
-      const alpha = Math.min(1, 0.3 + 0.175 * found.length);
-      return `<td class="hot sev-${worst}${alpha >= 0.6 && worst !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${r.rule}：${found.length} 处`)}">${found.length}</td>`;
+      const g = byCode.get(r.rule);
+      if (!g) return '<td class="zero"></td>';
+      const alpha = Math.min(1, 0.3 + 0.175 * g.count);
+      return `<td class="hot sev-${g.severity}${alpha >= 0.6 && g.severity !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${r.rule}：${g.count} 处`)}">${g.count}</td>`;
     }).join('');
     const sum = row.errors + row.warnings + row.infos;
     return `<tr>${name}${cells}<td class="sum">${sum}</td></tr>`;
@@ -111,8 +112,9 @@ function draftTable(rows: DraftRow[], parts: PartColumn[], ctx: FormatContext): 
     const ticks = parts.map((p) => (row.parts?.has(p.kind)
       ? `<td class="tick yes" title="${esc(`有“${p.name}”部分`)}">✓</td>`
       : `<td class="tick no" title="${esc(`缺少“${p.name}”部分`)}">✗</td>`)).join('');
-    const top = row.problems.slice(0, 3).map((g) => `<li class="sev-${g.severity}">${esc(headline(g.message, 60))}${g.count > 1 ? `<span class="count">${g.count} 处</span>` : ''}</li>`).join('');
-    const more = row.problems.length > 3 ? `<li class="more">另有 ${row.problems.length - 3} 类问题</li>` : '';
+    const { shown, more: hidden } = topProblems(row);
+    const top = shown.map((g) => `<li class="sev-${g.severity}">${esc(headline(g.message, 60))}${g.count > 1 ? `<span class="count">${g.count} 处</span>` : ''}</li>`).join('');
+    const more = hidden ? `<li class="more">另有 ${hidden} 类问题</li>` : '';
     return `<tbody class="draft" id="d-${i}" ${data}>
 <tr class="row">
 <td><button type="button" class="toggle" aria-expanded="false" aria-controls="d-${i}-detail" aria-label="${esc(`展开 ${row.file} 的问题`)}">▸</button></td>
@@ -168,16 +170,14 @@ function checklistSheet(row: DraftRow, i: number, items: ChecklistItem[]): strin
       if (e.kind === 'pass') return `<li class="pass">${at}${esc(e.message)}</li>`;
       return `<li class="finding sev-${e.severity}">${at}<span class="sev">${SEVERITY_WORD[e.severity ?? 2]}</span>${esc(e.message)}${e.quote ? `<blockquote>${esc(e.quote)}</blockquote>` : ''}</li>`;
     }).join('');
-    const mark = it.status === 'pass' ? '✓' : it.status === 'fail' ? '✗' : '?';
-    return `<tr class="st-${it.status}"><td class="req">${esc(it.requirement.label)}${it.requirement.help ? `<small>${esc(it.requirement.help)}</small>` : ''}</td><td class="status"><span class="badge">${mark} ${STATUS_WORD[it.status]}</span></td><td><ul>${evidence}</ul></td></tr>`;
+    return `<tr class="st-${it.status}"><td class="req">${esc(it.requirement.label)}${it.requirement.help ? `<small>${esc(it.requirement.help)}</small>` : ''}</td><td class="status"><span class="badge">${STATUS_MARK[it.status]} ${STATUS_WORD[it.status]}</span></td><td><ul>${evidence}</ul></td></tr>`;
   }).join('\n');
-  const n = (s: string) => items.filter((x) => x.status === s).length;
   return `<article class="sheet" id="c-${i}">${head}${meta}
 <table class="reqs"><thead><tr><th scope="col">要求</th><th scope="col">结论</th><th scope="col">依据</th></tr></thead>
 <tbody>
 ${lines}
 </tbody></table>
-<p class="verdict">${items.length} 项要求中 ${n('pass')} 项通过，${n('fail')} 项未通过，${n('unchecked')} 项未核对。</p>
+<p class="verdict">${verdict(items)}。</p>
 <p class="sign">审核人：<span class="blank"></span>日期：<span class="blank"></span></p>
 </article>`;
 }

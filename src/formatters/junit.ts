@@ -37,8 +37,15 @@ export function junit(results: FileResult[], ctx: FormatContext): string {
     }
     const cases: string[] = [];
     let failed = 0;
+    // the draft's findings by rule once, with their indices (the summary's quotes are parallel)
+    const byRule = new Map<string, { d: Diagnostic; i: number }[]>();
+    r.diagnostics.forEach((d, i) => {
+      const list = byRule.get(d.code);
+      if (list) list.push({ d, i });
+      else byRule.set(d.code, [{ d, i }]);
+    });
     for (const rule of rules) {
-      const found = r.diagnostics.map((d, i) => ({ d, i })).filter((x) => x.d.code === rule);
+      const found = byRule.get(rule) ?? [];
       if (!found.length) {
         cases.push(`    <testcase classname="${attr(file)}" name="${attr(rule)}"/>`);
         continue;

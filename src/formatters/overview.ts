@@ -64,7 +64,15 @@ export function draftRow(r: FileResult, ctx: FormatContext): DraftRow {
   };
 }
 
-export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
+/** How many kinds of problem a draft's row names in words; the rest are counted. */
+const TOP_PROBLEMS = 3;
+
+/** The problems a row names (most serious first), and how many more kinds there are. */
+export function topProblems(row: DraftRow): { shown: ProblemGroup[]; more: number } {
+  return { shown: row.problems.slice(0, TOP_PROBLEMS), more: Math.max(0, row.problems.length - TOP_PROBLEMS) };
+}
+
+function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
   const groups = new Map<string, ProblemGroup & { first: number }>();
   diagnostics.forEach((d, i) => {
     const g = groups.get(d.code);

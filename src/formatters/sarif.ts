@@ -46,7 +46,11 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
           locations: [{ physicalLocation: { artifactLocation: artifact(r.filePath, ctx.cwd) } }],
         })),
       }],
-      results: results.flatMap((r) => r.diagnostics.map((d, i) => result(r, d, i, index, ctx))),
+      results: results.flatMap((r) => {
+        // where the draft is, once per draft (pathToFileURL per finding was a visible share of a batch)
+        const file = { location: artifact(r.filePath, ctx.cwd), uri: pathToFileURL(resolve(ctx.cwd, r.filePath)).href };
+        return r.diagnostics.map((d, i) => result(r, file, d, i, index));
+      }),
     }],
   };
   return JSON.stringify(out, null, 2) + '\n';
@@ -77,10 +81,9 @@ function descriptor(id: string, info: RuleInfo | undefined, sample: Diagnostic |
   };
 }
 
-function result(r: FileResult, d: Diagnostic, i: number, index: Map<string, number>, ctx: FormatContext) {
-  const location = artifact(r.filePath, ctx.cwd);
+function result(r: FileResult, file: { location: ReturnType<typeof artifact>; uri: string }, d: Diagnostic, i: number, index: Map<string, number>) {
+  const { location, uri: docUri } = file;
   const quote = quoteOf(r, i);
-  const docUri = pathToFileURL(resolve(ctx.cwd, r.filePath)).href;
   const res: Record<string, unknown> = {
     ruleId: d.code,
     ruleIndex: index.get(d.code),

@@ -1,6 +1,6 @@
 import type { FileResult, PartKind } from '../types.js';
 import { painter, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
-import { headline, draftRow, partColumns, ruleTotals, totals, type DraftRow } from './overview.js';
+import { headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 
 type Align = 'left' | 'right' | 'center';
@@ -8,7 +8,6 @@ interface Cell { text: string; style?: Parameters<Paint>[0] }
 interface Column { head: string; align: Align }
 
 /** How many problem groups a row names, and how wide each may be. */
-const TOP_PROBLEMS = 3;
 const PROBLEM_WIDTH = 36;
 
 /**
@@ -67,9 +66,9 @@ function draftCells(row: DraftRow, kinds: PartKind[]): Cell[] {
       { text: `无法检查：${result.error.message}`, style: 'red' },
     ];
   }
-  const problems = row.problems.slice(0, TOP_PROBLEMS).map((g) => `${headline(g.message, PROBLEM_WIDTH)}${g.count > 1 ? `（${g.count}处）` : ''}`);
-  const more = row.problems.length - TOP_PROBLEMS;
-  if (more > 0) problems.push(`另有 ${more} 类`);
+  const { shown, more } = topProblems(row);
+  const problems = shown.map((g) => `${headline(g.message, PROBLEM_WIDTH)}${g.count > 1 ? `（${g.count}处）` : ''}`);
+  if (more) problems.push(`另有 ${more} 类`);
   return [
     { text: row.file },
     { text: row.unit ?? '—' },
