@@ -23,7 +23,7 @@ export function csv(results: FileResult[], ctx: FormatContext): string {
     r.diagnostics.forEach((d, i) => {
       rows.push([
         file, unit, year, d.range.start.line + 1, d.range.start.character + 1, SEVERITY_WORD[d.severity], d.code, d.message,
-        quoteOf(r, i) ?? '', d.data?.help ?? ctx.rules?.get(d.code)?.help ?? '', d.data?.reference ?? ctx.rules?.get(d.code)?.reference ?? '',
+        quoteOf(r, i) ?? '', d.data?.help ?? '', d.data?.reference ?? '',
       ]);
     });
   }

@@ -146,7 +146,7 @@ export function headline(message: string, width: number): string {
 }
 
 /** Cuts a string to a display width (CJK = 2), ending with … when cut. */
-export function clipWidth(s: string, width: number): string {
+function clipWidth(s: string, width: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   if (displayWidth(flat) <= width) return flat;
   const room = width - displayWidth('…');

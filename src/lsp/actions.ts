@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { applyFixesOnce, eligible, type FixPolicy } from '../engine/fix.js';
-import type { Diagnostic, Position, Range, TextEdit } from '../types.js';
+import type { Diagnostic, Range, TextEdit } from '../types.js';
+import { touches } from './ranges.js';
 import { disableRuleEdits, newConfigText } from './config-edit.js';
 import { clientEdits, editsTo, TextIndex } from './edits.js';
 import type { Snapshot } from './session.js';
@@ -26,13 +27,6 @@ interface FixAllData { uri: string; version: number; unsafe: boolean; rule?: str
 /** An open document's text and version, when the client has it open (a config file being edited). */
 export type OpenText = (uri: string) => { text: string; version: number } | undefined;
 
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
-
-function touches(a: Range, b: Range): boolean {
-  return before(a.start, b.end) && before(b.start, a.end);
-}
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character

@@ -1,11 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { explainRule, hoverMarkdown } from '../cli/explain.js';
 import type { Diagnostic, Position, Range, RuleDefinition } from '../types.js';
-
-export function contains(range: Range, p: Position): boolean {
-  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(range.start, p) && before(p, range.end);
-}
+import { contains } from './ranges.js';
 
 /**
  * Hover over a finding: the rule's summary, why it matters, the regulation it cites

@@ -3,7 +3,7 @@ import type { DocumentVocabulary } from '../document/index.js';
 import type { Diagnostic, Range, ReportDocument } from '../types.js';
 
 /** Code of the information diagnostic that stands in for the lens where clients have no code lenses. */
-export const PARTS_SUMMARY_CODE = 'report-parts';
+const PARTS_SUMMARY_CODE = 'report-parts';
 
 export interface PartsSummary {
   /** “必备部分 4/5 · 缺少：其他需要报告的情况” */

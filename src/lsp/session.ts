@@ -329,7 +329,7 @@ function configMessage(problems: ConfigProblem[], configFile?: string): string {
 }
 
 /** A broken configuration: one error on the document's first line, pointing at each problem. */
-export function configDiagnostic(problems: ConfigProblem[], doc: TextDocument): Diagnostic {
+function configDiagnostic(problems: ConfigProblem[], doc: TextDocument): Diagnostic {
   const firstLine = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
   const first = problems[0];
   const related = problems.filter((p) => isAbsolute(p.file)).map((p) => ({

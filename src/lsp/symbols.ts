@@ -10,7 +10,7 @@ const ITEM_KIND: Record<Item['kind'], SymbolKind> = {
 };
 
 /** The Chinese name of a part's kind, as the lexicon spells it. */
-export function partKindName(vocab: DocumentVocabulary, part: Part): string {
+function partKindName(vocab: DocumentVocabulary, part: Part): string {
   return vocab.parts.find((p) => p.kind === part.kind)?.name ?? '未识别的部分';
 }
 
