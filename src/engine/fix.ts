@@ -19,7 +19,7 @@ export function eligible(d: Diagnostic, policy: FixPolicy): Fix | undefined {
 export function applyFixesOnce(text: string, diagnostics: readonly Diagnostic[], policy: FixPolicy): { text: string; applied: Diagnostic[] } {
   const lines = computeLines(text);
   const taken: [number, number][] = [];
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: OffsetEdit[] = [];
   const applied: Diagnostic[] = [];
   for (const d of diagnostics) {
     const fix = eligible(d, policy);
@@ -36,10 +36,27 @@ export function applyFixesOnce(text: string, diagnostics: readonly Diagnostic[],
     applied.push(d);
   }
   if (!edits.length) return { text, applied };
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  return { text: applyOffsetEdits(text, edits), applied };
+}
+
+/** An edit by UTF-16 offsets. */
+export interface OffsetEdit { start: number; end: number; text: string }
+
+/**
+ * The order fixes are applied in: from the end of the text backwards, the longer
+ * edit first at one start, reported order otherwise (the sort is stable). The
+ * language server merges touching edits in this order too, so clients get
+ * exactly what --fix writes.
+ */
+export function engineOrder<E extends OffsetEdit>(edits: readonly E[]): E[] {
+  return [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+}
+
+/** Applies edits in the engine's order to `text`, whose first character is at offset `base` of the edits. */
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[], base = 0): string {
   let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { text: out, applied };
+  for (const e of engineOrder(edits)) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base);
+  return out;
 }
 
 /** Two edits clash when they overlap; an insertion clashes with an edit that touches its point. */

@@ -1,7 +1,6 @@
 import { computeLines, offsetAt, positionAt } from '../document/positions.js';
+import { applyOffsetEdits, engineOrder, type OffsetEdit } from '../engine/fix.js';
 import type { Line, TextEdit } from '../types.js';
-
-interface OffsetEdit { start: number; end: number; text: string }
 
 /** A text with its line table, so many edits convert between positions and offsets cheaply. */
 export class TextIndex {
@@ -30,9 +29,7 @@ export function clientEdits(index: TextIndex, edits: readonly TextEdit[]): TextE
     .map((e) => ({ start: index.offset(e.range.start), end: index.offset(e.range.end), text: e.newText }))
     .filter((e) => text.slice(e.start, e.end) !== e.text);
   if (!spans.length) return [];
-  // the engine's order: from the end backwards, the longer edit first at one start
-  const order = spans.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || a.i - b.i);
-  const ascending = [...order].reverse().map((o) => o.e);
+  const ascending = engineOrder(spans).reverse();
   const groups: OffsetEdit[][] = [];
   let groupEnd = -1;
   for (const e of ascending) {
@@ -47,13 +44,8 @@ export function clientEdits(index: TextIndex, edits: readonly TextEdit[]): TextE
   return groups.map((g) => {
     const start = Math.min(...g.map((e) => e.start));
     const end = Math.max(...g.map((e) => e.end));
-    let chunk = text.slice(start, end);
-    // apply in the engine's order (g is ascending, so walk it backwards)
-    for (let i = g.length - 1; i >= 0; i--) {
-      const e = g[i];
-      chunk = chunk.slice(0, e.start - start) + e.text + chunk.slice(e.end - start);
-    }
-    return { range: index.range(start, end), newText: chunk };
+    // g ascends, the reverse of the engine's order: reversed, equal edits keep their reported order
+    return { range: index.range(start, end), newText: applyOffsetEdits(text.slice(start, end), [...g].reverse(), start) };
   });
 }
 
