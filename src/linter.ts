@@ -49,11 +49,14 @@ export class Linter {
     return { diagnostics, document, evidence };
   }
 
-  /** Applies fixes, re-linting after each pass until nothing changes (at most 10 passes). */
-  fix(text: string, options: LintOptions & FixPolicy = {}): FixOutput {
+  /**
+   * Applies fixes, re-linting after each pass until nothing changes (at most 10
+   * passes). `linted`: the lint of `text` with these options, when the caller has it.
+   */
+  fix(text: string, options: LintOptions & FixPolicy = {}, linted?: LintOutput): FixOutput {
     let current = text;
     const applied: Diagnostic[] = [];
-    let result = this.lint(current, options);
+    let result = linted ?? this.lint(current, options);
     let passes = 0;
     while (passes < 10) {
       const r = applyFixesOnce(current, result.diagnostics, options);

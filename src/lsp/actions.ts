@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { applyFixesOnce, eligible, type FixPolicy } from '../engine/fix.js';
+import { eligible, type FixPolicy } from '../engine/fix.js';
 import type { Diagnostic, Range, TextEdit } from '../types.js';
 import { touches } from './ranges.js';
 import { disableRuleEdits, newConfigText } from './config-edit.js';
@@ -37,6 +37,11 @@ function kindAllowed(kind: string, only: readonly string[] | undefined): boolean
   return !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The snapshot's text with the line table its model already has. */
+function indexOf(snap: Snapshot): TextIndex {
+  return new TextIndex(snap.text, snap.output.document.lines);
+}
+
 function documentEdit(snap: Snapshot, edits: TextEdit[], f: ActionFeatures): WorkspaceEdit {
   return f.documentChanges
     ? { documentChanges: [{ textDocument: { uri: snap.uri, version: snap.version }, edits }] }
@@ -54,7 +59,7 @@ export function codeActions(snap: Snapshot, params: CodeActionParams, f: ActionF
   const named = params.context?.diagnostics ?? [];
   const here = snap.diagnostics.filter((d) => touches(d.range, params.range)
     || named.some((c) => c.code === d.code && sameRange(c.range, d.range)));
-  const index = new TextIndex(snap.text);
+  const index = indexOf(snap);
   const actions: CodeAction[] = [];
 
   if (kindAllowed(CodeActionKind.QuickFix, only)) {
@@ -133,9 +138,11 @@ function fixAllEdits(snap: Snapshot, data: FixAllData): TextEdit[] {
 
 function computeFixAll(snap: Snapshot, data: FixAllData): TextEdit[] {
   const policy: FixPolicy = { unsafe: data.unsafe, ...(data.rule ? { rules: new Set([data.rule]) } : {}) };
-  const fixed = snap.linter.fix(snap.text, { filePath: snap.path, format: snap.format, ...policy });
-  const firstPass = applyFixesOnce(snap.text, snap.output.diagnostics, policy).applied.flatMap((d) => d.data?.fix?.edits ?? []);
-  return editsTo(new TextIndex(snap.text), fixed.output, firstPass);
+  // the snapshot is the lint of this text: fixing starts from it instead of linting again
+  const fixed = snap.linter.fix(snap.text, { filePath: snap.path, format: snap.format, ...policy }, snap.output);
+  // one pass: its fixes' edits are the answer; after several, editsTo diffs the result
+  const candidates = fixed.passes === 1 ? fixed.applied.flatMap((d) => d.data?.fix?.edits ?? []) : [];
+  return editsTo(indexOf(snap), fixed.output, candidates);
 }
 
 /** Markdown: `<!-- lawreport-lint-disable-next-line rule -->` on its own line above (or the rule added to one already there). */

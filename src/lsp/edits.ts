@@ -4,10 +4,8 @@ import type { Line, TextEdit } from '../types.js';
 
 /** A text with its line table, so many edits convert between positions and offsets cheaply. */
 export class TextIndex {
-  readonly lines: Line[];
-  constructor(readonly text: string) {
-    this.lines = computeLines(text);
-  }
+  /** `lines`: the text's line table when already computed (a report model has one). */
+  constructor(readonly text: string, readonly lines: readonly Line[] = computeLines(text)) {}
   offset(p: TextEdit['range']['start']): number {
     return offsetAt(this.lines, this.text.length, p);
   }
