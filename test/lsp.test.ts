@@ -287,6 +287,12 @@ describe('language server over stdio', () => {
       const repaired = await client.diagnostics(uri, (x) => client.publishedSince(uri, since).includes(x), 10_000);
       expect(repaired.diagnostics).toEqual(await cliDiagnostics(tushan(), text, tmp));
       expect(at(repaired, 'part-order')).toHaveLength(1);
+
+      // other YAML in the workspace (a CI workflow) recompiles and re-lints nothing
+      since = client.publishes.length;
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(tmp, '.github', 'ci.yml')), type: 2 }] });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(client.publishedSince(uri, since)).toEqual([]);
     } finally {
       rmSync(configPath, { force: true });
     }

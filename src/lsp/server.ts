@@ -238,7 +238,7 @@ export function startServer(args: string[]): Promise<number> {
     });
 
     connection.onDidChangeWatchedFiles((params) => {
-      if (params.changes?.some((c) => /\.ya?ml$/i.test(c.uri))) {
+      if (params.changes?.some((c) => { const { path } = locate(c.uri); return !!path && !!session?.concernsConfig(path); })) {
         log('配置文件有变化（编辑器通知），重新读取');
         session?.reloadConfigs();
       }

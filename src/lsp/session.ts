@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, type ConfigProblem } from '../config/errors.js';
+import { CONFIG_NAMES } from '../config/load.js';
 import { documentUri } from '../engine/run.js';
 import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
 import type { Diagnostic } from '../types.js';
@@ -252,6 +253,19 @@ export class Session {
 
   private remember(file: string): void {
     if (!this.mtimes.has(file)) this.mtimes.set(file, mtimeOf(file));
+  }
+
+  /**
+   * Whether a changed file can change a configuration: one that a configuration was
+   * read from, a new file beside one (an office's rule in its rulesDir), or a config
+   * file that may now be a draft's nearest. Other YAML in the workspace (CI, compose
+   * files…) recompiles nothing.
+   */
+  concernsConfig(path: string): boolean {
+    if (CONFIG_NAMES.includes(basename(path)) || this.mtimes.has(path)) return true;
+    const dir = dirname(path);
+    for (const f of this.mtimes.keys()) if (dirname(f) === dir) return true;
+    return false;
   }
 
   /**
