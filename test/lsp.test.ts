@@ -266,6 +266,18 @@ describe('language server over stdio', () => {
       expect(at(p3, 'part-order')).toEqual([]);
       expect(p3.diagnostics).toEqual(await cliDiagnostics(tushan(), text, tmp));
 
+      // with a config in place, “turn it off there” is built on resolve: the config is read only for the picked action
+      const [numbering] = at(p3, 'heading-numbering');
+      const offers = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: numbering.range, context: { diagnostics: [numbering] },
+      });
+      const off = offers.find((a) => a.title === '在 .lawreport-lint.yaml 中关闭规则 heading-numbering')!;
+      expect(off.edit).toBeUndefined();
+      const resolvedOff = await client.request<CodeAction>('codeAction/resolve', off);
+      const [configEdit] = resolvedOff.edit!.documentChanges! as TextDocumentEdit[];
+      expect(configEdit.textDocument.uri).toBe(uriOf(configPath));
+      expect(parseYaml(apply(content, configEdit.edits as TextEdit[])).rules).toEqual({ 'part-order': 'off', 'heading-numbering': 'off' });
+
       // a broken config: one error on the first line, a message, no crash
       since = client.publishes.length;
       const messages = client.messages.length;

@@ -23,6 +23,8 @@ export interface ActionFeatures {
 
 /** What a lazily resolved “fix all” action needs to compute its edit later. */
 interface FixAllData { uri: string; version: number; unsafe: boolean; rule?: string }
+/** A “turn the rule off in the config” action whose edit is built on resolve. */
+interface DisableData { uri: string; version: number; disable: string }
 
 /** An open document's text and version, when the client has it open (a config file being edited). */
 export type OpenText = (uri: string) => { text: string; version: number } | undefined;
@@ -116,10 +118,15 @@ function fixAllAction(snap: Snapshot, title: string, kind: string, data: FixAllD
   return action;
 }
 
-/** codeAction/resolve: the edit of a “fix all” action, if the document has not moved on. */
-export function resolveAction(action: CodeAction, snap: Snapshot | undefined, f: ActionFeatures): CodeAction {
-  const data = action.data as FixAllData | undefined;
+/** codeAction/resolve: the edit of a “fix all” or “disable in config” action, if the document has not moved on. */
+export function resolveAction(action: CodeAction, snap: Snapshot | undefined, f: ActionFeatures, open: OpenText): CodeAction {
+  const data = action.data as FixAllData | DisableData | undefined;
   if (!data || !snap || snap.uri !== data.uri || snap.version !== data.version) return action;
+  if ('disable' in data) {
+    const configFile = snap.linter.config.resolved.configFile;
+    const edit = configFile ? configEdit(configFile, data.disable, f, open) : undefined;
+    return edit ? { ...action, edit } : action;
+  }
   return { ...action, edit: documentEdit(snap, fixAllEdits(snap, data), f) };
 }
 
@@ -172,26 +179,34 @@ function disableByComment(snap: Snapshot, d: Diagnostic, index: TextIndex, f: Ac
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: documentEdit(snap, [edit], f) };
 }
 
+/** The edit setting `rule: off` in a config file (as open in the editor, else on disk); undefined when it cannot be read or parsed. */
+function configEdit(configFile: string, rule: string, f: ActionFeatures, open: OpenText): WorkspaceEdit | undefined {
+  const uri = fileUri(configFile);
+  const opened = open(uri);
+  let text = opened?.text;
+  if (text === undefined) {
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const edits = disableRuleEdits(text, rule);
+  if (!edits) return undefined;
+  return f.documentChanges
+    ? { documentChanges: [{ textDocument: { uri, version: opened?.version ?? null }, edits }] }
+    : { changes: { [uri]: edits } };
+}
+
 /** Plain text: switch the rule off in the nearest .lawreport-lint.yaml, creating one next to the draft if there is none. */
 function disableInConfig(snap: Snapshot, d: Diagnostic, f: ActionFeatures, open: OpenText): CodeAction | undefined {
   const configFile = snap.linter.config.resolved.configFile;
   if (configFile) {
-    const uri = fileUri(configFile);
-    const opened = open(uri);
-    let text = opened?.text;
-    if (text === undefined) {
-      try {
-        text = readFileSync(configFile, 'utf8');
-      } catch {
-        return undefined;
-      }
-    }
-    const edits = disableRuleEdits(text, d.code);
-    if (!edits) return undefined;
-    const edit: WorkspaceEdit = f.documentChanges
-      ? { documentChanges: [{ textDocument: { uri, version: opened?.version ?? null }, edits }] }
-      : { changes: { [uri]: edits } };
-    return { title: `在 ${basename(configFile)} 中关闭规则 ${d.code}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+    const action: CodeAction = { title: `在 ${basename(configFile)} 中关闭规则 ${d.code}`, kind: CodeActionKind.QuickFix, diagnostics: [d] };
+    // reading and parsing the config is left to the action the user picks, when the client can resolve
+    if (f.resolveEdit) return { ...action, data: { uri: snap.uri, version: snap.version, disable: d.code } satisfies DisableData };
+    const edit = configEdit(configFile, d.code, f, open);
+    return edit && { ...action, edit };
   }
   if (!snap.path || !f.documentChanges || !f.createFiles) return undefined;
   const uri = fileUri(join(dirname(snap.path), '.lawreport-lint.yaml'));

@@ -279,7 +279,7 @@ export function startServer(args: string[]): Promise<number> {
       try {
         const uri = (action.data as { uri?: unknown } | undefined)?.uri;
         const snap = typeof uri === 'string' ? await session?.snapshot(uri) : undefined;
-        return resolveAction(action, snap, client.actions);
+        return resolveAction(action, snap, client.actions, openText);
       } catch (err) {
         log(`codeAction/resolve 处理失败：${(err as Error)?.stack ?? err}`);
         return action;
