@@ -73,18 +73,22 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     return undefined;
   };
 
+  // a rule an override leaves as it is keeps its base compilation (and its base failure)
+  const baseRules = new Map<string, CompiledRule | undefined>();
   const compileSet = (settings: Map<string, EffectiveRule>): CompiledRule[] => {
     const out: CompiledRule[] = [];
     for (const [id, eff] of settings) {
       const def = resolved.rules.get(id);
       if (!def) continue;
-      const c = compileOne(def, eff);
+      const untouched = baseRules.has(id) && eff === resolved.settings.get(id);
+      const c = untouched ? baseRules.get(id) : compileOne(def, eff);
       if (c) out.push(c);
     }
     return out.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
   };
 
   const base = compileSet(resolved.settings);
+  for (const id of resolved.settings.keys()) baseRules.set(id, base.find((r) => r.def.id === id));
   const matchers = resolved.overrides.map((o) => globMatcher(o.files));
   const ignore = resolved.ignore.patterns.length ? globMatcher(resolved.ignore.patterns) : undefined;
   const cache = new Map<string, CompiledRule[]>([['', base]]);
@@ -103,7 +107,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   // compile each override once now, so its errors surface at load time
   resolved.overrides.forEach((_, i) => cache.set(String(i), compileSet(settingsWith([i]))));
   if (problems.length) {
-    // a rule compiled for the base set and again for an override fails the same way
+    // an override that changes only a failing rule's severity compiles it again, and it fails the same way
     const seen = new Set<string>();
     throw new ConfigError((await locate(problems)).filter((p) => {
       const k = formatProblem(p);
