@@ -1,8 +1,9 @@
-import { defineCheck, expandWords, quote, wordListSchema } from './define.js';
-import { scopeSchema, unitsOf, type Scope } from './scope.js';
+import { defineCheck, expandWords, partKindSchema, quote, wordListSchema } from './define.js';
+import { unitsOf, type Scope } from './scope.js';
 
 interface ResemblanceOptions {
-  scope: Scope;
+  /** The part whose items (headings included) are compared. */
+  scope: Pick<Scope, 'part'>;
   /** Reference texts, or "$lexicon/name.key". */
   references: string[];
   /** Character-bigram similarity (Dice, 0–1) above which a unit copies a reference. */
@@ -71,7 +72,11 @@ export const resemblance = defineCheck<ResemblanceOptions>({
   type: 'resemblance',
   summary: '某部分的大部分条目照抄参考条文（如照抄第一责任人职责规定）',
   options: {
-    scope: scopeSchema,
+    scope: {
+      type: 'object', additionalProperties: false, required: ['part'],
+      properties: { part: partKindSchema },
+      description: '检查范围：part 部分；逐条比较该部分的条目（连同标题）',
+    },
     references: { ...wordListSchema, description: '参考条文，或 "$lexicon/名称.键"' },
     similarity: { type: 'number', minimum: 0, maximum: 1, description: '与参考条文的相似度（字符二元组 Dice 系数）达到多少算照抄' },
     share: { type: 'number', minimum: 0, maximum: 1, description: '照抄的条目占多少比例时报告' },
@@ -80,7 +85,7 @@ export const resemblance = defineCheck<ResemblanceOptions>({
   compile(options, env) {
     const refs = expandWords(options.references, env.lexicons).map(bigrams);
     return ({ doc, report }) => {
-      const units = unitsOf(doc, { ...options.scope, unit: 'item', includeHeading: true });
+      const units = unitsOf(doc, { part: options.scope.part, unit: 'item', includeHeading: true });
       if (!units.length) return;
       const copied = units.filter((u) => {
         const t = compared(doc.slice(u.span));
