@@ -172,7 +172,11 @@ export interface Finding {
   span: Span;
   messageId?: string;
   data?: Record<string, string | number>;
-  related?: { span: Span; message: string; document?: 'previous' }[];
+  /**
+   * Places that explain the finding. Their text is the rule file's message `messageId`
+   * (filled from `data`, then the finding's data), or a literal `message`.
+   */
+  related?: { span: Span; message?: string; messageId?: string; data?: Record<string, string | number>; document?: 'previous' }[];
   fix?: { title?: string; edits: FindingEdit[]; safe: boolean };
 }
 
@@ -204,6 +208,8 @@ export interface CheckType<O = Record<string, unknown>> {
   /** Options this type accepts, by key; also the source of schema/rule.schema.json. */
   options: Record<string, OptionSchema>;
   required?: string[];
+  /** Message ids besides `default` this type reports with (findings or related places), each with what it says. */
+  messages?: Record<string, string>;
   compile(options: O, env: CompileEnv): Check;
 }
 

@@ -121,6 +121,10 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
     threshold: { type: 'number', minimum: 0, maximum: 1, description: '匹配度达到多少算有对应（0–1）' },
   },
   required: ['from', 'to', 'topics', 'threshold'],
+  messages: {
+    from: '跨年度对照时，指向上一年度报告中那一条的说明；可用 {{from}}',
+    closest: '指向最接近的一条的说明；可用 {{to}} {{score}}',
+  },
   compile(options, env) {
     const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
     const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
@@ -142,8 +146,8 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
           span: crossDocument ? r.toPart.heading.span : fromSpan,
           data: { from: fromQuote, to: toQuote, score: best ? best.score.score.toFixed(2) : '0', threshold: options.threshold },
           related: [
-            ...(crossDocument ? [{ span: fromSpan, message: `上一年度的安排：“${fromQuote}”`, document: 'previous' as const }] : []),
-            ...(best ? [{ span: quoteSpan(doc, best.item), message: `最接近的一条（匹配度 ${best.score.score.toFixed(2)}）：“${toQuote}”` }] : []),
+            ...(crossDocument ? [{ span: fromSpan, messageId: 'from', document: 'previous' as const }] : []),
+            ...(best ? [{ span: quoteSpan(doc, best.item), messageId: 'closest' }] : []),
           ],
         });
       }

@@ -82,6 +82,7 @@ export const resemblance = defineCheck<ResemblanceOptions>({
     share: { type: 'number', minimum: 0, maximum: 1, description: '照抄的条目占多少比例时报告' },
   },
   required: ['scope', 'references', 'similarity', 'share'],
+  messages: { copied: '指向照抄参考条文的条目的说明；可用 {{item}}' },
   compile(options, env) {
     const refs = expandWords(options.references, env.lexicons).map(bigrams);
     return ({ doc, report }) => {
@@ -100,7 +101,7 @@ export const resemblance = defineCheck<ResemblanceOptions>({
         report({
           span: part.heading.span,
           data: { part: quote(part.heading.title, 24), copied: copied.length, total: units.length },
-          related: copied.slice(0, 3).map((u) => ({ span: u.anchor, message: `与规定条文几乎相同：“${quote(u.label, 30)}”` })),
+          related: copied.slice(0, 3).map((u) => ({ span: u.anchor, messageId: 'copied', data: { item: quote(u.label, 30) } })),
         });
       }
     };

@@ -27,6 +27,11 @@ export const sections = defineCheck<SectionsOptions>({
       description: '为缺少的部分提供插入标题的修复（非安全），body 为标题下的正文',
     },
   },
+  messages: {
+    mentioned: '缺少的部分在别处被顺带提及时的报告；可用 {{part}} {{word}} {{where}} {{official}}',
+    mention: '指向顺带提及之处的说明；可用 {{word}}',
+    earlier: '顺序不对时，指向应排在前面的部分的说明',
+  },
   compile(options, env) {
     const vocab = vocabularyFrom(env.lexicons);
     const order = vocab.parts.map((p) => p.kind);
@@ -45,7 +50,7 @@ export const sections = defineCheck<SectionsOptions>({
           finding.messageId = 'mentioned';
           finding.data!.word = mention.word;
           finding.data!.where = mention.where;
-          finding.related = [{ span: mention.span, message: `“${mention.word}”在此顺带提及` }];
+          finding.related = [{ span: mention.span, messageId: 'mention' }];
         }
         if (options.insert) finding.fix = insertFix(doc, kind, order, vocab, options.insert.body ?? '');
         report(finding);
@@ -62,7 +67,7 @@ export const sections = defineCheck<SectionsOptions>({
             report({
               span: q.heading.span,
               data: { part: quote(q.heading.title, 30), next: quote(p.heading.title, 30), expected: options.order.map((k) => shortOf(vocab, k)).join(' → ') },
-              related: [{ span: p.heading.span, message: '按规定应排在前面的部分' }],
+              related: [{ span: p.heading.span, messageId: 'earlier' }],
             });
           }
         }

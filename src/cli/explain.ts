@@ -56,6 +56,11 @@ export function explainType(type: string): string | undefined {
   if (!t) return undefined;
   const out = [`规则类型 ${t.type} — ${t.summary}`, '', '选项：'];
   for (const [k, s] of Object.entries(t.options)) out.push(`  ${k}${t.required?.includes(k) ? '（必填）' : ''}: ${s.description ?? ''}`);
+  const messages = Object.entries(t.messages ?? {});
+  if (messages.length) {
+    out.push('', '消息（规则文件 messages 中的键；缺少时显示键名）：');
+    for (const [id, what] of messages) out.push(`  ${id}: ${what}`);
+  }
   return out.join('\n') + '\n';
 }
 
