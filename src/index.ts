@@ -27,12 +27,8 @@ export async function lint(text: string, options: LintOptions & LinterFactoryOpt
  * of a draft under plan-answers-shortcomings, with another segmenter swapped in.
  */
 export async function matchScoresWith(text: string, segment: (s: string) => string[]): Promise<{ best: number; to: number }[]> {
-  const { matchTable } = await import('./checks/correspondence.js');
-  const { compileRegex } = await import('./config/regex.js');
+  const { matchTableFor } = await import('./cli/explain-matches.js');
   const linter = await new LinterFactory({ noConfigLookup: true }).forFile(undefined, 'txt');
-  const r = linter.config.resolved;
-  const def = r.rules.get('plan-answers-shortcomings')!;
-  const doc = linter.config.builder.build(text, { format: 'txt' });
-  const t = matchTable(def.options as never, { lexicons: r.lexicons, regex: compileRegex }, doc, undefined, segment);
+  const t = matchTableFor(linter, linter.config.builder.build(text, { format: 'txt' }), 'plan-answers-shortcomings', segment);
   return (t?.scores ?? []).map((row) => row.reduce((b, s, j) => (s.score > b.best ? { best: s.score, to: j } : b), { best: -1, to: 0 }));
 }

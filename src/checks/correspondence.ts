@@ -27,8 +27,16 @@ const sideSchema = {
 
 export interface MatchRow { from: Item; best?: { item: Item; score: Score }; scores: Score[] }
 
+/** A correspondence rule's options compiled: its match model and matcher (`segment` swaps the segmenter, for the benchmark). */
+function compileCorrespondence(options: CorrespondenceOptions, env: CompileEnv, segment?: Segment) {
+  const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
+  if (segment) model.segment = segment;
+  const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
+  return compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining));
+}
+
 /** Compiled matching: the units on each side and their scores (also for --explain-matches). */
-export function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipStart?: RegExp, skipIn?: RegExp) {
+function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipStart?: RegExp, skipIn?: RegExp) {
   /** Where the cause analysis starts: a lead (存在上述问题的原因…) opening a sentence of the part body. */
   const causesFrom = (doc: ReportDocument, p: Part): number => {
     if (!skipStart) return Infinity;
@@ -55,7 +63,7 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
      * One row per `from` unit. Unless `full`, a unit that a target already answers
      * on topics alone is not segmented (segmentation is most of the cost).
      */
-    rows(current: ReportDocument, previous?: ReportDocument, full = false): { rows: MatchRow[]; fromDoc: ReportDocument; toPart: Part } | undefined {
+    rows(current: ReportDocument, previous?: ReportDocument, full = false): { rows: MatchRow[]; fromDoc: ReportDocument; toDoc: ReportDocument; toPart: Part } | undefined {
       const fromDoc = options.from.document === 'previous' ? previous : current;
       const toDoc = options.to.document === 'previous' ? previous : current;
       const fp = fromDoc?.part(options.from.part);
@@ -71,23 +79,20 @@ export function compileMatcher(options: CorrespondenceOptions, model: MatchModel
         scores.forEach((s, i) => { if (!best || s.score > best.score.score) best = { item: targets[i], score: s }; });
         return { from, best, scores };
       });
-      return { rows, fromDoc, toPart: { ...tp, items: targets } };
+      return { rows, fromDoc, toDoc, toPart: { ...tp, items: targets } };
     },
   };
 }
 
 /** The score table behind a correspondence rule, for `--explain-matches`. */
 export function matchTable(options: CorrespondenceOptions, env: CompileEnv, doc: ReportDocument, previous?: ReportDocument, segment?: Segment) {
-  const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
-  if (segment) model.segment = segment;
-  const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
-  const r = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining)).rows(doc, previous, true);
+  const r = compileCorrespondence(options, env, segment).rows(doc, previous, true);
   if (!r) return undefined;
   const label = (d: ReportDocument, i: Item) => quote(d.slice(quoteSpan(d, i)), 24);
   return {
     threshold: options.threshold,
     from: r.rows.map((row) => label(r.fromDoc, row.from)),
-    to: r.toPart.items.map((i) => label(doc, i)),
+    to: r.toPart.items.map((i) => label(r.toDoc, i)),
     scores: r.rows.map((row) => row.scores),
   };
 }
@@ -126,9 +131,10 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
     closest: '指向最接近的一条的说明；可用 {{to}} {{score}}',
   },
   compile(options, env) {
-    const model = buildMatchModel(options.topics, options.topicWeights, options.generic ?? [], env);
-    const re = (words?: string[]) => (words?.length ? new RegExp(alternation(expandWords(words, env.lexicons))) : undefined);
-    const matcher = compileMatcher(options, model, re(options.skipStartingWith), re(options.skipContaining));
+    const matcher = compileCorrespondence(options, env);
+    // a place in last year's report is marked so; a finding sits in this draft: on the
+    // part that should answer, or on the unanswered unit when that is this draft's
+    const docOf = (side: Side) => (side.document === 'previous' ? ('previous' as const) : undefined);
     const crossDocument = options.from.document === 'previous' || options.to.document === 'previous';
     return ({ doc, previous, report, pass }) => {
       const r = matcher.rows(doc, previous);
@@ -136,18 +142,18 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
       for (const row of r.rows) {
         const fromQuote = quote(r.fromDoc.slice(quoteSpan(r.fromDoc, row.from)), 40);
         const best = row.best;
-        const toQuote = best ? quote(doc.slice(quoteSpan(doc, best.item)), 30) : '';
+        const toQuote = best ? quote(r.toDoc.slice(quoteSpan(r.toDoc, best.item)), 30) : '';
         if (best && best.score.score >= options.threshold) {
-          pass({ span: crossDocument ? r.toPart.heading.span : quoteSpan(doc, row.from), message: `“${fromQuote}”→“${toQuote}”（匹配度 ${best.score.score.toFixed(2)}）` });
+          pass({ span: docOf(options.from) ? r.toPart.heading.span : quoteSpan(r.fromDoc, row.from), message: `“${fromQuote}”→“${toQuote}”（匹配度 ${best.score.score.toFixed(2)}）` });
           continue;
         }
         const fromSpan = quoteSpan(r.fromDoc, row.from);
         report({
-          span: crossDocument ? r.toPart.heading.span : fromSpan,
+          span: docOf(options.from) ? r.toPart.heading.span : fromSpan,
           data: { from: fromQuote, to: toQuote, score: best ? best.score.score.toFixed(2) : '0', threshold: options.threshold },
           related: [
-            ...(crossDocument ? [{ span: fromSpan, messageId: 'from', document: 'previous' as const }] : []),
-            ...(best ? [{ span: quoteSpan(doc, best.item), messageId: 'closest' }] : []),
+            ...(crossDocument ? [{ span: fromSpan, messageId: 'from', document: docOf(options.from) }] : []),
+            ...(best ? [{ span: quoteSpan(r.toDoc, best.item), messageId: 'closest', document: docOf(options.to) }] : []),
           ],
         });
       }

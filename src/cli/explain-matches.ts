@@ -1,6 +1,7 @@
 import { matchTable } from '../checks/correspondence.js';
 import { compileRegex } from '../config/regex.js';
 import type { Linter } from '../linter.js';
+import type { Segment } from '../document/terms.js';
 import type { ReportDocument } from '../types.js';
 import { displayWidth, padEnd } from '../formatters/width.js';
 
@@ -9,12 +10,22 @@ import { displayWidth, padEnd } from '../formatters/width.js';
  * plan-answers-shortcomings, with what each best match shares — the first thing to
  * look at when that rule cries wolf or stays silent.
  */
-export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'plan-answers-shortcomings'): string {
+/**
+ * The score table of a correspondence rule on a draft, with the options the
+ * configuration gives it; null when there is no such rule, undefined when the
+ * draft lacks one of the two parts. `segment` swaps the segmenter (benchmark).
+ */
+export function matchTableFor(linter: Linter, doc: ReportDocument, ruleId: string, segment?: Segment): ReturnType<typeof matchTable> | null {
   const r = linter.config.resolved;
   const def = r.rules.get(ruleId);
-  if (!def) return `没有 ${ruleId} 这条规则\n`;
+  if (!def) return null;
   const options = { ...def.options, ...(r.settings.get(ruleId)?.options ?? {}) } as unknown as Parameters<typeof matchTable>[0];
-  const t = matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc);
+  return matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc, undefined, segment);
+}
+
+export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'plan-answers-shortcomings'): string {
+  const t = matchTableFor(linter, doc, ruleId);
+  if (t === null) return `没有 ${ruleId} 这条规则\n`;
   if (!t) return '稿件中缺少“存在的不足”或“下一年度安排”部分，没有可匹配的内容。\n';
   const out: string[] = [];
   out.push(`${ruleId}：匹配度 = 0.6 × 领域重合 + 0.4 × 词语重合；低于 ${t.threshold} 即报告`);
