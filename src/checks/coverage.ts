@@ -1,6 +1,6 @@
-import type { CompileEnv, Span } from '../types.js';
+import type { Span } from '../types.js';
 import { alternation } from '../document/vocabulary.js';
-import { defineCheck, expandWords, quote, resolveLexicon, wordListSchema } from './define.js';
+import { compileGroups, defineCheck, expandWords, quote, wordListSchema, type WordGroup } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
 
 interface CoverageOptions {
@@ -13,17 +13,6 @@ interface CoverageOptions {
   promisedBy?: string[];
 }
 
-interface Group { name: string; label: string; re: RegExp }
-
-function resolveGroups(groups: CoverageOptions['groups'], env: CompileEnv): Group[] {
-  const map = resolveLexicon(groups, env.lexicons, '', true);
-  return Object.entries(map as Record<string, unknown>).map(([name, v]) => {
-    const g = Array.isArray(v) ? { label: name, words: v } : (v as { label?: string; words?: unknown[] });
-    const words = expandWords(g.words ?? [], env.lexicons);
-    if (!words.length) throw new Error(`词组 “${name}” 没有词语`);
-    return { name, label: g.label ?? name, re: new RegExp(alternation(words)) };
-  });
-}
 
 /**
  * coverage — every unit in `scope` mentions words of at least `minGroups` of the
@@ -45,14 +34,14 @@ export const coverage = defineCheck<CoverageOptions>({
   },
   required: ['scope', 'groups'],
   compile(options, env) {
-    const groups = resolveGroups(options.groups, env);
+    const groups = compileGroups(options.groups, env);
     const min = Math.min(options.minGroups ?? groups.length, groups.length);
     const promise = options.promisedBy?.length ? new RegExp(alternation(expandWords(options.promisedBy, env.lexicons))) : undefined;
     return ({ doc, report, pass }) => {
       for (const unit of unitsOf(doc, options.scope)) {
         const text = doc.slice(unit.span);
-        const found: { g: Group; at: Span; word: string }[] = [];
-        const missing: Group[] = [];
+        const found: { g: WordGroup; at: Span; word: string }[] = [];
+        const missing: WordGroup[] = [];
         for (const g of groups) {
           const m = g.re.exec(text);
           if (m) found.push({ g, at: [unit.span[0] + m.index, unit.span[0] + m.index + m[0].length], word: m[0] });

@@ -1,4 +1,5 @@
-import type { CheckType, OptionSchema, PartKind } from '../types.js';
+import { alternation } from '../document/vocabulary.js';
+import type { CheckType, CompileEnv, OptionSchema, PartKind } from '../types.js';
 import { PART_KINDS } from '../types.js';
 
 /** Identity helper that keeps a check type's options typed. */
@@ -28,6 +29,24 @@ export function resolveLexicon(value: unknown, lexicons: Readonly<Record<string,
   for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   if (v === undefined || v === null || (map && typeof v !== 'object')) throw new Error(`${what ? `${what} 的` : ''}词表引用 “${value}” 不存在`);
   return v;
+}
+
+/** A group of words compiled to one regex (coverage groups, correspondence topics). */
+export interface WordGroup { name: string; label: string; re: RegExp }
+
+/**
+ * Group name → words (or {label, words}), inline or as a "$lexicon/name.key"
+ * reference, each group compiled to one alternation; a group without words is an
+ * error (its regex would match everything).
+ */
+export function compileGroups(ref: unknown, env: CompileEnv, what = ''): WordGroup[] {
+  const map = resolveLexicon(ref ?? {}, env.lexicons, what, true) ?? {};
+  return Object.entries(map as Record<string, unknown>).map(([name, v]) => {
+    const g = Array.isArray(v) ? { label: name, words: v } : (v as { label?: string; words?: unknown[] });
+    const words = expandWords(g.words ?? [], env.lexicons);
+    if (!words.length) throw new Error(`词组 “${name}” 没有词语`);
+    return { name, label: g.label ?? name, re: new RegExp(alternation(words)) };
+  });
 }
 
 /** Words, with "$lexicon/name.key" entries replaced by the words they name (a table's words flattened). */

@@ -1,7 +1,6 @@
 import type { CompileEnv } from '../types.js';
-import { alternation } from '../document/vocabulary.js';
 import { segmentWords, type Segment } from '../document/terms.js';
-import { expandWords, resolveLexicon } from './define.js';
+import { compileGroups, expandWords, resolveLexicon } from './define.js';
 
 /**
  * How well one passage (a shortcoming, last year's plan item) is answered by
@@ -26,22 +25,14 @@ export interface Profile { text: string; topics: Set<string>; terms?: Set<string
 export interface Score { score: number; topics: string[]; terms: string[] }
 
 export function buildMatchModel(topics: unknown, weights: unknown, generic: unknown[], env: CompileEnv): MatchModel {
-  const groups = resolveMap(topics, env, 'topics');
-  const w = (weights ? resolveMap(weights, env, 'weights') : {}) as Record<string, number>;
+  const w = (weights ? resolveLexicon(weights, env.lexicons, 'weights', true) : {}) as Record<string, number>;
   return {
-    topics: Object.entries(groups).map(([name, words]) => ({
-      name,
-      weight: typeof w[name] === 'number' ? w[name] : 1,
-      re: new RegExp(alternation(expandWords(words as unknown[], env.lexicons))),
-    })),
+    topics: compileGroups(topics, env, 'topics').map(({ name, re }) => ({ name, weight: typeof w[name] === 'number' ? w[name] : 1, re })),
     generic: new Set(expandWords(generic, env.lexicons)),
     segment: segmentWords,
   };
 }
 
-function resolveMap(ref: unknown, env: CompileEnv, what: string): Record<string, unknown> {
-  return (resolveLexicon(ref ?? {}, env.lexicons, what, true) ?? {}) as Record<string, unknown>;
-}
 
 export function profile(text: string, model: MatchModel): Profile {
   return { text, topics: new Set(model.topics.filter((t) => t.re.test(text)).map((t) => t.name)) };
