@@ -132,6 +132,8 @@ export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line';
   rules: string[];       // empty = all rules
   span: Span;
+  /** Offset right after the rule list (before any `-- reason`): where another rule is added. */
+  rulesEnd: number;
   line: number;
   reason?: string;
 }

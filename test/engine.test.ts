@@ -198,6 +198,11 @@ describe('inline disable comments in Markdown', () => {
       ['disable-next-line', ['stray-whitespace'], null, 18],
       ['disable', [], null, 21],
     ]);
+    // where another rule would be added: right after the last one, before the reason or the -->
+    for (const d of doc.directives) {
+      expect(doc.text.slice(0, d.rulesEnd).endsWith(d.rules.at(-1) ?? d.kind)).toBe(true);
+      expect(doc.text.slice(d.rulesEnd)).toMatch(d.reason ? /^ -- / : /^ -->/);
+    }
   });
 
   it('--report-unused-disable-directives: comments that silenced nothing are warnings with a safe fix that deletes them', async () => {

@@ -161,16 +161,7 @@ function disableByComment(snap: Snapshot, d: Diagnostic, index: TextIndex, f: Ac
     && doc.lines[x.line] && doc.slice([doc.lines[x.line].start, doc.lines[x.line].end]).trim() === doc.slice(x.span));
   let edit: TextEdit;
   if (prev) {
-    const body = doc.slice(prev.span);
-    const keyword = 'disable-next-line';
-    const from = body.indexOf(keyword) + keyword.length;
-    const close = body.lastIndexOf('-->');
-    const rest = body.slice(from, close);
-    const reason = rest.search(/\s--\s?/);
-    let at = from + (reason >= 0 ? reason : rest.length);
-    while (at > from && /\s/.test(body[at - 1])) at--;
-    const offset = prev.span[0] + at;
-    edit = { range: index.range(offset, offset), newText: ` ${d.code}` };
+    edit = { range: index.range(prev.rulesEnd, prev.rulesEnd), newText: ` ${d.code}` };
   } else {
     const start = doc.lines[line]?.start ?? 0;
     const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
