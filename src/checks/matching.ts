@@ -1,4 +1,5 @@
 import type { CompileEnv } from '../types.js';
+import { CN_SMALL_NUMERAL } from '../document/numerals.js';
 import { segmentWords, type Segment } from '../document/terms.js';
 import { compileGroups, expandWords, resolveLexicon } from './define.js';
 
@@ -38,10 +39,12 @@ export function profile(text: string, model: MatchModel): Profile {
   return { text, topics: new Set(model.topics.filter((t) => t.re.test(text)).map((t) => t.name)) };
 }
 
+/** Numbers and enumeration markers (一是, 二是) say nothing about the content. */
+const NOT_TERMS = new RegExp(`^[\\d.%]+$|^${CN_SMALL_NUMERAL}+是$`);
+
 function termsOf(p: Profile, model: MatchModel): Set<string> {
   p.terms ??= new Set(
-    // numbers and enumeration markers (一是, 二是) say nothing about the content
-    model.segment(p.text).filter((w) => w.length >= 2 && !model.generic.has(w) && !/^[\d.%]+$|^[一二三四五六七八九十]+是$/.test(w)),
+    model.segment(p.text).filter((w) => w.length >= 2 && !model.generic.has(w) && !NOT_TERMS.test(w)),
   );
   return p.terms;
 }

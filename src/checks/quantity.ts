@@ -1,4 +1,5 @@
 import type { Quantity, Span } from '../types.js';
+import { CN_SMALL_NUMERAL } from '../document/numerals.js';
 import { overlapping } from '../document/parts.js';
 import { defineCheck, quote } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
@@ -13,7 +14,7 @@ interface QuantityOptions {
   dates?: boolean;
 }
 
-const DATE = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:至|—|-)?/g;
+const DATE = new RegExp(`(?:\\d{1,2}|${CN_SMALL_NUMERAL}{1,3})月(?:(?:\\d{1,2}|${CN_SMALL_NUMERAL}{1,3})日)?(?:至|—|-)?`, 'g');
 
 /**
  * quantity — concrete figures (the document model's quantities: a number with a

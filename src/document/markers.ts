@@ -1,12 +1,12 @@
 import type { Marker, MarkerStyle } from '../types.js';
-import { CIRCLED_CHARS, circledValue, parseChineseNumber } from './numerals.js';
+import { CIRCLED_CHARS, circledValue, CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
 
 /**
  * Outline markers at the start of a line (GB/T 9704: 一、 →（一）→ 1. →（1）).
  * Recognises the common wrong spellings too — “(三)”, “（一）、”, “一.”, “1、” —
  * so the outline holds and `heading-numbering` can report them.
  */
-const CN = '[一二三四五六七八九十]{1,3}';
+const CN = `${CN_SMALL_NUMERAL}{1,3}`;
 const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   // （一） (一) （一）、 — the bracket pair may be mixed half/full width
   { style: 'cn-paren', re: new RegExp(`^([（(])(${CN})([）)])([、.．，,]?)`) },

@@ -6,6 +6,9 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
+/** One character of the small Chinese numerals of outline markers, 一是 enumerations and dates (一 … 九十九). */
+export const CN_SMALL_NUMERAL = '[一二三四五六七八九十]';
+
 /** Value of a Chinese numeral such as 十二, 二十, 一千五百, 三万; undefined when not a numeral. */
 export function parseChineseNumber(s: string): number | undefined {
   if (!s) return undefined;

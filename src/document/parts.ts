@@ -1,4 +1,5 @@
 import type { Item, Part, PartKind, Section, Span } from '../types.js';
+import { CN_SMALL_NUMERAL } from './numerals.js';
 import type { PartVocabulary } from './vocabulary.js';
 
 const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
@@ -27,7 +28,7 @@ export function classifyHeading(
   return { kind: best.kind, matched: best.matched, year };
 }
 
-const ENUM = /([一二三四五六七八九十]{1,2})是/g;
+const ENUM = new RegExp(`(${CN_SMALL_NUMERAL}{1,2})是`, 'g');
 const ENUM_BEFORE = /[。；;！？：:，,\s“]/;
 const CN_ORD: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

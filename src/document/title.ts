@@ -1,8 +1,11 @@
 import type { Title } from '../types.js';
 import type { SourceLine } from './lines.js';
+import { CN_SMALL_NUMERAL } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
+/** An outline marker (一、 （一） 1.): the title is above it. */
+const OUTLINE_START = new RegExp(`^[（(]?(?:${CN_SMALL_NUMERAL}|\\d)+[、.．）)]`);
 
 export interface TitleVocabulary {
   about: string;
@@ -38,7 +41,7 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
     const l = candidates[k];
     const t = text.slice(l.contentStart, l.contentEnd);
     if (t.length > 90 || /[。；]/.test(t)) continue;
-    if (/^[（(]?[一二三四五六七八九十\d]+[、.．）)]/.test(t)) break; // reached the outline
+    if (OUTLINE_START.test(t)) break; // reached the outline
     const isReport = tv.report.test(t) || tv.summary.test(t);
     if (!(isReport && (t.includes(tv.about) || tv.subject.test(t))) && !(l.mdDepth === 1 && tv.subject.test(t))) continue;
 
