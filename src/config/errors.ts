@@ -19,9 +19,13 @@ export class ConfigError extends Error {
   }
 }
 
+/** file:line:column of a problem, or the file alone. */
+export function problemLocation(p: ConfigProblem): string {
+  return p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+}
+
 export function formatProblem(p: ConfigProblem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-  let s = `${where}  错误  ${p.message}`;
+  let s = `${problemLocation(p)}  错误  ${p.message}`;
   if (p.frame) s += `\n${p.frame}`;
   if (p.hint) s += `\n  提示：${p.hint}`;
   return s;

@@ -95,7 +95,7 @@ function figureChars(v: DocumentVocabulary): Uint8Array {
   const mark = (chars: string, flag: number) => { for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] |= flag; };
   const numerals = `0123456789${CN_NUMERAL_CHARS}几`;
   mark(numerals, START | RUN);
-  mark('.万亿', RUN);
+  mark('.', RUN); // 1.06万件
   for (const w of v.quantities.approxBefore) {
     mark(w[0] ?? '', START);
     mark(w, RUN);

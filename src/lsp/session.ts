@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, type ConfigProblem } from '../config/errors.js';
+import { ConfigError, problemLocation, type ConfigProblem } from '../config/errors.js';
 import { CONFIG_NAMES } from '../config/load.js';
 import { documentUri } from '../engine/run.js';
 import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
@@ -332,14 +332,10 @@ function pointAt(output: LintOutput, uri: string): Diagnostic[] {
     : d);
 }
 
-function where(p: ConfigProblem): string {
-  return p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-}
-
 function configMessage(problems: ConfigProblem[], configFile?: string): string {
   const first = problems[0];
   const more = problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : '';
-  return `lawreport-lint：配置${configFile ? ` ${configFile} ` : ''}有误，暂停检查：${where(first)} ${first.message}${more}。修改保存后会自动重新检查。`;
+  return `lawreport-lint：配置${configFile ? ` ${configFile} ` : ''}有误，暂停检查：${problemLocation(first)} ${first.message}${more}。修改保存后会自动重新检查。`;
 }
 
 /** A broken configuration: one error on the document's first line, pointing at each problem. */
@@ -358,7 +354,7 @@ function configDiagnostic(problems: ConfigProblem[], doc: TextDocument): Diagnos
     severity: 1,
     code: 'config-error',
     source: 'lawreport-lint',
-    message: `配置有误，未检查这份稿件：${where(first)} ${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`,
+    message: `配置有误，未检查这份稿件：${problemLocation(first)} ${first.message}${problems.length > 1 ? `（共 ${problems.length} 个问题）` : ''}`,
     ...(related.length ? { relatedInformation: related } : {}),
     data: { help: first.hint ?? '修改配置文件并保存，稿件会自动重新检查。' },
   };

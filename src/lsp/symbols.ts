@@ -1,6 +1,10 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { DocumentVocabulary } from '../document/index.js';
+import { quote } from '../checks/define.js';
 import type { Item, Part, Range, ReportDocument, Span } from '../types.js';
+
+/** Outline entries are cut to this many characters, then “…”. */
+const OUTLINE_NAME = 59;
 
 const ITEM_KIND: Record<Item['kind'], SymbolKind> = {
   heading: SymbolKind.Key,
@@ -21,7 +25,7 @@ function partKindName(vocab: DocumentVocabulary, part: Part): string {
  */
 export function outline(doc: ReportDocument, vocab: DocumentVocabulary, uri: string, hierarchical: boolean): DocumentSymbol[] | SymbolInformation[] {
   const range = (span: Span): Range => ({ start: doc.positionAt(span[0]), end: doc.positionAt(span[1]) });
-  const label = (span: Span, fallback: string) => shorten(doc.slice(span)) || fallback;
+  const label = (span: Span, fallback: string) => quote(doc.slice(span), OUTLINE_NAME) || fallback;
 
   const parts: DocumentSymbol[] = doc.parts.map((part) => {
     const selection = within(part.heading.span, part.span);
@@ -32,7 +36,7 @@ export function outline(doc: ReportDocument, vocab: DocumentVocabulary, uri: str
       range: range(part.span),
       selectionRange: range(selection),
       children: part.items.map((item) => ({
-        name: shorten(item.label) || label(item.headingSpan ?? item.span, '（空）'),
+        name: quote(item.label, OUTLINE_NAME) || label(item.headingSpan ?? item.span, '（空）'),
         detail: item.kind === 'heading' ? '条目' : item.kind === 'enumeration' ? '列举项' : '段落',
         kind: ITEM_KIND[item.kind],
         range: range(item.span),
@@ -72,7 +76,3 @@ function within(selection: Span, range: Span): Span {
   return selection[0] >= range[0] && selection[1] <= range[1] ? selection : [range[0], range[0]];
 }
 
-function shorten(s: string, max = 60): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
