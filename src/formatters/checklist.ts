@@ -1,5 +1,5 @@
 import type { Diagnostic, FileResult } from '../types.js';
-import { painter, SEVERITY_WORD, where, type FormatContext } from './context.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
 import { draftRow, lineLabel, quoteOf } from './overview.js';
 import type { Requirement } from './report-context.js';
 import { displayWidth, padEnd } from './width.js';
@@ -108,7 +108,7 @@ function evidenceLine(e: ChecklistEvidence, paint: ReturnType<typeof painter>): 
   if (e.kind === 'pass') return `${paint('gray', at)}${e.message}`;
   const sev = SEVERITY_WORD[e.severity ?? 2];
   const quote = e.quote && !e.message.includes(e.quote.trim()) ? `  原文：“${e.quote}”` : '';
-  return `${paint('gray', at)}${paint(e.severity === 1 ? 'red' : e.severity === 2 ? 'yellow' : 'blue', sev)} ${e.message}${paint('gray', `${quote}  ${e.rule}`)}`;
+  return `${paint('gray', at)}${paint(SEVERITY_STYLE[e.severity ?? 3], sev)} ${e.message}${paint('gray', `${quote}  ${e.rule}`)}`;
 }
 
 /** The sheet's conclusion in words: how many requirements passed, failed, were not checked. */

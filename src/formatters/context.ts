@@ -19,6 +19,8 @@ export interface FormatContext {
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
 
 export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };
+/** The terminal colour of a severity. */
+export const SEVERITY_STYLE: Record<number, 'red' | 'yellow' | 'blue'> = { 1: 'red', 2: 'yellow', 3: 'blue', 4: 'blue' };
 
 const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32, cyan: 36 };
 export type Paint = (style: keyof typeof CODES, s: string) => string;

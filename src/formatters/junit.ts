@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import { SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { displayPath, quoteOf } from './overview.js';
+import { displayPath, quoteOf, rulesOfRun } from './overview.js';
 
 const TYPE: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
@@ -12,13 +12,7 @@ const TYPE: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: '
  * file that could not be read is one testcase with an <error>: no rule ran on it.
  */
 export function junit(results: FileResult[], ctx: FormatContext): string {
-  const ids = new Set<string>();
-  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
-  for (const r of results) {
-    for (const d of r.diagnostics) ids.add(d.code);
-    for (const p of r.summary?.passes ?? []) ids.add(p.rule);
-  }
-  const rules = [...ids].sort();
+  const rules = rulesOfRun(results, ctx, true);
 
   const suites: string[] = [];
   let tests = 0, failures = 0, errors = 0;

@@ -159,3 +159,14 @@ function clipWidth(s: string, width: number): string {
   }
   return `${out}…`;
 }
+
+/** The rules of a run, sorted: those the configuration enables, those that reported, and (`passes`) those that recorded a pass. */
+export function rulesOfRun(results: readonly FileResult[], ctx: FormatContext, passes = false): string[] {
+  const ids = new Set<string>();
+  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
+  for (const r of results) {
+    for (const d of r.diagnostics) ids.add(d.code);
+    if (passes) for (const p of r.summary?.passes ?? []) ids.add(p.rule);
+  }
+  return [...ids].sort();
+}

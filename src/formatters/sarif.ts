@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { VERSION } from '../cli/version.js';
 import type { Diagnostic, FileResult, Range, Severity } from '../types.js';
 import type { FormatContext } from './context.js';
-import { displayPath, quoteOf } from './overview.js';
+import { displayPath, quoteOf, rulesOfRun } from './overview.js';
 import type { RuleInfo } from './report-context.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
@@ -16,10 +16,7 @@ const LEVEL_OF_NAME = { error: 'error', warning: 'warning', info: 'note' } as co
  * %SRCROOT% (the working folder); unreadable files are error notifications.
  */
 export function sarif(results: FileResult[], ctx: FormatContext): string {
-  const ids = new Set<string>();
-  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
-  for (const r of results) for (const d of r.diagnostics) ids.add(d.code);
-  const ruleIds = [...ids].sort();
+  const ruleIds = rulesOfRun(results, ctx);
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const seen = firstDiagnostics(results);
 

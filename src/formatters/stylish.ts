@@ -1,5 +1,5 @@
 import type { FileResult } from '../types.js';
-import { painter, SEVERITY_WORD, where, type FormatContext } from './context.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
 import { displayWidth, padEnd } from './width.js';
 
 /**
@@ -30,7 +30,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     const locW = Math.max(...rows.map((x) => displayWidth(x.loc)));
     const msgW = Math.min(70, Math.max(...rows.map((x) => displayWidth(x.d.message))));
     for (const x of rows) {
-      const sevColor = x.d.severity === 1 ? 'red' : x.d.severity === 2 ? 'yellow' : 'blue';
+      const sevColor = SEVERITY_STYLE[x.d.severity];
       out.push(`  ${paint('gray', padEnd(x.loc, locW))} ${x.fix}${paint(sevColor, x.sev)}  ${padEnd(x.d.message, msgW)}  ${paint('gray', x.d.code)}`);
       const indent = ' '.repeat(2 + locW + 1 + 1 + 4 + 2);
       if (x.d.data?.reference) out.push(`${indent}${paint('gray', `依据：${x.d.data.reference}`)}`);

@@ -1,5 +1,5 @@
 import type { FileResult, PartKind } from '../types.js';
-import { painter, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
 import { headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 
@@ -43,7 +43,7 @@ export function table(results: FileResult[], ctx: FormatContext): string {
       ],
       byRule.map((t) => [
         { text: t.rule },
-        { text: SEVERITY_WORD[t.severity], style: severityStyle(t.severity) },
+        { text: SEVERITY_WORD[t.severity], style: SEVERITY_STYLE[t.severity] },
         { text: String(t.drafts) },
         { text: String(t.findings) },
         { text: t.summary ?? '' },
@@ -80,9 +80,6 @@ function draftCells(row: DraftRow, kinds: PartKind[]): Cell[] {
   ];
 }
 
-function severityStyle(s: number): Parameters<Paint>[0] {
-  return s === 1 ? 'red' : s === 2 ? 'yellow' : 'blue';
-}
 
 /** Pads every column to its widest cell (display width); the last column is left ragged. */
 function render(columns: Column[], rows: Cell[][], paint: Paint): string {
