@@ -1,3 +1,4 @@
+import { formatOf } from '../document/index.js';
 import type { FileResult } from '../types.js';
 import type { ReportVocabulary, RuleInfo } from './report-context.js';
 
@@ -28,7 +29,12 @@ export function painter(color: boolean): Paint {
   return (style, s) => (color ? `\u001b[${CODES[style]}m${s}\u001b[0m` : s);
 }
 
+/** A Word draft: its lines are paragraphs, and --fix never rewrites it. */
+export function isWord(r: FileResult): boolean {
+  return formatOf(r.filePath) === 'docx';
+}
+
 /** Human location of a diagnostic: line:col, or 第N段 for a .docx (line = paragraph). */
 export function where(r: FileResult, line: number, character: number): string {
-  return r.filePath.toLowerCase().endsWith('.docx') ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
+  return isWord(r) ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
 }

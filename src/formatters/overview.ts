@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
-import type { FormatContext } from './context.js';
+import { isWord, type FormatContext } from './context.js';
 import type { ReportVocabulary } from './report-context.js';
 import { displayWidth } from './width.js';
 
@@ -136,7 +136,7 @@ export function quoteOf(r: FileResult, index: number): string | undefined {
 
 /** A 0-based line as people count it: 第N行, or 第N段 for a .docx (lines are paragraphs). */
 export function lineLabel(r: FileResult, line: number): string {
-  return r.filePath.toLowerCase().endsWith('.docx') ? `第${line + 1}段` : `第${line + 1}行`;
+  return isWord(r) ? `第${line + 1}段` : `第${line + 1}行`;
 }
 
 /** A problem in a few words: the message's first clause (before “；”), cut to a display width. */

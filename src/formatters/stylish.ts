@@ -1,5 +1,5 @@
 import type { FileResult } from '../types.js';
-import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
+import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
 import { displayWidth, padEnd } from './width.js';
 
 /**
@@ -20,7 +20,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     if (!r.diagnostics.length) continue;
     out.push(paint('underline', r.filePath));
     // a .docx is never rewritten by --fix: offer no fix for it
-    const rewritable = !r.filePath.toLowerCase().endsWith('.docx');
+    const rewritable = !isWord(r);
     const rows = r.diagnostics.map((d) => ({
       loc: where(r, d.range.start.line, d.range.start.character),
       sev: SEVERITY_WORD[d.severity],
