@@ -4,12 +4,10 @@
  * drafts there are: at most `AHEAD` results wait for a slower predecessor, and
  * each result is handed on as soon as its turn comes.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, type ConfigProblem } from '../config/errors.js';
-import { packageRoot } from '../config/paths.js';
+import { builtScript } from '../config/paths.js';
 import { defaultReaderFile, ReadAhead, READ_AHEAD_MIN_FILES } from './read-ahead.js';
 import { FileLinter, type BatchResult, type FileLinterInit, type FileTask } from './lint-file.js';
 
@@ -56,14 +54,7 @@ export function resolveJobs(jobs: number | 'auto' | undefined, files: number): n
 }
 
 /** dist/worker.js, which the build writes next to the CLI; undefined when not built (then one thread). */
-export function defaultWorkerFile(): string | undefined {
-  try {
-    const f = join(packageRoot(), 'dist', 'worker.js');
-    return existsSync(f) ? f : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const defaultWorkerFile = (): string | undefined => builtScript('worker.js');
 
 /**
  * Threads started ahead of their work: a worker takes ~0.1 s to load, which

@@ -8,10 +8,8 @@
  * yet — it is still starting, or it stopped — is read by the linting thread
  * itself, and whatever the reader sends later for it is dropped.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { packageRoot } from '../config/paths.js';
+import { builtScript } from '../config/paths.js';
 import { decodeDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
 import type { FileTask } from './lint-file.js';
 
@@ -38,15 +36,8 @@ export async function readOutcome(index: number, path: string, withBytes: boolea
   }
 }
 
-/** dist/reader.js, which the build writes next to the CLI; undefined when not built. */
-export function defaultReaderFile(): string | undefined {
-  try {
-    const f = join(packageRoot(), 'dist', 'reader.js');
-    return existsSync(f) ? f : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** dist/reader.js; undefined when not built. */
+export const defaultReaderFile = (): string | undefined => builtScript('reader.js');
 
 /** Below this many drafts starting a thread costs more than it saves. */
 export const READ_AHEAD_MIN_FILES = 48;

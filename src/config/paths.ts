@@ -14,3 +14,13 @@ export function packageRoot(): string {
   }
   throw new Error('找不到 lawreport-lint 的安装目录（缺少 rules/ 文件夹）');
 }
+
+/** A script the build writes into dist/ (the batch's worker and reader threads); undefined when not built. */
+export function builtScript(name: string): string | undefined {
+  try {
+    const f = join(packageRoot(), 'dist', name);
+    return existsSync(f) ? f : undefined;
+  } catch {
+    return undefined;
+  }
+}
