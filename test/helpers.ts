@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileConfig } from '../src/config/compile.js';
 import { resolveConfig } from '../src/config/load.js';
 import { loadBuiltins } from '../src/config/builtin.js';
+import { ConfigError, formatProblem } from '../src/config/errors.js';
 import { prepareFormat } from '../src/document/index.js';
 import { Linter } from '../src/linter.js';
 import type { Diagnostic, DocumentFormat, ReportDocument, SeverityName } from '../src/types.js';
@@ -55,4 +58,28 @@ export function covered(text: string, d: Diagnostic, doc: ReportDocument): strin
 
 export function byRule(ds: Diagnostic[], code: string): Diagnostic[] {
   return ds.filter((d) => d.code === code);
+}
+
+/**
+ * A linter running only `my-rule` of `type`, an office's rule file with the given
+ * message and YAML body (its options), in a folder of its own.
+ */
+export async function inlineRule(type: string, message: string, body: string): Promise<Linter> {
+  const dir = mkdtempSync(join(tmpdir(), `lrl-${type}-`));
+  mkdirSync(join(dir, 'rules'));
+  writeFileSync(join(dir, 'rules', 'my-rule.yaml'),
+    `id: my-rule\ntype: ${type}\nsummary: 测试规则\nseverity: warning\nmessage: ${message}\n${body}\nexamples:\n  valid: ["无。"]\n  invalid: ["无。"]\n`);
+  writeFileSync(join(dir, '.lawreport-lint.yaml'), 'extends: []\nrulesDir: rules\nrules:\n  my-rule: warning\n');
+  return new Linter(await compileConfig(await resolveConfig({ configFile: join(dir, '.lawreport-lint.yaml'), cwd: dir })));
+}
+
+/** The configuration problems `load` fails with, as the CLI prints them; '' when it loads. */
+export async function configProblems(load: () => Promise<unknown>): Promise<string> {
+  try {
+    await load();
+    return '';
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map(formatProblem).join('\n');
+    throw err;
+  }
 }

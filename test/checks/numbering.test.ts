@@ -2,15 +2,9 @@
  * The numbering type: hierarchy, sequence, one family per level and the form of a
  * marker, on tiny outlines; then its option errors through an inline rule file.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileConfig } from '../../src/config/compile.js';
-import { ConfigError, formatProblem } from '../../src/config/errors.js';
-import { resolveConfig } from '../../src/config/load.js';
 import { Linter } from '../../src/linter.js';
-import { linterWith } from '../helpers.js';
+import { configProblems, inlineRule, linterWith } from '../helpers.js';
 
 const linter = await linterWith({ rules: {} });
 
@@ -125,23 +119,8 @@ describe('form of a marker', () => {
 });
 
 describe('options', () => {
-  async function inline(body: string): Promise<Linter> {
-    const dir = mkdtempSync(join(tmpdir(), 'lrl-numbering-'));
-    mkdirSync(join(dir, 'rules'));
-    writeFileSync(join(dir, 'rules', 'my-rule.yaml'),
-      `id: my-rule\ntype: numbering\nsummary: 测试规则\nseverity: warning\nmessage: “{{found}}”\n${body}\nexamples:\n  valid: ["无。"]\n  invalid: ["无。"]\n`);
-    writeFileSync(join(dir, '.lawreport-lint.yaml'), 'extends: []\nrulesDir: rules\nrules:\n  my-rule: warning\n');
-    return new Linter(await compileConfig(await resolveConfig({ configFile: join(dir, '.lawreport-lint.yaml'), cwd: dir })));
-  }
-  async function problems(body: string): Promise<string> {
-    try {
-      await inline(body);
-      return '';
-    } catch (err) {
-      if (err instanceof ConfigError) return err.problems.map(formatProblem).join('\n');
-      throw err;
-    }
-  }
+  const inline = (body: string) => inlineRule('numbering', '“{{found}}”', body);
+  const problems = (body: string) => configProblems(() => inline(body));
 
   it('maxSkip: 0 makes “1.” under “一、” a finding', async () => {
     const l = await inline('hierarchy: [cn-dun, cn-paren, ar-dot, ar-paren]\nmaxSkip: 0');

@@ -2,39 +2,17 @@
  * The substitution type with tiny inline rules (written to a temporary rulesDir,
  * as a county office would), then the two shipped rules on short drafts.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileConfig } from '../../src/config/compile.js';
-import { ConfigError, formatProblem } from '../../src/config/errors.js';
-import { resolveConfig } from '../../src/config/load.js';
 import { prepareFormat } from '../../src/document/index.js';
 import { Linter } from '../../src/linter.js';
 import type { DocumentFormat } from '../../src/types.js';
-import { byRule, linterWith } from '../helpers.js';
+import { byRule, configProblems, inlineRule as inlineRuleOf, linterWith } from '../helpers.js';
 
 await prepareFormat('md');
 
-/** A linter running only `my-rule`, defined by the given YAML body (id, type and severity added). */
-async function inlineRule(body: string): Promise<Linter> {
-  const dir = mkdtempSync(join(tmpdir(), 'lrl-substitution-'));
-  mkdirSync(join(dir, 'rules'));
-  const examples = 'examples:\n  valid: ["无。"]\n  invalid: ["无。"]\n';
-  writeFileSync(join(dir, 'rules', 'my-rule.yaml'), `id: my-rule\ntype: substitution\nsummary: 测试规则\nseverity: warning\nmessage: “{{found}}”应为“{{expected}}”\n${body}\n${examples}`);
-  writeFileSync(join(dir, '.lawreport-lint.yaml'), 'extends: []\nrulesDir: rules\nrules:\n  my-rule: warning\n');
-  return new Linter(await compileConfig(await resolveConfig({ configFile: join(dir, '.lawreport-lint.yaml'), cwd: dir })));
-}
-
-async function problemsOf(body: string): Promise<string> {
-  try {
-    await inlineRule(body);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map(formatProblem).join('\n');
-    throw err;
-  }
-  return '';
-}
+/** A linter running only `my-rule`, a substitution rule with the given YAML body. */
+const inlineRule = (body: string) => inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', body);
+const problemsOf = (body: string) => configProblems(() => inlineRule(body));
 
 /** [found text, replacement, safe] of each finding, in document order. */
 function findings(linter: Linter, text: string, format: DocumentFormat = 'txt') {

@@ -2,15 +2,9 @@
  * The title type (rule title-format): organ, year, document type and spaces, on
  * one- or two-line drafts; then its options and option errors via an inline rule.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileConfig } from '../../src/config/compile.js';
-import { ConfigError, formatProblem } from '../../src/config/errors.js';
-import { resolveConfig } from '../../src/config/load.js';
 import { Linter } from '../../src/linter.js';
-import { linterWith } from '../helpers.js';
+import { configProblems, inlineRule, linterWith } from '../helpers.js';
 
 const linter = await linterWith();
 const BODY = '\n一、主要举措和成效\n（一）强化理论学习。';
@@ -73,14 +67,7 @@ describe('title-format', () => {
 });
 
 describe('title type options', () => {
-  async function inline(body: string): Promise<Linter> {
-    const dir = mkdtempSync(join(tmpdir(), 'lrl-title-'));
-    mkdirSync(join(dir, 'rules'));
-    writeFileSync(join(dir, 'rules', 'my-rule.yaml'),
-      `id: my-rule\ntype: title\nsummary: 测试规则\nseverity: warning\nmessage: 标题不规范\n${body}\nexamples:\n  valid: ["无。"]\n  invalid: ["无。"]\n`);
-    writeFileSync(join(dir, '.lawreport-lint.yaml'), 'extends: []\nrulesDir: rules\nrules:\n  my-rule: warning\n');
-    return new Linter(await compileConfig(await resolveConfig({ configFile: join(dir, '.lawreport-lint.yaml'), cwd: dir })));
-  }
+  const inline = (body: string) => inlineRule('title', '标题不规范', body);
 
   it('require: only what is listed is checked; spaces are off unless asked', async () => {
     const l = await inline('require: [year]');
@@ -94,15 +81,7 @@ describe('title type options', () => {
   });
 
   it('option errors say which key and which value', async () => {
-    const problems = async (body: string) => {
-      try {
-        await inline(body);
-        return '';
-      } catch (err) {
-        if (err instanceof ConfigError) return err.problems.map(formatProblem).join('\n');
-        throw err;
-      }
-    };
+    const problems = (body: string) => configProblems(() => inline(body));
     expect(await problems('require: [organ, date]')).toMatch(/“date” 不允许[\s\S]*title, organ, year, report/);
     expect(await problems('spaces: yes please')).toMatch(/spaces/);
     expect(await problems('wrongTypes: [$lexicon/title.nothing]')).toMatch(/词表引用 “\$lexicon\/title\.nothing” 不存在/);
