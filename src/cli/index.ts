@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
-import { streamFormat } from '../batch/stream.js';
 import { stdoutWriter } from './stdout.js';
 import { tuneV8ForBatch, TUNE_FROM_DRAFTS } from './v8-tuning.js';
 import { checkTypes } from '../checks/index.js';
@@ -11,8 +10,9 @@ import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
-import { formatterNames, formatters, jsonlLine, loadFormatter, reportContext, type FormatContext } from '../formatters/index.js';
+import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
+import { fileSpool } from '../io/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
@@ -214,8 +214,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 }
 
 /**
- * Checks files and folders with lintFiles: results in path order, json and
- * jsonl streamed as each draft finishes, a progress line when stderr is a terminal.
+ * Checks files and folders with lintFiles: results in path order, each written
+ * into the report as it arrives, a progress line when stderr is a terminal.
  */
 async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
@@ -233,29 +233,31 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
   });
-  const stream = streamFormat(o.format, formatters, ctx, jsonlLine);
   let out: AtomicOutput | undefined;
-  const write = (s: string) => {
-    progress?.clear();
-    if (o.output) (out ??= new AtomicOutput(abs(o.output))).write(s);
-    else io.stdout(s);
+  // every format writes each draft as it arrives: memory stays flat however many drafts there are
+  const sink: ReportSink = {
+    write: (s) => {
+      progress?.clear();
+      if (o.output) (out ??= new AtomicOutput(abs(o.output))).write(s);
+      else io.stdout(s);
+    },
+    spool: () => fileSpool(),
   };
-  const results: BatchResult[] = [];
+  const format = (await loadFormat(o.format))!;
+  let report: ReportWriter | undefined;
   const unreadable: BatchResult[] = [];
   try {
-    let count = 0;
     for await (const r of batch) {
       if (r.error) unreadable.push(r);
-      if (stream) write(stream.item(r, count === 0));
-      else results.push(r);
-      count++;
+      // started with the first draft: no files, no report (csv writes its header at once)
+      (report ??= format(ctx, sink)).add(r);
     }
     progress?.end();
     if (!batch.summary.files) {
       out?.abort();
       return 2;
     }
-    write(stream ? stream.end(count) : (await loadFormatter(o.format))!(results, ctx));
+    report?.end();
     out?.commit();
   } catch (err) {
     progress?.end();

@@ -1,7 +1,8 @@
 import type { Diagnostic, FileResult } from '../types.js';
-import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { draftRow, lineLabel, quoteOf } from './overview.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext, type ReportFormat } from './context.js';
+import { draftRow, enabledRules, lineLabel, quoteOf, rulesOfDraft } from './overview.js';
 import type { Requirement } from './report-context.js';
+import { whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'unchecked';
@@ -27,15 +28,15 @@ export interface ChecklistItem {
   evidence: ChecklistEvidence[];
 }
 
-/** The requirements to check: the configured checklist, or one line per rule the run reported on. */
-export function requirements(results: readonly FileResult[], ctx: FormatContext): Requirement[] {
-  if (ctx.report?.checklist.length) return ctx.report.checklist;
-  const ids = new Set<string>();
-  for (const r of results) {
-    for (const d of r.diagnostics) ids.add(d.code);
-    for (const p of r.summary?.passes ?? []) ids.add(p.rule);
-  }
-  return [...ids].sort().map((id) => ({ id, label: ctx.rules?.get(id)?.summary ?? id, rules: [id] }));
+/**
+ * The requirements a draft is checked against: the configured checklist, or
+ * without one, a line per rule: those enabled and those that reported on the draft.
+ */
+export function requirementsOf(ctx: FormatContext): (r: FileResult) => Requirement[] {
+  const configured = ctx.report?.checklist;
+  if (configured?.length) return () => configured;
+  const enabled = enabledRules(ctx);
+  return (r) => rulesOfDraft(r, enabled, true).map((id) => ({ id, label: ctx.rules?.get(id)?.summary ?? id, rules: [id] }));
 }
 
 /**
@@ -72,35 +73,43 @@ export function evaluate(r: FileResult, reqs: readonly Requirement[], ctx: Forma
  * pass or fail with its evidence, and a line to sign — a reviewer signs this
  * off instead of reading a list of violations.
  */
-export function checklist(results: FileResult[], ctx: FormatContext): string {
+export const checklistReport: ReportFormat = (ctx, sink) => {
   const paint = painter(ctx.color);
-  const reqs = requirements(results, ctx);
+  const requirements = requirementsOf(ctx);
   const statusWidth = Math.max(...Object.values(STATUS_WORD).map((w) => displayWidth(w))) + 2;
   const indent = ' '.repeat(2 + statusWidth + 2);
-  const out: string[] = [];
-  for (const r of results) {
-    const row = draftRow(r, ctx);
-    out.push(paint('underline', `稿件：${row.file}`));
-    if (r.error) {
-      out.push(`  ${paint('red', `无法检查：${r.error.message}`)}`, '');
-      continue;
-    }
-    const head = [`单位：${row.unit ?? '（标题中未写明）'}`, `年度：${row.year ?? '（未写明）'}`];
-    if (row.title) head.push(`标题：${row.title}`);
-    out.push(`  ${head.join('  ')}`);
-    const items = evaluate(r, reqs, ctx);
-    for (const it of items) {
-      const style = it.status === 'pass' ? 'green' : it.status === 'fail' ? 'red' : 'gray';
-      const status = padEnd(`${STATUS_MARK[it.status]} ${STATUS_WORD[it.status]}`, statusWidth);
-      const help = it.requirement.help ? paint('gray', `（${it.requirement.help}）`) : '';
-      out.push(`  ${paint(style, status)}  ${it.requirement.label}${help}`);
-      for (const e of it.evidence) out.push(indent + evidenceLine(e, paint));
-    }
-    out.push(`  结论：${verdict(items)}`);
-    out.push('  审核人：____________  日期：____________', '');
-  }
-  return out.join('\n') + '\n';
-}
+  let wrote = false;
+  return {
+    add(r) {
+      wrote = true;
+      const row = draftRow(r, ctx);
+      const out = [paint('underline', `稿件：${row.file}`)];
+      if (r.error) {
+        out.push(`  ${paint('red', `无法检查：${r.error.message}`)}`, '');
+      } else {
+        const head = [`单位：${row.unit ?? '（标题中未写明）'}`, `年度：${row.year ?? '（未写明）'}`];
+        if (row.title) head.push(`标题：${row.title}`);
+        out.push(`  ${head.join('  ')}`);
+        const items = evaluate(r, requirements(r), ctx);
+        for (const it of items) {
+          const style = it.status === 'pass' ? 'green' : it.status === 'fail' ? 'red' : 'gray';
+          const status = padEnd(`${STATUS_MARK[it.status]} ${STATUS_WORD[it.status]}`, statusWidth);
+          const help = it.requirement.help ? paint('gray', `（${it.requirement.help}）`) : '';
+          out.push(`  ${paint(style, status)}  ${it.requirement.label}${help}`);
+          for (const e of it.evidence) out.push(indent + evidenceLine(e, paint));
+        }
+        out.push(`  结论：${verdict(items)}`);
+        out.push('  审核人：____________  日期：____________', '');
+      }
+      sink.write(out.join('\n') + '\n');
+    },
+    end: () => {
+      if (!wrote) sink.write('\n');
+    },
+  };
+};
+
+export const checklist = whole(checklistReport);
 
 function evidenceLine(e: ChecklistEvidence, paint: ReturnType<typeof painter>): string {
   const at = e.where ? `${e.where} ` : '';

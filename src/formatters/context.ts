@@ -17,7 +17,38 @@ export interface FormatContext {
   report?: ReportVocabulary;
 }
 
+/** A whole report at once: what a library caller or a single draft needs. */
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
+
+/**
+ * Where a report goes, piece by piece. A batch of thousands of drafts keeps
+ * memory flat because every format writes each draft as it arrives and keeps only
+ * what its closing summary needs.
+ */
+export interface ReportSink {
+  write(text: string): void;
+  /**
+   * A holding area for text that belongs after something known only at the end
+   * (the HTML page's per-draft sections follow its heat map; junit's suites follow
+   * the totals). The CLI holds it in a temporary file, a whole-batch call in memory.
+   */
+  spool(): Spool;
+}
+
+export interface Spool {
+  write(text: string): void;
+  /** Writes everything held, in order, to the sink, and releases it. */
+  drainTo(sink: ReportSink): void;
+}
+
+/** A report being written: drafts in path order, then the end. */
+export interface ReportWriter {
+  add(result: FileResult): void;
+  end(): void;
+}
+
+/** A format: starts a report on a sink. Each format module exports one of these and its whole-batch Formatter. */
+export type ReportFormat = (ctx: FormatContext, sink: ReportSink) => ReportWriter;
 
 export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };
 /** The terminal colour of a severity. */

@@ -1,7 +1,8 @@
 import type { FileResult } from '../types.js';
-import { evaluate, requirements, STATUS_MARK, STATUS_WORD, verdict, type ChecklistItem } from './checklist.js';
-import { SEVERITY_WORD, where, type FormatContext } from './context.js';
+import { evaluate, requirementsOf, STATUS_MARK, STATUS_WORD, verdict, type ChecklistItem } from './checklist.js';
+import { SEVERITY_WORD, where, type FormatContext, type ReportFormat } from './context.js';
 import { headline, draftRow, partColumns, topProblems, quoteOf, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
+import { whole } from './report.js';
 
 /**
  * `--format html`: one self-contained page (inline CSS and JS, no network) for
@@ -10,15 +11,27 @@ import { headline, draftRow, partColumns, topProblems, quoteOf, ruleTotals, tota
  * findings and quoted text, findings per rule, and a checklist tab to sign off.
  * Everything from a draft is escaped; the script carries no data.
  */
-export function html(results: FileResult[], ctx: FormatContext): string {
-  const rows = results.map((r) => draftRow(r, ctx));
+export const htmlReport: ReportFormat = (ctx, sink) => {
   const parts = partColumns(ctx);
-  const byRule = ruleTotals(results, ctx);
-  const t = totals(rows);
-  const reqs = requirements(results, ctx);
-  const title = '法治政府建设年度报告检查结果';
-
-  return `<!DOCTYPE html>
+  const requirements = requirementsOf(ctx);
+  // the rows (small) make the heat map and the totals at the end; each draft's
+  // findings and checklist sheet go to spools, to follow them in the page
+  const rows: DraftRow[] = [];
+  const bodies = sink.spool();
+  const sheets = sink.spool();
+  return {
+    add(r) {
+      const i = rows.length;
+      const row = draftRow(r, ctx);
+      rows.push(row);
+      bodies.write(`${i ? '\n' : ''}${draftBody(r, row, i, parts, ctx)}`);
+      sheets.write(`${i ? '\n' : ''}${checklistSheet(row, i, r.error ? [] : evaluate(r, requirements(r), ctx))}`);
+    },
+    end() {
+      const byRule = ruleTotals(rows, ctx);
+      const t = totals(rows);
+      const title = '法治政府建设年度报告检查结果';
+      sink.write(`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -47,26 +60,37 @@ export function html(results: FileResult[], ctx: FormatContext): string {
 ${heatMap(rows, byRule)}
 <h2>各稿件 <button type="button" class="expand-all" data-expand="1">全部展开</button> <button type="button" class="expand-all" data-expand="0">全部收起</button></h2>
 <p class="hint">点击表头排序，点击一行查看该稿件的全部问题和原文。</p>
-${draftTable(rows, parts, ctx)}
+<div class="scroll"><table id="drafts" class="drafts">
+<thead><tr>${draftHead(parts)}</tr></thead>
+`);
+      bodies.drainTo(sink);
+      sink.write(`
+</table></div>
 ${ruleTable(byRule, ctx)}
 </section>
 <section id="checklist" role="tabpanel" aria-labelledby="tab-checklist" hidden>
 <p class="hint">每份稿件逐项列出预设的要求：通过的附上满足要求的原文位置，未通过的附上问题所在，供审核人签字确认。</p>
-${rows.map((row, i) => checklistSheet(row, i, row.result.error ? [] : evaluate(row.result, reqs, ctx))).join('\n')}
+`);
+      sheets.drainTo(sink);
+      sink.write(`
 </section>
 </main>
 <script>${JS}</script>
 </body>
 </html>
-`;
-}
+`);
+    },
+  };
+};
+
+export const html = whole(htmlReport);
 
 function heatMap(rows: DraftRow[], byRule: RuleTotal[]): string {
   if (!byRule.length) return '<h2>热力图</h2>\n<p class="clean">所有稿件都没有发现问题。</p>';
   const head = byRule.map((r) => `<th scope="col" class="rule sev-${r.severity}" title="${esc(r.summary ?? r.rule)}"><span>${esc(r.rule)}</span></th>`).join('');
   const body = rows.map((row, i) => {
     const name = `<th scope="row"><a href="#d-${i}" data-open="d-${i}">${esc(row.unit ?? row.file)}</a>${row.unit ? `<small>${esc(row.file)}</small>` : ''}</th>`;
-    if (row.result.error) return `<tr>${name}<td class="unreadable" colspan="${byRule.length + 1}">无法检查：${esc(row.result.error.message)}</td></tr>`;
+    if (row.error) return `<tr>${name}<td class="unreadable" colspan="${byRule.length + 1}">无法检查：${esc(row.error.message)}</td></tr>`;
     // the draft's findings already counted per rule, with the worst severity
     const byCode = new Map(row.problems.map((g) => [g.rule, g]));
     const cells = byRule.map((r) => {
@@ -90,49 +114,45 @@ ${body}
 </table></div>`;
 }
 
-function draftTable(rows: DraftRow[], parts: PartColumn[], ctx: FormatContext): string {
+function draftHead(parts: PartColumn[]): string {
   const sortable = (key: string, label: string, num = false) => `<th scope="col" data-key="${key}"${num ? ' data-type="num"' : ''}><button type="button">${esc(label)}</button></th>`;
-  const head = [
+  return [
     '<th scope="col" class="toggle-col"><span class="sr">展开</span></th>',
     sortable('file', '稿件'), sortable('unit', '单位'), sortable('year', '年度', true),
     ...parts.map((p) => `<th scope="col" class="part" title="${esc(p.name)}">${esc(p.short)}</th>`),
     sortable('errors', '错误', true), sortable('warnings', '警告', true), sortable('infos', '提示', true),
     '<th scope="col">主要问题</th>',
   ].join('');
+}
+
+/** A draft's rows in the table: the summary row, and its findings with the quoted text, hidden until expanded. */
+function draftBody(r: FileResult, row: DraftRow, i: number, parts: PartColumn[], ctx: FormatContext): string {
   const columns = 4 + parts.length + 4;
-  const bodies = rows.map((row, i) => {
-    const r = row.result;
-    const data = `data-index="${i}" data-file="${esc(row.file)}" data-unit="${esc(row.unit ?? '')}" data-year="${row.year ?? ''}"` +
-      (r.error ? ' data-errors="" data-warnings="" data-infos=""' : ` data-errors="${row.errors}" data-warnings="${row.warnings}" data-infos="${row.infos}"`);
-    if (r.error) {
-      return `<tbody class="draft unreadable" id="d-${i}" ${data}>
+  const data = `data-index="${i}" data-file="${esc(row.file)}" data-unit="${esc(row.unit ?? '')}" data-year="${row.year ?? ''}"` +
+    (r.error ? ' data-errors="" data-warnings="" data-infos=""' : ` data-errors="${row.errors}" data-warnings="${row.warnings}" data-infos="${row.infos}"`);
+  if (r.error) {
+    return `<tbody class="draft unreadable" id="d-${i}" ${data}>
 <tr class="row"><td></td><td class="file">${esc(row.file)}</td><td colspan="${columns - 2}" class="reason">无法检查：${esc(r.error.message)}</td></tr>
 </tbody>`;
-    }
-    const ticks = parts.map((p) => (row.parts?.has(p.kind)
-      ? `<td class="tick yes" title="${esc(`有“${p.name}”部分`)}">✓</td>`
-      : `<td class="tick no" title="${esc(`缺少“${p.name}”部分`)}">✗</td>`)).join('');
-    const { shown, more: hidden } = topProblems(row);
-    const top = shown.map((g) => `<li class="sev-${g.severity}">${esc(headline(g.message, 60))}${g.count > 1 ? `<span class="count">${g.count} 处</span>` : ''}</li>`).join('');
-    const more = hidden ? `<li class="more">另有 ${hidden} 类问题</li>` : '';
-    return `<tbody class="draft" id="d-${i}" ${data}>
+  }
+  const ticks = parts.map((p) => (row.parts?.has(p.kind)
+    ? `<td class="tick yes" title="${esc(`有“${p.name}”部分`)}">✓</td>`
+    : `<td class="tick no" title="${esc(`缺少“${p.name}”部分`)}">✗</td>`)).join('');
+  const { shown, more: hidden } = topProblems(row);
+  const top = shown.map((g) => `<li class="sev-${g.severity}">${esc(headline(g.message, 60))}${g.count > 1 ? `<span class="count">${g.count} 处</span>` : ''}</li>`).join('');
+  const more = hidden ? `<li class="more">另有 ${hidden} 类问题</li>` : '';
+  return `<tbody class="draft" id="d-${i}" ${data}>
 <tr class="row">
 <td><button type="button" class="toggle" aria-expanded="false" aria-controls="d-${i}-detail" aria-label="${esc(`展开 ${row.file} 的问题`)}">▸</button></td>
 <td class="file">${esc(row.file)}</td><td class="unit">${esc(row.unit ?? '—')}</td><td class="num">${row.year ?? '—'}</td>${ticks}
 <td class="num${row.errors ? ' e' : ''}">${row.errors}</td><td class="num${row.warnings ? ' w' : ''}">${row.warnings}</td><td class="num${row.infos ? ' i' : ''}">${row.infos}</td>
 <td class="top">${top || more ? `<ul>${top}${more}</ul>` : '<span class="clean">无</span>'}</td>
 </tr>
-<tr class="detail" id="d-${i}-detail" hidden><td colspan="${columns}">${findings(row, ctx)}</td></tr>
+<tr class="detail" id="d-${i}-detail" hidden><td colspan="${columns}">${findings(r, row, ctx)}</td></tr>
 </tbody>`;
-  }).join('\n');
-  return `<div class="scroll"><table id="drafts" class="drafts">
-<thead><tr>${head}</tr></thead>
-${bodies}
-</table></div>`;
 }
 
-function findings(row: DraftRow, ctx: FormatContext): string {
-  const r = row.result;
+function findings(r: FileResult, row: DraftRow, ctx: FormatContext): string {
   const title = row.title ? `<p class="doc-title">标题：${esc(row.title)}</p>` : '';
   if (!r.diagnostics.length) return `${title}<p class="clean">没有发现问题。</p>`;
   const items = r.diagnostics.map((d, i) => {
@@ -161,7 +181,7 @@ ${rows}
 
 function checklistSheet(row: DraftRow, i: number, items: ChecklistItem[]): string {
   const head = `<h3>${esc(row.unit ?? row.file)}${row.unit ? ` <small>${esc(row.file)}</small>` : ''}</h3>`;
-  if (row.result.error) return `<article class="sheet" id="c-${i}">${head}<p class="reason">无法检查：${esc(row.result.error.message)}</p></article>`;
+  if (row.error) return `<article class="sheet" id="c-${i}">${head}<p class="reason">无法检查：${esc(row.error.message)}</p></article>`;
   const meta = `<p class="meta">年度：${row.year ?? '（未写明）'}${row.title ? `　标题：${esc(row.title)}` : ''}</p>`;
   const lines = items.map((it) => {
     const evidence = it.evidence.map((e) => {

@@ -1,11 +1,22 @@
 import type { FileResult } from '../types.js';
-import type { FormatContext } from './context.js';
+import type { ReportFormat } from './context.js';
+import { jsonArray, whole } from './report.js';
 
-/** The json contract: one entry per input file, in path order, clean files included. */
-export function json(results: FileResult[], _ctx: FormatContext): string {
-  return JSON.stringify(
-    results.map((r) => (r.error ? { filePath: r.filePath, diagnostics: [], error: r.error } : { filePath: r.filePath, diagnostics: r.diagnostics })),
-    null,
-    2,
-  ) + '\n';
+/** A draft as the json contract has it: clean and unreadable drafts included, summary left out. */
+export function entry(r: FileResult): Pick<FileResult, 'filePath' | 'diagnostics' | 'error'> {
+  return r.error ? { filePath: r.filePath, diagnostics: [], error: r.error } : { filePath: r.filePath, diagnostics: r.diagnostics };
 }
+
+/** The json contract: one entry per input file, in path order, as `JSON.stringify(entries, null, 2)` writes it. */
+export const jsonReport: ReportFormat = (_ctx, sink) => {
+  const array = jsonArray((text) => sink.write(text), 0);
+  return {
+    add: (r) => array.item(entry(r)),
+    end() {
+      array.end();
+      sink.write('\n');
+    },
+  };
+};
+
+export const json = whole(jsonReport);

@@ -26,8 +26,10 @@ export interface ProblemGroup {
   message: string;
 }
 
+/** What the summary formats keep of a draft until the end of a batch: a few hundred bytes, not its findings. */
 export interface DraftRow {
-  result: FileResult;
+  /** Why the draft could not be checked. */
+  error?: FileResult['error'];
   /** The path as given, relative to the working folder when absolute. */
   file: string;
   unit?: string;
@@ -51,7 +53,7 @@ export function displayPath(filePath: string, cwd: string): string {
 export function draftRow(r: FileResult, ctx: FormatContext): DraftRow {
   const count = (s: Severity) => r.diagnostics.filter((d) => d.severity === s).length;
   return {
-    result: r,
+    error: r.error,
     file: displayPath(r.filePath, ctx.cwd),
     unit: r.summary?.organ,
     year: r.summary?.year,
@@ -95,20 +97,16 @@ export interface RuleTotal {
   summary?: string;
 }
 
-/** Findings per rule over all drafts, most findings first. */
-export function ruleTotals(results: readonly FileResult[], ctx: FormatContext): RuleTotal[] {
+/** Findings per rule over all drafts, most findings first, from the rows' per-rule groups. */
+export function ruleTotals(rows: readonly DraftRow[], ctx: FormatContext): RuleTotal[] {
   const totals = new Map<string, RuleTotal>();
-  for (const r of results) {
-    const seen = new Set<string>();
-    for (const d of r.diagnostics) {
-      let t = totals.get(d.code);
-      if (!t) totals.set(d.code, (t = { rule: d.code, severity: d.severity, drafts: 0, findings: 0, summary: ctx.rules?.get(d.code)?.summary }));
-      t.findings++;
-      if (d.severity < t.severity) t.severity = d.severity;
-      if (!seen.has(d.code)) {
-        seen.add(d.code);
-        t.drafts++;
-      }
+  for (const row of rows) {
+    for (const g of row.problems) {
+      let t = totals.get(g.rule);
+      if (!t) totals.set(g.rule, (t = { rule: g.rule, severity: g.severity, drafts: 0, findings: 0, summary: ctx.rules?.get(g.rule)?.summary }));
+      t.findings += g.count;
+      t.drafts++;
+      if (g.severity < t.severity) t.severity = g.severity;
     }
   }
   return [...totals.values()].sort((a, b) => a.severity - b.severity || b.findings - a.findings || (a.rule < b.rule ? -1 : 1));
@@ -119,7 +117,7 @@ export interface Totals { drafts: number; unreadable: number; errors: number; wa
 export function totals(rows: readonly DraftRow[]): Totals {
   return rows.reduce<Totals>((t, r) => ({
     drafts: t.drafts + 1,
-    unreadable: t.unreadable + (r.result.error ? 1 : 0),
+    unreadable: t.unreadable + (r.error ? 1 : 0),
     errors: t.errors + r.errors,
     warnings: t.warnings + r.warnings,
     infos: t.infos + r.infos,
@@ -160,13 +158,17 @@ function clipWidth(s: string, width: number): string {
   return `${out}…`;
 }
 
-/** The rules of a run, sorted: those the configuration enables, those that reported, and (`passes`) those that recorded a pass. */
-export function rulesOfRun(results: readonly FileResult[], ctx: FormatContext, passes = false): string[] {
-  const ids = new Set<string>();
-  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.add(id);
-  for (const r of results) {
-    for (const d of r.diagnostics) ids.add(d.code);
-    if (passes) for (const p of r.summary?.passes ?? []) ids.add(p.rule);
-  }
+/** The rules the configuration enables, sorted. */
+export function enabledRules(ctx: FormatContext): string[] {
+  const ids: string[] = [];
+  for (const [id, info] of ctx.rules ?? []) if (info.severity !== 'off') ids.push(id);
+  return ids.sort();
+}
+
+/** The rules a draft is reported against, sorted: those `enabled`, those that reported on it, and (`passes`) those that recorded a pass. */
+export function rulesOfDraft(r: FileResult, enabled: readonly string[], passes = false): string[] {
+  const ids = new Set(enabled);
+  for (const d of r.diagnostics) ids.add(d.code);
+  if (passes) for (const p of r.summary?.passes ?? []) ids.add(p.rule);
   return [...ids].sort();
 }

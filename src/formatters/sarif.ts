@@ -2,62 +2,83 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../cli/version.js';
 import type { Diagnostic, FileResult, Range, Severity } from '../types.js';
-import type { FormatContext } from './context.js';
-import { displayPath, quoteOf, rulesOfRun } from './overview.js';
+import type { ReportFormat } from './context.js';
+import { displayPath, enabledRules, quoteOf } from './overview.js';
 import type { RuleInfo } from './report-context.js';
+import { jsonArray, whole } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 const LEVEL_OF_NAME = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /**
  * `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One run; the
- * driver lists every rule that ran (summary, docs, help with its legal basis);
- * columns are UTF-16 code units, as in the diagnostics; files are relative to
- * %SRCROOT% (the working folder); unreadable files are error notifications.
+ * driver lists every rule that ran (summary, docs, help with its legal basis):
+ * those enabled, sorted, then any other that reported, as met; columns are
+ * UTF-16 code units, as in the diagnostics; files are relative to %SRCROOT%
+ * (the working folder); unreadable files are error notifications. The results
+ * are held in a spool while the rules and notifications written before them are
+ * gathered.
  */
-export function sarif(results: FileResult[], ctx: FormatContext): string {
-  const ruleIds = rulesOfRun(results, ctx);
+export const sarifReport: ReportFormat = (ctx, sink) => {
+  const ruleIds = enabledRules(ctx);
   const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const seen = firstDiagnostics(results);
-
-  const out = {
-    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'lawreport-lint',
-          version: VERSION,
-          semanticVersion: VERSION,
-          rules: ruleIds.map((id) => descriptor(id, ctx.rules?.get(id), seen.get(id))),
-        },
-      },
-      originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(ctx.cwd) } },
-      columnKind: 'utf16CodeUnits',
-      invocations: [{
-        executionSuccessful: results.every((r) => !r.error),
-        toolExecutionNotifications: results.filter((r) => r.error).map((r) => ({
-          level: 'error',
-          message: { text: `无法检查：${r.error!.message}` },
-          descriptor: { id: r.error!.code },
-          locations: [{ physicalLocation: { artifactLocation: artifact(r.filePath, ctx.cwd) } }],
-        })),
-      }],
-      results: results.flatMap((r) => {
-        // where the draft is, once per draft (pathToFileURL per finding was a visible share of a batch)
-        const file = { location: artifact(r.filePath, ctx.cwd), uri: pathToFileURL(resolve(ctx.cwd, r.filePath)).href };
-        return r.diagnostics.map((d, i) => result(r, file, d, i, index));
-      }),
-    }],
+  // without the CLI's rule map, a rule is described by what its first diagnostic carries
+  const samples = new Map<string, Diagnostic>();
+  const unreadable: FileResult[] = [];
+  const spool = sink.spool();
+  const results = jsonArray((text) => spool.write(text), 3);
+  return {
+    add(r) {
+      if (r.error) unreadable.push(r);
+      // where the draft is, once per draft (pathToFileURL per finding was a visible share of a batch)
+      const file = { location: artifact(r.filePath, ctx.cwd), uri: pathToFileURL(resolve(ctx.cwd, r.filePath)).href };
+      r.diagnostics.forEach((d, i) => {
+        if (!index.has(d.code)) index.set(d.code, ruleIds.push(d.code) - 1);
+        if (!samples.has(d.code)) samples.set(d.code, d);
+        results.item(result(r, file, d, i, index));
+      });
+    },
+    end() {
+      results.end();
+      const out = {
+        $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+          tool: {
+            driver: {
+              name: 'lawreport-lint',
+              version: VERSION,
+              semanticVersion: VERSION,
+              rules: ruleIds.map((id) => descriptor(id, ctx.rules?.get(id), samples.get(id))),
+            },
+          },
+          originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(ctx.cwd) } },
+          columnKind: 'utf16CodeUnits',
+          invocations: [{
+            executionSuccessful: !unreadable.length,
+            toolExecutionNotifications: unreadable.map((r) => ({
+              level: 'error',
+              message: { text: `无法检查：${r.error!.message}` },
+              descriptor: { id: r.error!.code },
+              locations: [{ physicalLocation: { artifactLocation: artifact(r.filePath, ctx.cwd) } }],
+            })),
+          }],
+          results: RESULTS,
+        }],
+      };
+      // the log as JSON.stringify writes it, the spooled results in place of the marker
+      const [head, tail] = JSON.stringify(out, null, 2).split(JSON.stringify(RESULTS));
+      sink.write(head);
+      spool.drainTo(sink);
+      sink.write(`${tail}\n`);
+    },
   };
-  return JSON.stringify(out, null, 2) + '\n';
-}
+};
 
-function firstDiagnostics(results: readonly FileResult[]): Map<string, Diagnostic> {
-  const m = new Map<string, Diagnostic>();
-  for (const r of results) for (const d of r.diagnostics) if (!m.has(d.code)) m.set(d.code, d);
-  return m;
-}
+/** Stands for the results array in the log's text; no draft can put it there (JSON escapes it as written). */
+const RESULTS = '\u0000results\u0000';
+
+export const sarif = whole(sarifReport);
 
 /** A rule's metadata; without the CLI's rule map, what its first diagnostic carries. */
 function descriptor(id: string, info: RuleInfo | undefined, sample: Diagnostic | undefined) {

@@ -1,6 +1,7 @@
-import type { FileResult, PartKind } from '../types.js';
-import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
+import type { PartKind } from '../types.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint, type ReportFormat } from './context.js';
 import { headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
+import { whole } from './report.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 
 type Align = 'left' | 'right' | 'center';
@@ -15,10 +16,17 @@ const PROBLEM_WIDTH = 36;
  * errors, warnings, the top problems in words), then findings per rule and the
  * totals. Columns are aligned by display width so Chinese lines up in a terminal.
  */
-export function table(results: FileResult[], ctx: FormatContext): string {
+export const tableReport: ReportFormat = (ctx, sink) => {
+  // column widths depend on every row: the rows are kept (small) and the table written at the end
+  const rows: DraftRow[] = [];
+  return { add: (r) => void rows.push(draftRow(r, ctx)), end: () => sink.write(render(rows, ctx)) };
+};
+
+export const table = whole(tableReport);
+
+function render(rows: DraftRow[], ctx: FormatContext): string {
   const paint = painter(ctx.color);
   const parts = partColumns(ctx);
-  const rows = results.map((r) => draftRow(r, ctx));
 
   const columns: Column[] = [
     { head: '稿件', align: 'left' },
@@ -30,13 +38,13 @@ export function table(results: FileResult[], ctx: FormatContext): string {
     { head: '主要问题', align: 'left' },
   ];
   const body = rows.map((row) => draftCells(row, parts.map((p) => p.kind)));
-  const out = [render(columns, body, paint)];
+  const out = [renderColumns(columns, body, paint)];
   out.push(`各部分：${parts.map((p) => `${p.short}＝${p.name}`).join('；')}。✓ 有，✗ 缺`);
 
-  const byRule = ruleTotals(results, ctx);
+  const byRule = ruleTotals(rows, ctx);
   if (byRule.length) {
     out.push('', '按规则统计');
-    out.push(render(
+    out.push(renderColumns(
       [
         { head: '规则', align: 'left' }, { head: '级别', align: 'left' }, { head: '稿件数', align: 'right' },
         { head: '问题数', align: 'right' }, { head: '说明', align: 'left' },
@@ -59,11 +67,10 @@ export function table(results: FileResult[], ctx: FormatContext): string {
 }
 
 function draftCells(row: DraftRow, kinds: PartKind[]): Cell[] {
-  const { result } = row;
-  if (result.error) {
+  if (row.error) {
     return [
       { text: row.file }, { text: '—' }, { text: '—' }, ...kinds.map(() => ({ text: '' })), { text: '—' }, { text: '—' },
-      { text: `无法检查：${result.error.message}`, style: 'red' },
+      { text: `无法检查：${row.error.message}`, style: 'red' },
     ];
   }
   const { shown, more } = topProblems(row);
@@ -82,7 +89,7 @@ function draftCells(row: DraftRow, kinds: PartKind[]): Cell[] {
 
 
 /** Pads every column to its widest cell (display width); the last column is left ragged. */
-function render(columns: Column[], rows: Cell[][], paint: Paint): string {
+function renderColumns(columns: Column[], rows: Cell[][], paint: Paint): string {
   const widths = columns.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r[i].text))));
   const pad = (text: string, i: number) => {
     if (i === columns.length - 1) return text;

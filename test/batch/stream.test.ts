@@ -1,39 +1,98 @@
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { lintFiles } from '../../src/batch/run.js';
-import { streamFormat } from '../../src/batch/stream.js';
-import { formatters, jsonlLine, type FormatContext } from '../../src/formatters/index.js';
+import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type Spool } from '../../src/formatters/index.js';
+import { fileSpool } from '../../src/io/spool.js';
+import { LinterFactory } from '../../src/linter.js';
 import type { FileResult } from '../../src/types.js';
 import { acceptanceFolder, runCli } from './helpers.js';
 
-const ctx: FormatContext = { color: false, cwd: '/' };
+let dir: string;
+let results: FileResult[];
+let ctx: FormatContext;
 
-function streamed(name: string, results: FileResult[]): string {
-  const s = streamFormat(name, formatters, ctx, jsonlLine)!;
-  return results.map((r, i) => s.item(r, i === 0)).join('') + s.end(results.length);
-}
-
-test('json and jsonl written draft by draft are byte for byte the formatters’ output', async () => {
-  const dir = await acceptanceFolder();
-  const results = await lintFiles(['乡镇报告'], { cwd: dir }).results();
-  expect(results.length).toBe(10);
-  for (const name of ['json', 'jsonl']) {
-    expect(streamed(name, results)).toBe(formatters[name](results, ctx));
-    expect(streamed(name, results.slice(0, 1))).toBe(formatters[name](results.slice(0, 1), ctx));
-    expect(streamed(name, [])).toBe(formatters[name]([], ctx));
-  }
-  // and through the CLI
-  const cli = await runCli(['乡镇报告', '-f', 'json'], dir);
-  expect(cli.stdout).toBe(formatters.json(results, ctx));
+beforeAll(async () => {
+  dir = await acceptanceFolder();
+  results = await lintFiles(['乡镇报告'], { cwd: dir }).results();
+  const linter = await new LinterFactory({ cwd: dir }).forFile(undefined, 'txt');
+  ctx = { color: false, cwd: dir, ...reportContext(linter.config.resolved) };
 });
 
-test('formats that need the whole batch are not streamed', () => {
-  for (const name of ['stylish', 'table', 'html', 'checklist', 'sarif', 'junit', 'csv']) expect(streamFormat(name, formatters, ctx, jsonlLine)).toBeUndefined();
+/** A sink that records what reached it and what sits in its spools, as the CLI's does, spools in files. */
+function recordingSink(folder: string) {
+  let written = '';
+  let spooled = 0;
+  const sink: ReportSink = {
+    write: (s) => { written += s; },
+    spool: (): Spool => {
+      const file = fileSpool(folder);
+      return { write: (s) => { spooled += s.length; file.write(s); }, drainTo: (to) => file.drainTo(to) };
+    },
+  };
+  return { sink, written: () => written, held: () => written.length + spooled };
+}
+
+describe('every format is written draft by draft', () => {
+  test('the acceptance folder has drafts with findings and unreadable files', () => {
+    expect(results.length).toBe(10);
+    expect(results.some((r) => r.error) && results.some((r) => r.diagnostics.length)).toBe(true);
+  });
+
+  for (const name of formatterNames) {
+    test(`${name}: through file spools, byte for byte the whole-batch report`, async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'lrl-spool-'));
+      const rec = recordingSink(folder);
+      const writer = (await loadFormat(name))!(ctx, rec.sink);
+      let before = rec.held();
+      for (const r of results) {
+        writer.add(r);
+        // each draft with findings leaves the writer at once (table keeps a row: its table is aligned at the end)
+        if (r.diagnostics.length && name !== 'table') expect(rec.held(), r.filePath).toBeGreaterThan(before);
+        before = rec.held();
+      }
+      writer.end();
+      expect(rec.written()).toBe((await loadFormatter(name))!(results, ctx));
+      // the spools' files are gone
+      expect(readdirSync(folder)).toEqual([]);
+    });
+  }
+
+  test('the CLI writes the same report as the whole-batch formatter', async () => {
+    for (const name of ['json', 'jsonl', 'csv', 'table', 'checklist', 'junit', 'sarif', 'html']) {
+      const cli = await runCli(['乡镇报告', '-f', name], dir);
+      expect(cli.code, name).toBe(2);
+      expect(cli.stdout, name).toBe((await loadFormatter(name))!(results, ctx));
+    }
+  });
+});
+
+describe('fileSpool', () => {
+  test('gives back exactly what it held, multibyte text across its read and write sizes included', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lrl-spool-'));
+    const spool = fileSpool(folder);
+    const pieces: string[] = [];
+    for (let i = 0, length = 0; length < 1_500_000; i++) length += pieces[pieces.push(`第${i}份稿件“法治政府建设”😀\n`.repeat(1 + (i % 7))) - 1].length;
+    for (const p of pieces) spool.write(p);
+    // removed from the folder as soon as it was opened: nothing is left behind, even after a crash
+    expect(readdirSync(folder)).toEqual([]);
+    let out = '';
+    spool.drainTo({ write: (s) => { out += s; }, spool: () => { throw new Error('not used'); } });
+    expect(out).toBe(pieces.join(''));
+  });
+
+  test('holds text in memory when the temporary folder cannot be written', () => {
+    const spool = fileSpool(join(tmpdir(), 'lrl-no-such-folder', 'deeper'));
+    spool.write('一');
+    spool.write('二');
+    let out = '';
+    spool.drainTo({ write: (s) => { out += s; }, spool: () => { throw new Error('not used'); } });
+    expect(out).toBe('一二');
+  });
 });
 
 test('-o replaces a report atomically, keeping its mode, and leaves no temporary file', async () => {
-  const dir = await acceptanceFolder();
   const target = join(dir, 'report.jsonl');
   writeFileSync(target, 'old report\n');
   chmodSync(target, 0o664);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checklist, evaluate, requirements } from '../../src/formatters/checklist.js';
+import { checklist, evaluate, requirementsOf } from '../../src/formatters/checklist.js';
 import type { FormatContext } from '../../src/formatters/context.js';
 import { reportContext, type Requirement } from '../../src/formatters/report-context.js';
 import { resolveConfig } from '../../src/config/load.js';
@@ -170,7 +170,7 @@ describe('evaluate', () => {
   });
 
   it('falls back to one requirement per rule when no checklist is configured', () => {
-    const reqs = requirements([base({ diagnostics: [diagnostic] })], on);
+    const reqs = requirementsOf(on)(base({ diagnostics: [diagnostic] }));
     expect(reqs).toEqual([{ id: 'causes-stated', label: 's', rules: ['causes-stated'] }]);
   });
 });

@@ -100,6 +100,17 @@ describe('junit format', () => {
     expect(failure.textContent).toContain('原文：xy');
   });
 
+  it('lists a rule the configuration does not enable only in the drafts it reported on', () => {
+    const office = { ...results[0].diagnostics[0], code: 'office-extra' };
+    const [first, second] = results.filter((r) => !r.error);
+    const d = parseXml(junit([{ ...first, diagnostics: [...first.diagnostics, office] }, second], ctx));
+    const names = (suite: Element) => elements(suite, 'testcase').map((c) => c.getAttribute('name'));
+    const [a, b] = elements(d, 'testsuite');
+    expect(names(a)).toContain('office-extra');
+    expect(names(b)).not.toContain('office-extra');
+    expect(d.documentElement.getAttribute('tests')).toBe(String(names(a).length + names(b).length));
+  });
+
   it('the strict parser rejects what is not XML (it is not a no-op)', () => {
     expect(() => parseXml('<a><b></a>')).toThrow();
     expect(() => parseXml('<a>&</a>')).toThrow();

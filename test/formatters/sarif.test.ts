@@ -108,8 +108,19 @@ describe('sarif format', () => {
     const bare = JSON.parse(sarif(results, { color: false, cwd: CWD })) as SarifLog;
     expect(validate(bare), JSON.stringify(validate.errors, null, 1)).toBe(true);
     const rules = bare.runs[0].tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual([...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort());
+    // no rule is known to be enabled: each is listed as the drafts, in path order, first report it
+    expect(rules.map((r) => r.id)).toEqual([...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))]);
     for (const r of rules) expect(r.help.text.length).toBeGreaterThan(0);
+  });
+
+  it('lists a rule the configuration does not enable after the enabled ones, its results pointing at it', () => {
+    const office = { ...results[0].diagnostics[0], code: 'office-extra' };
+    const out = JSON.parse(sarif([{ ...results[0], diagnostics: [office, ...results[0].diagnostics] }, ...results.slice(1)], ctx)) as SarifLog;
+    expect(validate(out)).toBe(true);
+    const ids = out.runs[0].tool.driver.rules.map((r) => r.id);
+    expect(ids.at(-1)).toBe('office-extra');
+    expect(ids.slice(0, -1)).toEqual([...ids.slice(0, -1)].sort());
+    for (const res of out.runs[0].results) expect(ids[res.ruleIndex]).toBe(res.ruleId);
   });
 
   it('keeps absolute paths outside the working folder as file URIs', () => {

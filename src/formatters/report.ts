@@ -1,0 +1,53 @@
+import type { FormatContext, Formatter, ReportFormat, ReportSink, Spool } from './context.js';
+
+/** A sink that keeps the report in memory, spools included. */
+export function memorySink(): ReportSink & { text(): string } {
+  const chunks: string[] = [];
+  const sink = {
+    write: (text: string) => void chunks.push(text),
+    spool: memorySpool,
+    text: () => chunks.join(''),
+  };
+  return sink;
+}
+
+/**
+ * The whole-batch Formatter of a format: the same writer fed every result, into
+ * memory. Streamed and whole reports are therefore the same bytes by construction.
+ */
+export function whole(format: ReportFormat): Formatter {
+  return (results, ctx: FormatContext) => {
+    const sink = memorySink();
+    const writer = format(ctx, sink);
+    for (const r of results) writer.add(r);
+    writer.end();
+    return sink.text();
+  };
+}
+
+/** A spool in memory. */
+export function memorySpool(): Spool {
+  let held: string[] = [];
+  return {
+    write: (text) => void held.push(text),
+    drainTo: (sink) => {
+      for (const t of held) sink.write(t);
+      held = [];
+    },
+  };
+}
+
+/**
+ * The elements of a JSON array written one at a time, laid out as
+ * `JSON.stringify(whole, null, 2)` lays out an array `depth` levels deep.
+ * (A JSON text never holds a raw newline inside a string, so indenting every
+ * line of an element is exact.)
+ */
+export function jsonArray(write: (text: string) => void, depth: number): { item(value: unknown): void; end(): void } {
+  const pad = '  '.repeat(depth + 1);
+  let count = 0;
+  return {
+    item: (value) => write(`${count++ ? ',' : '['}\n${pad}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`)}`),
+    end: () => write(count ? `\n${'  '.repeat(depth)}]` : '[]'),
+  };
+}
