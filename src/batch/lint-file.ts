@@ -28,6 +28,8 @@ export interface FileLinterInit {
    */
   configs?: [configFile: string, resolved: ResolvedConfig][];
   reportUnusedDirectives?: boolean;
+  /** Make each result's summary (what table, html, checklist… read); default true. */
+  summary?: boolean;
   /** Folder of the --cache store; no caching when absent. */
   cacheDir?: string;
   /** --previous: last year's reports, and a key of their contents for the cache. */
@@ -112,7 +114,7 @@ export class FileLinter {
     }
 
     let diagnostics: Diagnostic[];
-    let summary: DraftSummary;
+    let summary: DraftSummary | undefined;
     let previous: string | null | undefined;
     try {
       // built once: pairing with last year's report reads its title, then the rules run on it
@@ -127,11 +129,11 @@ export class FileLinter {
         filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
       });
       diagnostics = out.diagnostics;
-      summary = summarize(out.document, out.diagnostics, out.evidence);
+      if (this.init.summary !== false) summary = summarize(out.document, out.diagnostics, out.evidence);
       if (draft.paragraphs) {
         const toParagraph = paragraphPosition(draft.paragraphs);
         diagnostics = diagnostics.map((d) => onParagraphs(d, toParagraph, documentUri(out.document)));
-        summary = {
+        summary &&= {
           ...summary,
           parts: summary.parts.map((p) => ({ ...p, line: toParagraph({ line: p.line, character: 0 }).line })),
           passes: summary.passes.map((p) => ({
@@ -146,7 +148,7 @@ export class FileLinter {
       return failed('parse-failed', `无法分析这份稿件（${(err as Error).message}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
     }
 
-    const result = { diagnostics, summary, ...(previous !== undefined ? { previous } : {}) };
+    const result = { diagnostics, ...(summary ? { summary } : {}), ...(previous !== undefined ? { previous } : {}) };
     if (this.cache && key) this.cache.set(task.path, key, result);
     return { filePath: task.display, ...result };
   }

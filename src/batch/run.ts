@@ -35,6 +35,12 @@ export interface LintFilesOptions extends LinterFactoryOptions {
   reportUnusedDirectives?: boolean;
   /** Errors only. */
   quiet?: boolean;
+  /**
+   * Whether results carry `summary` (organ, year, parts, quotes): default true.
+   * json and jsonl do not read it; leaving it out saves ~2% of a batch. With
+   * --cache it is always made, so cached results serve every format.
+   */
+  summary?: boolean;
   /** Once the drafts are found and the configurations checked, before any linting. */
   onStart?: (summary: Readonly<BatchSummary>) => void;
   /** After each result: drafts done, total, and the draft the batch waits for next. */
@@ -149,7 +155,10 @@ async function* lintAll(
   found.files = found.files.filter((f) => named.has(f.abs) || !dirs.get(dirname(f.abs))!.config.isIgnored(f.abs));
   summary.files = found.files.length;
 
-  const init: FileLinterInit = { factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives };
+  const init: FileLinterInit = {
+    factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives,
+    summary: options.summary !== false || !!options.cache,
+  };
   if (options.cache) {
     const dir = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
     try {

@@ -221,12 +221,13 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const abs = (p: string) => resolve(io.cwd, p);
   const base = await factory.forFile(undefined, 'txt');
   const ctx = formatContext(o, io, base);
+  const format = (await loadFormat(o.format))!;
   const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
     onStart: (s) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
@@ -243,7 +244,6 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     },
     spool: () => fileSpool(),
   };
-  const format = (await loadFormat(o.format))!;
   let report: ReportWriter | undefined;
   const unreadable: BatchResult[] = [];
   try {

@@ -1,8 +1,8 @@
 import type { Diagnostic, FileResult } from '../types.js';
-import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext, type ReportFormat } from './context.js';
+import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
 import { draftRow, enabledRules, lineLabel, quoteOf, rulesOfDraft } from './overview.js';
 import type { Requirement } from './report-context.js';
-import { whole } from './report.js';
+import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'unchecked';
@@ -73,7 +73,7 @@ export function evaluate(r: FileResult, reqs: readonly Requirement[], ctx: Forma
  * pass or fail with its evidence, and a line to sign — a reviewer signs this
  * off instead of reading a list of violations.
  */
-export const checklistReport: ReportFormat = (ctx, sink) => {
+export const checklistReport = defineFormat({ summary: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
   const requirements = requirementsOf(ctx);
   const statusWidth = Math.max(...Object.values(STATUS_WORD).map((w) => displayWidth(w))) + 2;
@@ -107,7 +107,7 @@ export const checklistReport: ReportFormat = (ctx, sink) => {
       if (!wrote) sink.write('\n');
     },
   };
-};
+});
 
 export const checklist = whole(checklistReport);
 

@@ -48,7 +48,11 @@ export interface ReportWriter {
 }
 
 /** A format: starts a report on a sink. Each format module exports one of these and its whole-batch Formatter. */
-export type ReportFormat = (ctx: FormatContext, sink: ReportSink) => ReportWriter;
+export interface ReportFormat {
+  (ctx: FormatContext, sink: ReportSink): ReportWriter;
+  /** Whether it reads FileResult.summary (organ, year, parts, quotes): a batch makes summaries only for such formats. */
+  readonly summary: boolean;
+}
 
 export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };
 /** The terminal colour of a severity. */

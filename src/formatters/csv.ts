@@ -1,6 +1,6 @@
-import { SEVERITY_WORD, type ReportFormat } from './context.js';
+import { SEVERITY_WORD } from './context.js';
 import { displayPath, quoteOf } from './overview.js';
-import { whole } from './report.js';
+import { defineFormat, whole } from './report.js';
 
 const HEADER = ['文件', '单位', '年度', '行', '列', '严重程度', '规则', '问题', '原文', '建议', '依据'];
 
@@ -10,7 +10,7 @@ const HEADER = ['文件', '单位', '年度', '行', '列', '严重程度', '规
  * is one row whose 严重程度 is 无法检查 and whose 问题 is the reason. Lines and
  * columns are 1-based (for a .docx the line is the paragraph).
  */
-export const csvReport: ReportFormat = (ctx, sink) => {
+export const csvReport = defineFormat({ summary: true }, (ctx, sink) => {
   const put = (row: (string | number)[]) => sink.write(row.map(field).join(',') + '\r\n');
   sink.write('\uFEFF');
   put(HEADER);
@@ -32,7 +32,7 @@ export const csvReport: ReportFormat = (ctx, sink) => {
     },
     end: () => {},
   };
-};
+});
 
 export const csv = whole(csvReport);
 

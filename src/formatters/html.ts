@@ -1,8 +1,8 @@
 import type { FileResult } from '../types.js';
 import { evaluate, requirementsOf, STATUS_MARK, STATUS_WORD, verdict, type ChecklistItem } from './checklist.js';
-import { SEVERITY_WORD, where, type FormatContext, type ReportFormat } from './context.js';
+import { SEVERITY_WORD, where, type FormatContext } from './context.js';
 import { headline, draftRow, partColumns, topProblems, quoteOf, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
-import { whole } from './report.js';
+import { defineFormat, whole } from './report.js';
 
 /**
  * `--format html`: one self-contained page (inline CSS and JS, no network) for
@@ -11,7 +11,7 @@ import { whole } from './report.js';
  * findings and quoted text, findings per rule, and a checklist tab to sign off.
  * Everything from a draft is escaped; the script carries no data.
  */
-export const htmlReport: ReportFormat = (ctx, sink) => {
+export const htmlReport = defineFormat({ summary: true }, (ctx, sink) => {
   const parts = partColumns(ctx);
   const requirements = requirementsOf(ctx);
   // the rows (small) make the heat map and the totals at the end; each draft's
@@ -81,7 +81,7 @@ ${ruleTable(byRule, ctx)}
 `);
     },
   };
-};
+});
 
 export const html = whole(htmlReport);
 

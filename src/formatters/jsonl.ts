@@ -1,7 +1,6 @@
 import type { FileResult } from '../types.js';
-import type { ReportFormat } from './context.js';
 import { entry } from './json.js';
-import { whole } from './report.js';
+import { defineFormat, whole } from './report.js';
 
 const SEPARATORS = /[\u2028\u2029]/g;
 
@@ -18,9 +17,9 @@ export function line(result: FileResult): string {
 }
 
 /** `--format jsonl`: one line per draft, in path order, clean and unreadable drafts included. */
-export const jsonlReport: ReportFormat = (_ctx, sink) => ({
+export const jsonlReport = defineFormat({ summary: false }, (_ctx, sink) => ({
   add: (r) => sink.write(line(r)),
   end: () => {},
-});
+}));
 
 export const jsonl = whole(jsonlReport);

@@ -1,7 +1,7 @@
 import type { Diagnostic, FileResult } from '../types.js';
-import { SEVERITY_WORD, where, type ReportFormat } from './context.js';
+import { SEVERITY_WORD, where } from './context.js';
 import { displayPath, enabledRules, quoteOf, rulesOfDraft } from './overview.js';
-import { whole } from './report.js';
+import { defineFormat, whole } from './report.js';
 
 const TYPE: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
@@ -13,7 +13,7 @@ const TYPE: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: '
  * file that could not be read is one testcase with an <error>: no rule ran on it.
  * The suites are held in a spool until the totals for <testsuites> are known.
  */
-export const junitReport: ReportFormat = (ctx, sink) => {
+export const junitReport = defineFormat({ summary: true }, (ctx, sink) => {
   const enabled = enabledRules(ctx);
   const suites = sink.spool();
   let tests = 0, failures = 0, errors = 0;
@@ -77,7 +77,7 @@ export const junitReport: ReportFormat = (ctx, sink) => {
       sink.write('</testsuites>\n');
     },
   };
-};
+});
 
 export const junit = whole(junitReport);
 

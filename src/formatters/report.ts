@@ -1,4 +1,9 @@
-import type { FormatContext, Formatter, ReportFormat, ReportSink, Spool } from './context.js';
+import type { FormatContext, Formatter, ReportFormat, ReportSink, ReportWriter, Spool } from './context.js';
+
+/** A format from its writer, and whether it reads the drafts' summaries. */
+export function defineFormat(uses: { summary: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
+  return Object.assign(start, uses);
+}
 
 /** A sink that keeps the report in memory, spools included. */
 export function memorySink(): ReportSink & { text(): string } {

@@ -1,5 +1,5 @@
-import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where, type ReportFormat } from './context.js';
-import { whole } from './report.js';
+import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context.js';
+import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
 
 /**
@@ -7,7 +7,7 @@ import { displayWidth, padEnd } from './width.js';
  * help indented beneath it, aligned by display width; then a summary that says
  * how many problems --fix would fix. Each draft is written as it arrives.
  */
-export const stylishReport: ReportFormat = (ctx, sink) => {
+export const stylishReport = defineFormat({ summary: false }, (ctx, sink) => {
   const paint = painter(ctx.color);
   let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, wrote = false;
   const fixableFiles: string[] = [];
@@ -71,6 +71,6 @@ export const stylishReport: ReportFormat = (ctx, sink) => {
       }
     },
   };
-};
+});
 
 export const stylish = whole(stylishReport);

@@ -59,6 +59,21 @@ describe('every format is written draft by draft', () => {
     });
   }
 
+  test('a format that says it does not read summaries writes the same without them; the others need them', async () => {
+    const bare = results.map(({ summary: _summary, ...r }) => r);
+    for (const name of formatterNames) {
+      const format = (await loadFormat(name))!;
+      const same = (await loadFormatter(name))!(bare, ctx) === (await loadFormatter(name))!(results, ctx);
+      expect(same, name).toBe(!format.summary);
+    }
+    // and the batch leaves them out only when asked
+    const without = await lintFiles(['乡镇报告'], { cwd: dir, summary: false }).results();
+    expect(without.every((r) => !r.summary)).toBe(true);
+    expect(without.map(({ filePath, diagnostics }) => ({ filePath, diagnostics }))).toEqual(results.map(({ filePath, diagnostics }) => ({ filePath, diagnostics })));
+    const cached = await lintFiles(['乡镇报告'], { cwd: dir, summary: false, cache: true, cacheLocation: 'cache' }).results();
+    expect(cached.filter((r) => !r.error).every((r) => r.summary)).toBe(true);
+  });
+
   test('the CLI writes the same report as the whole-batch formatter', async () => {
     for (const name of ['json', 'jsonl', 'csv', 'table', 'checklist', 'junit', 'sarif', 'html']) {
       const cli = await runCli(['乡镇报告', '-f', name], dir);
