@@ -42,7 +42,7 @@ export const defaultReaderFile = (): string | undefined => builtScript('reader.j
 /** Below this many drafts starting a thread costs more than it saves. */
 export const READ_AHEAD_MIN_FILES = 48;
 /** How far ahead of the linting thread the reader may be, in drafts: bounds the memory held. */
-const AHEAD = 48;
+export const READ_AHEAD = 48;
 /** Drafts asked for at a time. */
 const CHUNK = 16;
 
@@ -88,7 +88,7 @@ export class ReadAhead {
    * thread should read it itself.
    */
   async take(index: number): Promise<ReadOutcome | undefined> {
-    if (this.requested - index < AHEAD - CHUNK) this.request(Math.min(this.tasks.length, this.requested + CHUNK));
+    if (this.requested - index < READ_AHEAD - CHUNK) this.request(Math.min(this.tasks.length, this.requested + CHUNK));
     this.drain();
     // running and asked for it: wait (the event loop turns, so a stopped reader is noticed)
     while (!this.ready.has(index) && this.started && !this.stopped && index < this.requested) {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import type { FileTask } from '../../src/batch/lint-file.js';
 import { runTasks } from '../../src/batch/pool.js';
-import { defaultReaderFile, ReadAhead, READ_AHEAD_MIN_FILES, readOutcome } from '../../src/batch/read-ahead.js';
+import { defaultReaderFile, ReadAhead, READ_AHEAD, READ_AHEAD_MIN_FILES, readOutcome } from '../../src/batch/read-ahead.js';
 import { lintFiles, type BatchResult } from '../../src/batch/run.js';
 import { acceptanceFolder, tempDir } from './helpers.js';
 
@@ -68,6 +68,24 @@ test('once running, the reader delivers every draft, each what reading it here g
         expect(Buffer.from(bytes).equals(here!.bytes!)).toBe(true);
       }
     }
+  } finally {
+    await ahead.close();
+  }
+});
+
+test('a reader kept waiting by a slow linting thread delivers every draft, past how far it may read ahead', async () => {
+  const { tasks } = await bigFolder();
+  expect(tasks.length).toBeGreaterThan(READ_AHEAD + 8);
+  const ahead = new ReadAhead(defaultReaderFile()!, tasks, false);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300)); // it starts and reads as far ahead as it may
+    const delivered: number[] = [];
+    for (const t of tasks) {
+      if (await ahead.take(t.index)) delivered.push(t.index);
+      const until = performance.now() + 3; // linting, which never turns the event loop
+      while (performance.now() < until);
+    }
+    expect(delivered).toEqual(tasks.map((t) => t.index));
   } finally {
     await ahead.close();
   }
