@@ -4,7 +4,7 @@ import { findConfigFile, resolveConfig, type ResolveOptions } from './config/loa
 import { formatOf, prepareFormat } from './document/index.js';
 import { applyFixesOnce, type FixPolicy } from './engine/fix.js';
 import { runRules } from './engine/run.js';
-import type { Diagnostic, DocumentFormat, Evidence, ReportDocument } from './types.js';
+import type { Diagnostic, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
 
 export interface LintOptions {
   filePath?: string;
@@ -18,7 +18,7 @@ export interface LintOptions {
 export interface LintOutput {
   diagnostics: Diagnostic[];
   document: ReportDocument;
-  evidence: { rule: string; evidence: Evidence[] }[];
+  evidence: { rule: string; evidence: PassEvidence[] }[];
 }
 
 export interface FixOutput {

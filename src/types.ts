@@ -182,8 +182,15 @@ export interface Finding {
   fix?: { title?: string; edits: FindingEdit[]; safe: boolean };
 }
 
-/** A requirement that holds, with the text that satisfies it (for a checklist). */
-export interface Evidence { span?: Span; message: string }
+/**
+ * A requirement that holds, with the text that satisfies it (for a checklist).
+ * Worded like a finding: the rule file's message `messageId`, filled from `data`;
+ * a rule that words none shows its summary.
+ */
+export interface Evidence { span?: Span; messageId: string; data?: Record<string, string | number> }
+
+/** Evidence in words, as the engine returns it. */
+export interface PassEvidence { span?: Span; message: string }
 
 export interface CheckContext {
   doc: ReportDocument;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/types.js';
-import { CORPUS, linterWith } from './helpers.js';
+import { allRulesLinter, CORPUS, linterWith } from './helpers.js';
 
 const CONTENT_RULES = [
   'first-responsible-person', 'duties-concrete', 'duties-restated', 'concrete-numbers', 'vague-quantity',
@@ -103,5 +103,40 @@ describe('messages quote the text they judge', () => {
     const d = lintCorpus('xinji-2023.txt').diagnostics.find((x) => x.code === 'duties-restated')!;
     expect(d.message).toContain('6条中有6条');
     expect(d.relatedInformation?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the checklist evidence is worded by the rule files', () => {
+  it('every pass a shipped rule records on the corpus has its own words, filled in', async () => {
+    const linter = await allRulesLinter();
+    const rules = new Map(linter.config.resolved.rules);
+    const seen = new Set<string>();
+    for (const name of ['tianxingsi-2022.txt', 'tushan-2023.txt', 'xinji-2023.txt']) {
+      const file = join(CORPUS, name);
+      for (const { rule, evidence } of linter.lint(readFileSync(file, 'utf8'), { filePath: file }).evidence) {
+        seen.add(rule);
+        for (const e of evidence) {
+          expect(e.message, rule).not.toBe(rules.get(rule)!.summary); // not the fallback
+          expect(e.message, rule).not.toMatch(/\{\{|\}\}/);
+        }
+      }
+    }
+    // the pass-recording rules of every type took part
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['concrete-numbers', 'first-responsible-person', 'part-order', 'plan-answers-shortcomings', 'required-parts', 'title-format', 'year-consistency']));
+  });
+
+  it('names the part, the figures, the word groups in Chinese, the matched plan item', async () => {
+    const linter = await allRulesLinter();
+    const file = join(CORPUS, 'tianxingsi-2022.txt');
+    const evidence = linter.lint(readFileSync(file, 'utf8'), { filePath: file }).evidence;
+    const of = (rule: string) => evidence.find((e) => e.rule === rule)?.evidence.map((e) => e.message) ?? [];
+    expect(of('title-format')).toEqual(['发文机关：重庆市巴南区天星寺镇人民政府', '报告年度：2022']);
+    expect(of('required-parts')[0]).toBe('有“主要举措和成效”部分：“主要举措和成效”');
+    expect(of('concrete-numbers')[0]).toBe('“强化理论学习，增强法治思想”有具体数字：78名、100%、100%、7名');
+    expect(of('year-consistency')).toEqual(['报告年度 2022，下一年度安排 2023，正文年份一致']);
+    expect(of('plan-answers-shortcomings')[0]).toMatch(/^“.+”→“.+”（匹配度 \d\.\d\d）$/);
+    // word groups by their Chinese labels, not their ids
+    expect(of('causes-stated')[0]).toBe('“存在的不足和原因”提到：原因分析（“原因”）');
+    for (const { evidence: es } of evidence) for (const e of es) expect(e.message).not.toMatch(/[a-z]{3,}/);
   });
 });

@@ -136,9 +136,18 @@ describe('what a diagnostic carries', () => {
 
   it('passes are evidence only for a rule that found nothing', async () => {
     const doc = await model(TEXT);
-    const ok = rule('ok', ({ pass }) => pass({ span: [0, 2], message: '有标题' }));
-    const mixed = rule('mixed', ({ pass, report }) => { pass({ message: '一部分满足' }); report({ span: [0, 2] }); });
+    const ok = rule('ok', ({ pass }) => pass({ span: [0, 2], messageId: 'pass' }), { messages: { pass: '有标题' } });
+    const mixed = rule('mixed', ({ pass, report }) => { pass({ messageId: 'pass' }); report({ span: [0, 2] }); }, { messages: { pass: '一部分满足' } });
     expect(runRules(doc, [ok, mixed]).evidence).toEqual([{ rule: 'ok', evidence: [{ span: [0, 2], message: '有标题' }] }]);
+  });
+
+  it('evidence is worded by the rule file, filled from its data; unworded, it is the rule summary', async () => {
+    const doc = await model(TEXT);
+    const worded = rule('worded', ({ pass }) => pass({ messageId: 'pass', data: { year: 2023 } }), { messages: { pass: '报告年度：{{year}}' } });
+    const unworded = rule('unworded', ({ pass }) => pass({ messageId: 'pass', data: { year: 2023 } }), { messages: {} });
+    const [a, b] = runRules(doc, [worded, unworded]).evidence;
+    expect(a.evidence[0].message).toBe('报告年度：2023');
+    expect(b.evidence[0].message).toBe(unworded.def.summary);
   });
 
   it('exact repeats are dropped; the rest is sorted by line, column, then rule id', async () => {

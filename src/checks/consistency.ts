@@ -31,6 +31,7 @@ export const consistency = defineCheck<ConsistencyOptions>({
     planParts: { ...partListSchema, description: '安排下一年度工作的部分' },
     planOffset: { type: 'integer', description: '安排部分的年度 = 报告年度 + planOffset（默认 1）' },
   },
+  messages: { pass: '审核清单中，年份一致的依据；可用 {{year}} {{planYear}}' },
   compile(options) {
     const past = new Set(options.pastParts ?? ['achievements', 'shortcomings', 'duties']);
     const plans = new Set(options.planParts ?? ['plan']);
@@ -68,7 +69,7 @@ export const consistency = defineCheck<ConsistencyOptions>({
         ok = false;
         report({ span: opening.span, messageId: 'opening', data: { found: opening.year, expected: n } });
       }
-      if (ok) pass({ span: doc.title?.yearSpan, message: `报告年度 ${n}，下一年度安排 ${planYear}，正文年份一致` });
+      if (ok) pass({ span: doc.title?.yearSpan, messageId: 'pass', data: { year: n, planYear } });
     };
   },
 });

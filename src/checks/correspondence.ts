@@ -129,6 +129,7 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
   messages: {
     from: '跨年度对照时，指向上一年度报告中那一条的说明；可用 {{from}}',
     closest: '指向最接近的一条的说明；可用 {{to}} {{score}}',
+    pass: '审核清单中，一条有了对应的依据；可用 {{from}} {{to}} {{score}}',
   },
   compile(options, env) {
     const matcher = compileCorrespondence(options, env);
@@ -144,7 +145,7 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
         const best = row.best;
         const toQuote = best ? quote(r.toDoc.slice(quoteSpan(r.toDoc, best.item)), 30) : '';
         if (best && best.score.score >= options.threshold) {
-          pass({ span: docOf(options.from) ? r.toPart.heading.span : quoteSpan(r.fromDoc, row.from), message: `“${fromQuote}”→“${toQuote}”（匹配度 ${best.score.score.toFixed(2)}）` });
+          pass({ span: docOf(options.from) ? r.toPart.heading.span : quoteSpan(r.fromDoc, row.from), messageId: 'pass', data: { from: fromQuote, to: toQuote, score: best.score.score.toFixed(2) } });
           continue;
         }
         const fromSpan = quoteSpan(r.fromDoc, row.from);

@@ -33,6 +33,7 @@ export const coverage = defineCheck<CoverageOptions>({
     promisedBy: { ...wordListSchema, description: '标题中出现这些词时，消息说明“标题写了但正文没有”' },
   },
   required: ['scope', 'groups'],
+  messages: { pass: '审核清单中，一条写到了足够方面的依据；可用 {{item}} {{found}}' },
   compile(options, env) {
     const groups = compileGroups(options.groups, env);
     const min = Math.min(options.minGroups ?? groups.length, groups.length);
@@ -48,7 +49,7 @@ export const coverage = defineCheck<CoverageOptions>({
           else missing.push(g);
         }
         if (found.length >= min) {
-          pass({ span: found[0]?.at, message: `“${quote(unit.label, 20)}”提到：${found.map((f) => `${f.g.label}（“${f.word}”）`).join('、')}` });
+          pass({ span: found[0]?.at, messageId: 'pass', data: { item: quote(unit.label, 20), found: found.map((f) => `${f.g.label}（“${f.word}”）`).join('、') } });
           continue;
         }
         const heading = doc.slice(unit.item?.headingSpan ?? unit.part.heading.span);

@@ -32,6 +32,7 @@ export const quantity = defineCheck<QuantityOptions>({
     dates: { type: 'boolean', description: '日期（如 3月、12月4日）也算具体' },
   },
   required: ['scope'],
+  messages: { pass: '审核清单中，一条有具体数字的依据；可用 {{item}} {{figures}}' },
   compile(options) {
     const min = options.min ?? 1;
     return ({ doc, report, pass }) => {
@@ -48,7 +49,7 @@ export const quantity = defineCheck<QuantityOptions>({
           }
         }
         if (figures.length >= min) {
-          pass({ span: figures[0].span, message: `“${quote(unit.label, 20)}”有具体数字：${figures.slice(0, 4).map((f) => f.text).join('、')}` });
+          pass({ span: figures[0].span, messageId: 'pass', data: { item: quote(unit.label, 20), figures: figures.slice(0, 4).map((f) => f.text).join('、') } });
           continue;
         }
         report({ span: unit.anchor, data: { item: quote(unit.label, 24), part: quote(unit.part.heading.title, 24), count: figures.length, min } });

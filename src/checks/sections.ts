@@ -31,6 +31,8 @@ export const sections = defineCheck<SectionsOptions>({
     mentioned: '缺少的部分在别处被顺带提及时的报告；可用 {{part}} {{word}} {{where}} {{official}}',
     mention: '指向顺带提及之处的说明；可用 {{word}}',
     earlier: '顺序不对时，指向应排在前面的部分的说明',
+    passPresent: '审核清单中，部分齐全的依据；可用 {{part}} {{title}}',
+    passOrder: '审核清单中，顺序正确的依据；可用 {{order}}',
   },
   compile(options, env) {
     const vocab = vocabularyFrom(env.lexicons);
@@ -41,7 +43,7 @@ export const sections = defineCheck<SectionsOptions>({
         const pv = vocab.parts.find((p) => p.kind === kind);
         const name = pv?.name ?? kind;
         if (present) {
-          pass({ span: present.heading.span, message: `有“${name}”部分：“${quote(present.heading.title)}”` });
+          pass({ span: present.heading.span, messageId: 'passPresent', data: { part: name, title: quote(present.heading.title) } });
           continue;
         }
         const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official: pv?.official ?? name } };
@@ -71,7 +73,7 @@ export const sections = defineCheck<SectionsOptions>({
             });
           }
         }
-        if (inOrder && ranked.length) pass({ message: `各部分顺序：${ranked.map((p) => shortOf(vocab, p.kind)).join(' → ')}` });
+        if (inOrder && ranked.length) pass({ messageId: 'passOrder', data: { order: ranked.map((p) => shortOf(vocab, p.kind)).join(' → ') } });
       }
     };
   },

@@ -40,6 +40,10 @@ export const title = defineCheck<TitleOptions>({
     spaces: { type: 'boolean', description: '检查标题行（及单独成行的发文机关）首尾的空格' },
     wrongTypes: { ...wordListSchema, description: '不是法定文种的写法，用来定位，如 $lexicon/title.summary（工作总结、总结）' },
   },
+  messages: {
+    passOrgan: '审核清单中，标题写明发文机关的依据；可用 {{organ}}',
+    passYear: '审核清单中，标题写明报告年度的依据；可用 {{year}}',
+  },
   compile(options, env) {
     const need = new Set<Requirement>(options.require ?? ['title', 'organ', 'year', 'report']);
     const wrong = expandWords(options.wrongTypes, env.lexicons).sort((a, b) => b.length - a.length);
@@ -52,11 +56,11 @@ export const title = defineCheck<TitleOptions>({
       }
       const found = quote(t.text, 40);
       if (need.has('organ')) {
-        if (t.organ) pass({ span: t.organ.span, message: `发文机关：${t.organ.text}` });
+        if (t.organ) pass({ span: t.organ.span, messageId: 'passOrgan', data: { organ: t.organ.text } });
         else report({ span: t.span, messageId: 'organ', data: { found } });
       }
       if (need.has('year')) {
-        if (t.year) pass({ span: t.yearSpan, message: `报告年度：${t.year}` });
+        if (t.year) pass({ span: t.yearSpan, messageId: 'passYear', data: { year: t.year } });
         else report({ span: t.span, messageId: 'year', data: { found } });
       }
       if (need.has('report') && t.kind !== 'report') {

@@ -1,7 +1,7 @@
-import type { Diagnostic, DraftSummary, Evidence, ReportDocument } from '../types.js';
+import type { Diagnostic, DraftSummary, PassEvidence, ReportDocument } from '../types.js';
 
 /** A serialisable digest of a linted draft for batch formatters. */
-export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: Evidence[] }[]): DraftSummary {
+export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: PassEvidence[] }[]): DraftSummary {
   const line = (offset: number) => doc.positionAt(offset).line;
   return {
     organ: doc.title?.organ?.text,

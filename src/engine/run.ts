@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { CompiledRule, Diagnostic, Evidence, Finding, Range, ReportDocument, Span } from '../types.js';
+import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
@@ -13,7 +13,7 @@ export interface RunOptions {
 
 export interface RunResult {
   diagnostics: Diagnostic[];
-  evidence: { rule: string; evidence: Evidence[] }[];
+  evidence: { rule: string; evidence: PassEvidence[] }[];
 }
 
 // A draft's URI, built once: every related location carries it, and pathToFileURL
@@ -61,10 +61,10 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   const anchor: Span = doc.title?.span ?? doc.paragraphs[0]?.span ?? [0, 0];
   for (const rule of rules) {
     const { def } = rule;
-    const passes: Evidence[] = [];
+    const passes: PassEvidence[] = [];
     const findings: Finding[] = [];
     try {
-      rule.check({ doc, previous: options.previous, report: (f) => findings.push(f), pass: (e) => passes.push(e) });
+      rule.check({ doc, previous: options.previous, report: (f) => findings.push(f), pass: (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) });
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
