@@ -13,6 +13,8 @@ export interface LintOptions {
   reportUnusedDirectives?: boolean;
   /** Throw on rule failures instead of reporting internal-error (tests). */
   strict?: boolean;
+  /** Collect the checks' evidence (LintOutput.evidence, for summaries); default true. */
+  evidence?: boolean;
 }
 
 export interface LintOutput {
@@ -45,6 +47,7 @@ export class Linter {
       previous: options.previous,
       reportUnusedDirectives: options.reportUnusedDirectives,
       strict: options.strict,
+      evidence: options.evidence,
     });
     return { diagnostics, document, evidence };
   }

@@ -197,7 +197,11 @@ export interface CheckContext {
   /** The same unit's previous-year report, for cross-year rules. */
   previous?: ReportDocument;
   report(finding: Finding): void;
-  pass(evidence: Evidence): void;
+  /**
+   * Records evidence for the checklist; absent when nobody will read it (a batch
+   * written as json), so call it as `pass?.({…})`: the evidence is then not even built.
+   */
+  pass?(evidence: Evidence): void;
 }
 
 export type Check = (ctx: CheckContext) => void;

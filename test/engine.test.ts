@@ -136,15 +136,24 @@ describe('what a diagnostic carries', () => {
 
   it('passes are evidence only for a rule that found nothing', async () => {
     const doc = await model(TEXT);
-    const ok = rule('ok', ({ pass }) => pass({ span: [0, 2], messageId: 'pass' }), { messages: { pass: '有标题' } });
-    const mixed = rule('mixed', ({ pass, report }) => { pass({ messageId: 'pass' }); report({ span: [0, 2] }); }, { messages: { pass: '一部分满足' } });
+    const ok = rule('ok', ({ pass }) => pass?.({ span: [0, 2], messageId: 'pass' }), { messages: { pass: '有标题' } });
+    const mixed = rule('mixed', ({ pass, report }) => { pass?.({ messageId: 'pass' }); report({ span: [0, 2] }); }, { messages: { pass: '一部分满足' } });
     expect(runRules(doc, [ok, mixed]).evidence).toEqual([{ rule: 'ok', evidence: [{ span: [0, 2], message: '有标题' }] }]);
+  });
+
+  it('without evidence wanted, checks get no pass to call (and build no evidence)', async () => {
+    const doc = await model(TEXT);
+    let offered: unknown = 'not called';
+    const r = rule('ok', ({ pass }) => { offered = pass; pass?.({ messageId: 'pass' }); }, { messages: { pass: '有标题' } });
+    expect(runRules(doc, [r], { evidence: false }).evidence).toEqual([]);
+    expect(offered).toBeUndefined();
+    expect(runRules(doc, [r]).evidence).toHaveLength(1);
   });
 
   it('evidence is worded by the rule file, filled from its data; unworded, it is the rule summary', async () => {
     const doc = await model(TEXT);
-    const worded = rule('worded', ({ pass }) => pass({ messageId: 'pass', data: { year: 2023 } }), { messages: { pass: '报告年度：{{year}}' } });
-    const unworded = rule('unworded', ({ pass }) => pass({ messageId: 'pass', data: { year: 2023 } }), { messages: {} });
+    const worded = rule('worded', ({ pass }) => pass?.({ messageId: 'pass', data: { year: 2023 } }), { messages: { pass: '报告年度：{{year}}' } });
+    const unworded = rule('unworded', ({ pass }) => pass?.({ messageId: 'pass', data: { year: 2023 } }), { messages: {} });
     const [a, b] = runRules(doc, [worded, unworded]).evidence;
     expect(a.evidence[0].message).toBe('报告年度：2023');
     expect(b.evidence[0].message).toBe(unworded.def.summary);

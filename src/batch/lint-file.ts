@@ -127,6 +127,7 @@ export class FileLinter {
       }
       const out = linter.lintDocument(doc, {
         filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
+        evidence: this.init.summary !== false,
       });
       diagnostics = out.diagnostics;
       if (this.init.summary !== false) summary = summarize(out.document, out.diagnostics, out.evidence);

@@ -69,7 +69,7 @@ export const consistency = defineCheck<ConsistencyOptions>({
         ok = false;
         report({ span: opening.span, messageId: 'opening', data: { found: opening.year, expected: n } });
       }
-      if (ok) pass({ span: doc.title?.yearSpan, messageId: 'pass', data: { year: n, planYear } });
+      if (ok) pass?.({ span: doc.title?.yearSpan, messageId: 'pass', data: { year: n, planYear } });
     };
   },
 });

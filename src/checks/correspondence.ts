@@ -145,7 +145,7 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
         const best = row.best;
         const toQuote = best ? quote(r.toDoc.slice(quoteSpan(r.toDoc, best.item)), 30) : '';
         if (best && best.score.score >= options.threshold) {
-          pass({ span: docOf(options.from) ? r.toPart.heading.span : quoteSpan(r.fromDoc, row.from), messageId: 'pass', data: { from: fromQuote, to: toQuote, score: best.score.score.toFixed(2) } });
+          pass?.({ span: docOf(options.from) ? r.toPart.heading.span : quoteSpan(r.fromDoc, row.from), messageId: 'pass', data: { from: fromQuote, to: toQuote, score: best.score.score.toFixed(2) } });
           continue;
         }
         const fromSpan = quoteSpan(r.fromDoc, row.from);

@@ -49,7 +49,7 @@ export const coverage = defineCheck<CoverageOptions>({
           else missing.push(g);
         }
         if (found.length >= min) {
-          pass({ span: found[0]?.at, messageId: 'pass', data: { item: quote(unit.label, 20), found: found.map((f) => `${f.g.label}（“${f.word}”）`).join('、') } });
+          pass?.({ span: found[0]?.at, messageId: 'pass', data: { item: quote(unit.label, 20), found: found.map((f) => `${f.g.label}（“${f.word}”）`).join('、') } });
           continue;
         }
         const heading = doc.slice(unit.item?.headingSpan ?? unit.part.heading.span);

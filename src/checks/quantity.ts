@@ -49,7 +49,7 @@ export const quantity = defineCheck<QuantityOptions>({
           }
         }
         if (figures.length >= min) {
-          pass({ span: figures[0].span, messageId: 'pass', data: { item: quote(unit.label, 20), figures: figures.slice(0, 4).map((f) => f.text).join('、') } });
+          pass?.({ span: figures[0].span, messageId: 'pass', data: { item: quote(unit.label, 20), figures: figures.slice(0, 4).map((f) => f.text).join('、') } });
           continue;
         }
         report({ span: unit.anchor, data: { item: quote(unit.label, 24), part: quote(unit.part.heading.title, 24), count: figures.length, min } });

@@ -43,7 +43,7 @@ export const sections = defineCheck<SectionsOptions>({
         const pv = vocab.parts.find((p) => p.kind === kind);
         const name = pv?.name ?? kind;
         if (present) {
-          pass({ span: present.heading.span, messageId: 'passPresent', data: { part: name, title: quote(present.heading.title) } });
+          pass?.({ span: present.heading.span, messageId: 'passPresent', data: { part: name, title: quote(present.heading.title) } });
           continue;
         }
         const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official: pv?.official ?? name } };
@@ -73,7 +73,7 @@ export const sections = defineCheck<SectionsOptions>({
             });
           }
         }
-        if (inOrder && ranked.length) pass({ messageId: 'passOrder', data: { order: ranked.map((p) => shortOf(vocab, p.kind)).join(' → ') } });
+        if (inOrder && ranked.length) pass?.({ messageId: 'passOrder', data: { order: ranked.map((p) => shortOf(vocab, p.kind)).join(' → ') } });
       }
     };
   },

@@ -56,11 +56,11 @@ export const title = defineCheck<TitleOptions>({
       }
       const found = quote(t.text, 40);
       if (need.has('organ')) {
-        if (t.organ) pass({ span: t.organ.span, messageId: 'passOrgan', data: { organ: t.organ.text } });
+        if (t.organ) pass?.({ span: t.organ.span, messageId: 'passOrgan', data: { organ: t.organ.text } });
         else report({ span: t.span, messageId: 'organ', data: { found } });
       }
       if (need.has('year')) {
-        if (t.year) pass({ span: t.yearSpan, messageId: 'passYear', data: { year: t.year } });
+        if (t.year) pass?.({ span: t.yearSpan, messageId: 'passYear', data: { year: t.year } });
         else report({ span: t.span, messageId: 'year', data: { found } });
       }
       if (need.has('report') && t.kind !== 'report') {

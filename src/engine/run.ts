@@ -9,6 +9,8 @@ export interface RunOptions {
   reportUnusedDirectives?: boolean;
   /** Throw on a bad span instead of reporting internal-error (tests). */
   strict?: boolean;
+  /** Collect the checks' evidence (for summaries and the checklist); default true. */
+  evidence?: boolean;
 }
 
 export interface RunResult {
@@ -59,12 +61,16 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   const out: Diagnostic[] = [];
   const evidence: RunResult['evidence'] = [];
   const anchor: Span = doc.title?.span ?? doc.paragraphs[0]?.span ?? [0, 0];
+  const withEvidence = options.evidence !== false;
   for (const rule of rules) {
     const { def } = rule;
     const passes: PassEvidence[] = [];
     const findings: Finding[] = [];
     try {
-      rule.check({ doc, previous: options.previous, report: (f) => findings.push(f), pass: (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) });
+      rule.check({
+        doc, previous: options.previous, report: (f) => findings.push(f),
+        pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
+      });
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
