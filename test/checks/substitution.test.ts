@@ -68,6 +68,22 @@ describe('substitution type: swap tables, pairs and skipped places', () => {
     expect(l.fix('程序(2023年修订)完成').output).toBe('程序（2023年修订）完成');
   });
 
+  it('a swap table finds exactly what an entry per character finds, characters with a regex meaning included', async () => {
+    const table = "{ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '-': '—', ']': '】', '^': '＾' }";
+    const context = "context: { near: '[\\p{Script=Han}，。]' }\npairs: [['(', ')']]";
+    const swapped = await inlineRule(`swap: ${table}\n${context}`);
+    const listed = await inlineRule(`entries:\n${[',', ';', ':', '?', '!', '(', ')', '-', ']', '^'].map((c) => `  - { find: '${c}', replace: 'x', near: '[\\p{Script=Han}，。]', safe: true }`).join('\n')}\n${context}`);
+    const pieces = ['普法', ',', ';', ':', '?', '!', '(', ')', '-', ']', '^', 'a', '1', ' ', '，', '\n', '中文'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 30 }, () => pieces[next() % pieces.length]).join('');
+      expect(findings(swapped, text).map((f) => f[0]), text).toEqual(findings(listed, text).map((f) => f[0]));
+    }
+    expect(findings(swapped, '中a-b文')).toEqual([]);
+    expect(findings(swapped, '中文-普法')).toEqual([['-', '—', true]]);
+  });
+
   it('an unpaired bracket is judged alone', async () => {
     const l = await inlineRule(swapRule);
     expect(findings(l, '第一点)说明')).toEqual([[')', '）', true]]);
