@@ -8,12 +8,7 @@ export function defineFormat(uses: { summary: boolean }, start: (ctx: FormatCont
 /** A sink that keeps the report in memory, spools included. */
 export function memorySink(): ReportSink & { text(): string } {
   const chunks: string[] = [];
-  const sink = {
-    write: (text: string) => void chunks.push(text),
-    spool: memorySpool,
-    text: () => chunks.join(''),
-  };
-  return sink;
+  return { write: (text) => void chunks.push(text), spool: memorySpool, text: () => chunks.join('') };
 }
 
 /**
