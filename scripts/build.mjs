@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +61,7 @@ const rel = (p) => relative(root, p).split('\\').join('/');
 for (const r of builtins.rules) r.file = rel(r.file);
 for (const p of Object.values(builtins.presets)) p.file = rel(p.file);
 writeFileSync(join(out, 'builtin.json'), JSON.stringify(builtins));
+for (const kind of ['config', 'rule']) writeFileSync(join(out, data.validatorFile(kind)), validatorCode(data, kind));
 const old = join(root, `dist.old-${process.pid}`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(out, dist);
@@ -80,4 +82,18 @@ for (const [name, schema] of Object.entries(schemas)) {
 if (stale) {
   console.error('schema/ is stale: run npm run build');
   process.exit(1);
+}
+
+/**
+ * The config or rule file validator as code (ajv standalone), with the schema
+ * text it comes from: a run with a config file then loads neither ajv nor its
+ * compiler (src/config/validate.ts), and ignores it if the schema changed since.
+ */
+function validatorCode(data, kind) {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const schema = kind === 'rule' ? data.ruleSchema() : data.configSchema();
+  const ajv = new Ajv({ ...data.AJV_OPTIONS, code: { source: true } });
+  return `${standaloneCode(ajv, ajv.compile(schema))}\nmodule.exports.source = ${JSON.stringify(JSON.stringify(schema))};\n`;
 }

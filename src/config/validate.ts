@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ConfigProblem } from './errors.js';
 import { didYouMean } from './errors.js';
+import { builtScript } from './paths.js';
 import { configSchema, ruleSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -10,22 +11,49 @@ const require = createRequire(import.meta.url);
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
 
+/** ajv's options, here and for the validators the build generates (scripts/build.mjs): their errors must be the same. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
+/**
+ * dist/validate-config.cjs and dist/validate-rule.cjs: each validator as code, and
+ * the schema text it was generated from. Two files: the rule validator is 0.5 MB
+ * of code, which a run with only a config file need not load (~10 ms).
+ */
+export const validatorFile = (kind: 'rule' | 'config'): string => `validate-${kind}.cjs`;
+type Prebuilt = Validator & { source: string };
+
 let ajv: { compile(schema: object): Validator } | undefined;
 const validators: Partial<Record<'rule' | 'config', Validator>> = {};
 
 /**
- * Compiles a schema on first use only: a run that reads a .lawreport-lint.yaml but
- * no office rules never compiles the (much larger) rule schema, ~0.2 s on a cold start.
+ * A validator on first use only: a run that reads a .lawreport-lint.yaml but no
+ * office rules never touches the (much larger) rule schema. The build generates
+ * them as code: loading ajv and compiling the config schema cost ~55 ms of every
+ * run with a config file. A build from other schemas (sources changed since) is
+ * not used: ajv compiles the current ones instead.
  */
 function validatorFor(kind: 'rule' | 'config'): Validator {
-  return (validators[kind] ??= compile(kind === 'rule' ? ruleSchema() : configSchema()));
+  if (validators[kind]) return validators[kind];
+  const schema = kind === 'rule' ? ruleSchema() : configSchema();
+  return (validators[kind] = prebuilt(kind, schema) ?? compile(schema));
+}
+
+function prebuilt(kind: 'rule' | 'config', schema: object): Validator | undefined {
+  const file = builtScript(validatorFile(kind));
+  return file ? prebuiltValidator(file, schema) : undefined;
+}
+
+/** The validator generated into `file`, if it was generated from `schema`. */
+export function prebuiltValidator(file: string, schema: object): Validator | undefined {
+  const validate = require(file) as Prebuilt;
+  return validate.source === JSON.stringify(schema) ? validate : undefined;
 }
 
 /** One ajv instance for every schema: loading and configuring it costs ~25 ms. */
 function compile(schema: object): Validator {
   if (!ajv) {
     const Ajv = require('ajv').default ?? require('ajv');
-    ajv = new Ajv({ allErrors: true, strict: false, verbose: true }) as { compile(schema: object): Validator };
+    ajv = new Ajv(AJV_OPTIONS) as { compile(schema: object): Validator };
   }
   return ajv.compile(schema);
 }
