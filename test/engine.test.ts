@@ -150,6 +150,13 @@ describe('what a diagnostic carries', () => {
     expect(runRules(doc, [r]).evidence).toHaveLength(1);
   });
 
+  it('a related place is worded by the rule file; unworded, it is the rule summary, never a bare id', async () => {
+    const doc = await model(TEXT);
+    const related = (messages: Record<string, string>) => rule('rel', reporting({ span: [0, 2], data: { to: '加强学习' }, related: [{ span: [0, 2], messageId: 'closest' }] }), { messages: { default: '发现', ...messages } });
+    expect(runRules(doc, [related({ closest: '最接近的一条：“{{to}}”' })]).diagnostics[0].relatedInformation![0].message).toBe('最接近的一条：“加强学习”');
+    expect(runRules(doc, [related({})]).diagnostics[0].relatedInformation![0].message).toBe('测试规则');
+  });
+
   it('evidence is worded by the rule file, filled from its data; unworded, it is the rule summary', async () => {
     const doc = await model(TEXT);
     const worded = rule('worded', ({ pass }) => pass?.({ messageId: 'pass', data: { year: 2023 } }), { messages: { pass: '报告年度：{{year}}' } });

@@ -58,7 +58,7 @@ export function explainType(type: string): string | undefined {
   for (const [k, s] of Object.entries(t.options)) out.push(`  ${k}${t.required?.includes(k) ? '（必填）' : ''}: ${s.description ?? ''}`);
   const messages = Object.entries(t.messages ?? {});
   if (messages.length) {
-    out.push('', '消息（规则文件 messages 中的键；缺少时，相关位置显示键名，审核清单的依据显示规则的 summary）：');
+    out.push('', '消息（规则文件 messages 中的键；缺少时显示规则的 summary）：');
     for (const [id, what] of messages) out.push(`  ${id}: ${what}`);
   }
   return out.join('\n') + '\n';

@@ -131,7 +131,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previ
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? r.messageId, { ...f.data, ...r.data }) : r.message ?? '';
+      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }) : r.message ?? '';
       return { location: { uri: documentUri(target), range: toRange(target, r.span) }, message };
     });
   }
