@@ -4,9 +4,8 @@ import { jsonlReport } from './jsonl.js';
 import { whole } from './report.js';
 import { stylishReport } from './stylish.js';
 
-export type { FormatContext, Formatter, ReportFormat, ReportSink, ReportWriter, Spool } from './context.js';
+export type { FormatContext, ReportSink, ReportWriter, Spool } from './context.js';
 export { reportContext } from './report-context.js';
-export { memorySink, whole } from './report.js';
 
 /** The formats every run may need at once: loaded with the CLI. */
 const eager: Record<string, ReportFormat> = { stylish: stylishReport, json: jsonReport, jsonl: jsonlReport };

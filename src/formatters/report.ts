@@ -6,7 +6,7 @@ export function defineFormat(uses: { summary: boolean }, start: (ctx: FormatCont
 }
 
 /** A sink that keeps the report in memory, spools included. */
-export function memorySink(): ReportSink & { text(): string } {
+function memorySink(): ReportSink & { text(): string } {
   const chunks: string[] = [];
   return { write: (text) => void chunks.push(text), spool: memorySpool, text: () => chunks.join('') };
 }
