@@ -93,7 +93,7 @@ function validatorCode(data, kind) {
   const require = createRequire(import.meta.url);
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
-  const schema = kind === 'rule' ? data.ruleSchema() : data.configSchema();
+  const schema = data.schemaOf(kind);
   const ajv = new Ajv({ ...data.AJV_OPTIONS, code: { source: true } });
   return `${standaloneCode(ajv, ajv.compile(schema))}\nmodule.exports.source = ${JSON.stringify(JSON.stringify(schema))};\n`;
 }

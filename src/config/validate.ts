@@ -34,9 +34,12 @@ const validators: Partial<Record<'rule' | 'config', Validator>> = {};
  */
 function validatorFor(kind: 'rule' | 'config'): Validator {
   if (validators[kind]) return validators[kind];
-  const schema = kind === 'rule' ? ruleSchema() : configSchema();
+  const schema = schemaOf(kind);
   return (validators[kind] = prebuilt(kind, schema) ?? compile(schema));
 }
+
+/** The JSON Schema a config or rule file is validated against. */
+export const schemaOf = (kind: 'rule' | 'config'): object => (kind === 'rule' ? ruleSchema() : configSchema());
 
 function prebuilt(kind: 'rule' | 'config', schema: object): Validator | undefined {
   const file = builtScript(validatorFile(kind));
