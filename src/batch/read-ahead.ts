@@ -101,6 +101,20 @@ export class ReadAhead {
     return r ?? undefined;
   }
 
+  /**
+   * Resolves once the reader has delivered its first drafts (true) or stopped
+   * (false). take() never waits for a reader that has not started; a caller
+   * that would rather wait than read in this thread (the tests) waits here.
+   */
+  async whenRunning(): Promise<boolean> {
+    this.drain();
+    while (!this.started && !this.stopped) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.drain();
+    }
+    return this.started;
+  }
+
   async close(): Promise<void> {
     this.stopped = true;
     this.port.close();

@@ -35,10 +35,15 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
         const chunk = text.slice(s, e);
         let blocked: [number, number][] | undefined;
         let brackets: [number, number][] | undefined;
+        const starts = new StartScan(chunk, chars);
         for (let at = 0; at < chunk.length;) {
-          const m = couldStart(chunk, at, chars) ? matchAt(re, chunk, at) : null;
+          const could = starts.could(at);
+          const m = could ? matchAt(re, chunk, at) : null;
           if (!m) {
-            at++;
+            // The pattern failed here: it fails at every later start in the same run of
+            // digits (or of Chinese numerals), whose numeral can only end where this one
+            // could. Skipping the run keeps a 100,000-digit line linear.
+            at = could ? runEnd(chunk, at, chars) : at + 1;
             continue;
           }
           const end = at + m[0].length;
@@ -83,6 +88,7 @@ function matchAt(re: RegExp, chunk: string, at: number): RegExpExecArray | null 
 const START = 1; // a figure can start here: a digit, a Chinese numeral, an approximation word
 const RUN = 2;   // can stand before the unit: numerals, 余/多, 万/亿, approximation words
 const UNIT = 4;  // a unit starts here
+const NUMERAL = 8; // a digit or a Chinese numeral: the pattern's number itself
 
 /**
  * A regex tried at every character of a draft cost more than the rest of the
@@ -94,7 +100,7 @@ function figureChars(v: DocumentVocabulary): Uint8Array {
   const t = new Uint8Array(65536);
   const mark = (chars: string, flag: number) => { for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] |= flag; };
   const numerals = `0123456789${CN_NUMERAL_CHARS}几`;
-  mark(numerals, START | RUN);
+  mark(numerals, START | RUN | NUMERAL);
   mark('.', RUN); // 1.06万件
   for (const w of v.quantities.approxBefore) {
     mark(w[0] ?? '', START);
@@ -106,18 +112,40 @@ function figureChars(v: DocumentVocabulary): Uint8Array {
 }
 
 /**
- * Whether a figure could start at `at`: its character can start one, and a unit
- * begins somewhere after it before the run of numeral-like characters ends. A
- * necessary condition only; the regex decides.
+ * Whether a figure could start at a position: its character can start one, and
+ * a unit begins somewhere after it before the run of numeral-like characters
+ * ends. A necessary condition only; the regex decides. Every position of one run
+ * ends its scan at the same character, so the answer is remembered for the run:
+ * one pass over the chunk however long its runs are.
  */
-function couldStart(chunk: string, at: number, t: Uint8Array): boolean {
-  if (!(t[chunk.charCodeAt(at)] & START)) return false;
-  for (let i = at + 1; i < chunk.length; i++) {
-    const f = t[chunk.charCodeAt(i)];
-    if (f & UNIT) return true;
-    if (!(f & RUN)) return false;
+class StartScan {
+  private until = -1;
+  private answer = false;
+
+  constructor(private readonly chunk: string, private readonly t: Uint8Array) {}
+
+  could(at: number): boolean {
+    const { chunk, t } = this;
+    if (!(t[chunk.charCodeAt(at)] & START)) return false;
+    if (at >= this.until) {
+      let i = at + 1;
+      while (i < chunk.length && !(t[chunk.charCodeAt(i)] & UNIT) && t[chunk.charCodeAt(i)] & RUN) i++;
+      this.until = i;
+      this.answer = i < chunk.length && (t[chunk.charCodeAt(i)] & UNIT) !== 0;
+    }
+    return this.answer;
   }
-  return false;
+}
+
+/** The end of the run of digits, or of Chinese numerals, that starts at `at` (at + 1 for any other character). */
+function runEnd(chunk: string, at: number, t: Uint8Array): number {
+  const digit = (c: number) => c >= 48 && c <= 57;
+  const first = chunk.charCodeAt(at);
+  const same = digit(first) ? digit : t[first] & NUMERAL ? (c: number) => (t[c] & NUMERAL) !== 0 && !digit(c) : undefined;
+  if (!same) return at + 1;
+  let i = at + 1;
+  while (i < chunk.length && same(chunk.charCodeAt(i))) i++;
+  return i;
 }
 
 export function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {

@@ -238,8 +238,9 @@ export function startServer(args: string[]): Promise<number> {
     });
 
     connection.onDidChangeWatchedFiles((params) => {
-      if (params.changes?.some((c) => { const { path } = locate(c.uri); return !!path && !!session?.concernsConfig(path); })) {
-        log('配置文件有变化（编辑器通知），重新读取');
+      const concerned = params.changes?.map((c) => locate(c.uri).path).find((path) => !!path && !!session?.concernsConfig(path));
+      if (concerned) {
+        log(`配置文件 ${concerned} 有变化（编辑器通知），重新读取`);
         session?.reloadConfigs();
       }
     });

@@ -54,7 +54,7 @@ test('once running, the reader delivers every draft, each what reading it here g
   const { tasks } = await bigFolder();
   const ahead = new ReadAhead(defaultReaderFile()!, tasks, true);
   try {
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let it start and read its first files
+    expect(await ahead.whenRunning()).toBe(true); // it has started and delivered its first files
     for (const t of tasks) {
       const got = await ahead.take(t.index);
       expect(got, t.path).toBeDefined();
@@ -78,7 +78,7 @@ test('a reader kept waiting by a slow linting thread delivers every draft, past 
   expect(tasks.length).toBeGreaterThan(READ_AHEAD + 8);
   const ahead = new ReadAhead(defaultReaderFile()!, tasks, false);
   try {
-    await new Promise((resolve) => setTimeout(resolve, 300)); // it starts and reads as far ahead as it may
+    expect(await ahead.whenRunning()).toBe(true);
     const delivered: number[] = [];
     for (const t of tasks) {
       if (await ahead.take(t.index)) delivered.push(t.index);

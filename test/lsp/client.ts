@@ -71,6 +71,7 @@ export class LspClient {
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (s: string) => {
       this.stderr += s;
+      this.wake();
     });
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.publishes.push(p);
@@ -106,7 +107,7 @@ export class LspClient {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Resolves with the first publish (already received or coming) for `uri` that satisfies `accept`. */
+  /** Resolves with what `find` finds, now or after a later publish, message or line on stderr. */
   waitFor<T>(find: () => T | undefined, ms: number, what: string): Promise<T> {
     const attempt = (resolve: (v: T) => void) => {
       const found = find();
