@@ -8,12 +8,10 @@ import { compileConfig } from '../config/compile.js';
 import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { formatOf, prepareFormat } from '../document/index.js';
-import { summarize } from '../document/summary.js';
-import { documentUri } from '../engine/run.js';
-import type { ParagraphRef } from '../io/docx.js';
 import { readDraft, ReadError } from '../io/read.js';
+import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
-import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
+import type { DocumentFormat, FileResult, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
 import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
@@ -113,41 +111,28 @@ export class FileLinter {
       if (hit) return { filePath: task.display, ...hit, cached: true };
     }
 
-    let diagnostics: Diagnostic[];
-    let summary: DraftSummary | undefined;
+    let linted: DraftLint;
     let previous: string | null | undefined;
     try {
       // built once: pairing with last year's report reads its title, then the rules run on it
-      const doc = linter.config.builder.build(draft.text, { path: task.path, format });
+      const document = linter.config.builder.build(draft.text, { path: task.path, format });
       let previousDoc: ReportDocument | undefined;
       if (this.init.previous) {
-        const match = pairPrevious(unitInfo(task.path, doc, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);
+        const match = pairPrevious(unitInfo(task.path, document, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);
         previousDoc = match && (await this.readPrevious(match.path));
         previous = previousDoc ? match!.path : null;
       }
-      const out = linter.lintDocument(doc, {
-        filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
-        evidence: this.init.summary !== false,
+      linted = lintDraft(linter, draft, {
+        filePath: task.path, document, previous: previousDoc,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false,
       });
-      diagnostics = out.diagnostics;
-      if (this.init.summary !== false) summary = summarize(out.document, out.diagnostics, out.evidence);
-      if (draft.paragraphs) {
-        const toParagraph = paragraphPosition(draft.paragraphs);
-        diagnostics = diagnostics.map((d) => onParagraphs(d, toParagraph, documentUri(out.document)));
-        summary &&= {
-          ...summary,
-          parts: summary.parts.map((p) => ({ ...p, line: toParagraph({ line: p.line, character: 0 }).line })),
-          passes: summary.passes.map((p) => ({
-            ...p,
-            evidence: p.evidence.map((e) => (e.line === undefined ? e : { ...e, line: toParagraph({ line: e.line, character: 0 }).line })),
-          })),
-        };
-      }
     } catch (err) {
       if (err instanceof ConfigError) throw err;
       // a defect in the model builder must not stop the other 59 townships
-      return failed('parse-failed', `无法分析这份稿件（${(err as Error).message}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+      const f = lintFailure(err);
+      return failed(f.code, f.message);
     }
+    const { diagnostics, summary } = linted;
 
     const result = { diagnostics, ...(summary ? { summary } : {}), ...(previous !== undefined ? { previous } : {}) };
     if (this.cache && key) this.cache.set(task.path, key, result);
@@ -165,22 +150,4 @@ export class FileLinter {
       throw err;
     }
   }
-}
-
-/** Model line → Word paragraph (and the offset inside it) for a .docx whose paragraphs hold line breaks. */
-function paragraphPosition(lines: readonly ParagraphRef[]): (p: Position) => Position {
-  return (p) => {
-    const ref = lines[p.line];
-    return ref ? { line: ref.paragraph, character: ref.column + p.character } : p;
-  };
-}
-
-function onParagraphs(d: Diagnostic, map: (p: Position) => Position, uri: string): Diagnostic {
-  const range = (r: Diagnostic['range']) => ({ start: map(r.start), end: map(r.end) });
-  const out: Diagnostic = { ...d, range: range(d.range) };
-  if (d.relatedInformation) {
-    out.relatedInformation = d.relatedInformation.map((ri) => (ri.location.uri === uri ? { ...ri, location: { uri, range: range(ri.location.range) } } : ri));
-  }
-  if (d.data?.fix) out.data = { ...d.data, fix: { ...d.data.fix, edits: d.data.fix.edits.map((e) => ({ ...e, range: range(e.range) })) } };
-  return out;
 }

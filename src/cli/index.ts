@@ -8,14 +8,14 @@ import { tuneV8ForBatch, TUNE_FROM_DRAFTS } from './v8-tuning.js';
 import { checkTypes } from '../checks/index.js';
 import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
-import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
-import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
+import { formatterNames, loadFormat, reportContext, whole, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
 import { encode } from '../io/encoding.js';
 import { fileSpool } from '../io/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
 import { AtomicOutput, writeFileAtomic } from '../io/write.js';
-import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
+import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
+import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';
 import { explainMatches } from './explain-matches.js';
@@ -165,45 +165,52 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   }
   if (!found.files.length) return 2;
 
+  const format = (await loadFormat(o.format))!;
   const results: FileResult[] = [];
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
-    // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
-    const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
-    if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
     const draft = await readInput(file, o, io);
     if (draft instanceof ReadError) {
       results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });
       failed = true;
       continue;
     }
+    // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
+    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
-    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
-    let out: LintOutput;
-    if (fixThis) {
-      const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });
-      out = fixed.result;
-      if (fixed.output !== draft.text) {
-        if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
-        else if (file === '-') {
-          io.stdout(fixed.output);
-          continue;
-        } else writeFileAtomic(abs(file), encode(fixed.output, draft.encoding as never, draft.bom));
-      } else if (file === '-' && !o.fixDryRun) {
-        io.stdout(draft.text);
+    let linted: DraftLint;
+    try {
+      linted = lintDraft(linter, draft, {
+        filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives, fix: fixMode ? { unsafe: o.fixUnsafe } : undefined,
+      });
+    } catch (err) {
+      results.push({ filePath: display, diagnostics: [], error: lintFailure(err) });
+      failed = true;
+      continue;
+    }
+    const { fixed } = linted;
+    let output: string | undefined;
+    if (fixed && fixed.text !== draft.text) {
+      // the diff beside a report for people; a program's report carries the text instead (ESLint's `output`)
+      if (o.fixDryRun) {
+        if (format.forTerminal) io.stdout(unifiedDiff(display, draft.text, fixed.text));
+        else output = fixed.text;
+      } else if (file === '-') {
+        io.stdout(fixed.text);
         continue;
-      }
-    } else {
-      out = linter.lint(draft.text, opts);
+      } else writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
+    } else if (fixed && file === '-' && !o.fixDryRun) {
+      io.stdout(draft.text);
+      continue;
     }
     // the summary too, so table, html and checklist read the same here as in a batch
-    const result: FileResult = { filePath: display, diagnostics: out.diagnostics, summary: summarize(out.document, out.diagnostics, out.evidence) };
+    const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
     results.push(o.quiet ? errorsOnly(result) : result);
   }
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
-    const report = (await loadFormatter(o.format))!(results, formatContext(o, io, baseLinter));
+    const report = whole(format)(results, formatContext(o, io, baseLinter));
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);

@@ -73,7 +73,7 @@ export function evaluate(r: FileResult, reqs: readonly Requirement[], ctx: Forma
  * pass or fail with its evidence, and a line to sign — a reviewer signs this
  * off instead of reading a list of violations.
  */
-export const checklistReport = defineFormat({ summary: true }, (ctx, sink) => {
+export const checklistReport = defineFormat({ summary: true, forTerminal: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
   const requirements = requirementsOf(ctx);
   const statusWidth = Math.max(...Object.values(STATUS_WORD).map((w) => displayWidth(w))) + 2;

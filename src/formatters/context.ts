@@ -52,6 +52,12 @@ export interface ReportFormat {
   (ctx: FormatContext, sink: ReportSink): ReportWriter;
   /** Whether it reads FileResult.summary (organ, year, parts, quotes): a batch makes summaries only for such formats. */
   readonly summary: boolean;
+  /**
+   * Written for a person reading a terminal (stylish, table, checklist): other text,
+   * such as --fix-dry-run's diff, may go beside it. The others are documents a program
+   * parses (json, sarif…) or a page (html): their output is theirs alone.
+   */
+  readonly forTerminal: boolean;
 }
 
 export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };

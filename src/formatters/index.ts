@@ -6,6 +6,7 @@ import { stylishReport } from './stylish.js';
 
 export type { FormatContext, ReportSink, ReportWriter, Spool } from './context.js';
 export { reportContext } from './report-context.js';
+export { whole } from './report.js';
 
 /** The formats every run may need at once: loaded with the CLI. */
 const eager: Record<string, ReportFormat> = { stylish: stylishReport, json: jsonReport, jsonl: jsonlReport };

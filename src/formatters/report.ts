@@ -1,8 +1,8 @@
 import type { FormatContext, Formatter, ReportFormat, ReportSink, ReportWriter, Spool } from './context.js';
 
 /** A format from its writer, and whether it reads the drafts' summaries. */
-export function defineFormat(uses: { summary: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
-  return Object.assign(start, uses);
+export function defineFormat(uses: { summary: boolean; forTerminal?: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
+  return Object.assign(start, { forTerminal: false, ...uses });
 }
 
 /** A sink that keeps the report in memory, spools included. */

@@ -7,7 +7,7 @@ import { displayWidth, padEnd } from './width.js';
  * help indented beneath it, aligned by display width; then a summary that says
  * how many problems --fix would fix. Each draft is written as it arrives.
  */
-export const stylishReport = defineFormat({ summary: false }, (ctx, sink) => {
+export const stylishReport = defineFormat({ summary: false, forTerminal: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
   let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, wrote = false;
   const fixableFiles: string[] = [];

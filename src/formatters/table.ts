@@ -16,7 +16,7 @@ const PROBLEM_WIDTH = 36;
  * errors, warnings, the top problems in words), then findings per rule and the
  * totals. Columns are aligned by display width so Chinese lines up in a terminal.
  */
-export const tableReport = defineFormat({ summary: true }, (ctx, sink) => {
+export const tableReport = defineFormat({ summary: true, forTerminal: true }, (ctx, sink) => {
   // column widths depend on every row: the rows are kept (small) and the table written at the end
   const rows: DraftRow[] = [];
   return { add: (r) => void rows.push(draftRow(r, ctx)), end: () => sink.write(render(rows, ctx)) };

@@ -5,6 +5,7 @@ import { ConfigError, problemLocation, type ConfigProblem } from '../config/erro
 import { CONFIG_NAMES } from '../config/load.js';
 import { documentUri } from '../engine/run.js';
 import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
+import { lintDraft } from '../lint-draft.js';
 import type { Diagnostic } from '../types.js';
 import { partsSummary, summaryDiagnostic, type PartsSummary } from './lens.js';
 import { fileUri, locate } from './uri.js';
@@ -184,7 +185,7 @@ export class Session {
     if (st.snapshot && st.snapshot.version === doc.version && st.snapshot.linter === linter) return st.snapshot;
     const started = performance.now();
     const text = doc.getText();
-    const output = linter.lint(text, { filePath: st.path, format: st.format });
+    const { output } = lintDraft(linter, { path: st.path ?? '', text }, { filePath: st.path, format: st.format, summary: false });
     const ms = performance.now() - started;
     st.lastMs = ms;
     if (ms > SLOW_LINT_MS) this.host.log(`检查 ${st.path ?? st.uri}（${text.length} 字符）用时 ${Math.round(ms)} 毫秒`);
