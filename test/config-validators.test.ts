@@ -9,9 +9,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtScript } from '../src/config/paths.js';
+import { builtScript, validatorFile } from '../src/config/paths.js';
 import { configSchema, ruleSchema } from '../src/config/schema.js';
-import { AJV_OPTIONS, prebuiltValidator, validatorFile } from '../src/config/validate.js';
+import { AJV_OPTIONS, prebuiltValidator } from '../src/config/validate.js';
 
 const require = createRequire(import.meta.url);
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };

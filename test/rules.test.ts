@@ -13,6 +13,7 @@ import { ConfigError } from '../src/config/errors.js';
 import { loadRuleFiles } from '../src/config/rule-files.js';
 import { compileConfig } from '../src/config/compile.js';
 import { resolveConfig } from '../src/config/load.js';
+import { nodeHost } from '../src/config/node-host.js';
 import { prepareFormat } from '../src/document/index.js';
 import { Linter } from '../src/linter.js';
 import type { RuleDefinition, RuleExample } from '../src/types.js';
@@ -24,7 +25,7 @@ await prepareFormat('md');
 // A county office tests its own rules folder the same way:
 //   LAWREPORT_RULES_DIR=本县规则 npx vitest run test/rules.test.ts
 const officeDir = process.env.LAWREPORT_RULES_DIR ? resolve(process.env.LAWREPORT_RULES_DIR) : undefined;
-const office = officeDir ? loadRuleFiles(officeDir) : undefined;
+const office = officeDir ? loadRuleFiles(officeDir, nodeHost) : undefined;
 if (office?.problems.length) throw new ConfigError(office.problems);
 
 async function soloLinter(def: RuleDefinition, options: Record<string, unknown> = {}): Promise<Linter> {

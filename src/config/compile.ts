@@ -1,9 +1,9 @@
 import picomatch from 'picomatch';
-import { relative } from 'node:path';
 import { checkTypes } from '../checks/index.js';
 import { createDocumentBuilder, vocabularyFrom, type DocumentBuilder } from '../document/index.js';
 import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName } from '../types.js';
 import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
+import type { ConfigHost } from './host.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
 import { compileRegex, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
@@ -35,7 +35,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       const def = resolved.rules.get(id);
       const type = def && checkTypes[def.type];
       if (!def || !type) continue;
-      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id);
+      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id, resolved.host);
       if (found.length) badOptions.add(id);
       problems.push(...found.map((p) => ({ ...p, path: [...at, ...p.path] })));
     }
@@ -109,7 +109,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   if (problems.length) {
     // an override that changes only a failing rule's severity compiles it again, and it fails the same way
     const seen = new Set<string>();
-    throw new ConfigError((await locate(problems)).filter((p) => {
+    throw new ConfigError((await locate(problems, resolved.host)).filter((p) => {
       const k = formatProblem(p);
       return !seen.has(k) && !!seen.add(k);
     }));
@@ -120,7 +120,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons)),
     rulesFor(filePath) {
       if (!filePath || !matchers.length) return base;
-      const rel = relative(resolved.overrides[0].base, filePath).split('\\').join('/');
+      const rel = resolved.host.path.relative(resolved.overrides[0].base, filePath).split('\\').join('/');
       const hit = matchers.flatMap((m, i) => (m(rel) ? [i] : []));
       const key = hit.join(',');
       let rules = cache.get(key);
@@ -132,7 +132,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     },
     isIgnored(filePath) {
       if (!ignore) return false;
-      const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
+      const rel = resolved.host.path.relative(resolved.ignore.base, filePath).split('\\').join('/');
       return ignore(rel);
     },
   };
@@ -156,14 +156,13 @@ export function globMatcher(patterns: readonly string[]): (relPath: string) => b
 type Located = ConfigProblem & { path?: (string | number)[]; key?: boolean };
 
 /** Points problems that carry a YAML path at their line and column (error path only). */
-async function locate(problems: Located[]): Promise<ConfigProblem[]> {
+async function locate(problems: Located[], host: ConfigHost): Promise<ConfigProblem[]> {
   if (!problems.some((p) => p.path)) return problems;
-  const { readFileSync } = await import('node:fs');
   const { parseYamlSource } = await import('./yaml-source.js');
   return problems.map(({ path, key, ...p }) => {
     if (!path) return p;
     try {
-      const { source } = parseYamlSource(p.file, readFileSync(p.file, 'utf8'));
+      const { source } = parseYamlSource(p.file, host.readText(p.file));
       return source ? source.problem(path, p.message, p.hint, key) : p;
     } catch {
       return p;
