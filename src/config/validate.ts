@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ConfigProblem } from './errors.js';
 import { didYouMean } from './errors.js';
 import type { ConfigHost } from './host.js';
@@ -37,20 +36,15 @@ function validatorFor(kind: 'rule' | 'config', host: ConfigHost): Validator {
   const v = validatorsOf(host);
   if (v.files[kind]) return v.files[kind];
   const schema = schemaOf(kind);
-  return (v.files[kind] = current(host.generatedValidator(kind), schema) ?? compile(schema, host));
+  return (v.files[kind] = usableValidator(host.generatedValidator(kind), schema) ?? compile(schema, host));
 }
 
 /** The JSON Schema a config or rule file is validated against. */
 export const schemaOf = (kind: 'rule' | 'config'): object => (kind === 'rule' ? ruleSchema() : configSchema());
 
-/** A generated validator, if it was generated from `schema`. */
-function current(generated: unknown, schema: object): Validator | undefined {
+/** A validator the build generated (the module's exports), if it was generated from `schema`. */
+export function usableValidator(generated: unknown, schema: object): Validator | undefined {
   return generated && (generated as Prebuilt).source === JSON.stringify(schema) ? generated as Validator : undefined;
-}
-
-/** The validator generated into `file`, if it was generated from `schema`. */
-export function prebuiltValidator(file: string, schema: object): Validator | undefined {
-  return current(createRequire(import.meta.url)(file), schema);
 }
 
 /** One ajv instance per host for every schema: loading and configuring it costs ~25 ms. */
