@@ -94,13 +94,16 @@ export function decodeText(path: string, bytes: Uint8Array): Draft {
   return { path, text: d.text, encoding: d.encoding, bom: d.bom };
 }
 
+const latin1 = new TextDecoder('latin1');
+
 /** NUL bytes (outside UTF-16), or many control characters, mean binary. */
 function looksBinary(bytes: Uint8Array): boolean {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return false;
   const n = Math.min(bytes.length, 8192);
   // scanned natively: a byte loop in JS was a visible share of a 1,000-draft batch
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+  // (TextDecoder rather than Buffer, so the web page decodes drafts the same way)
+  const head = latin1.decode(bytes.subarray(0, n));
   if (head.includes('\0')) return true;
   const control = head.match(/[\x01-\x07\x0e-\x1a\x1c-\x1f]/g)?.length ?? 0;
   return control / n > 0.1;
