@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const { startServer } = await import('../lsp/server.js');
     return startServer(parsed.args);
   }
+  if (parsed.kind === 'web') return (await import('./web.js')).webCommand(parsed.args, io);
   try {
     return await run(parsed.options, io);
   } catch (err) {
