@@ -101,10 +101,15 @@ function relint(o: Open, started = performance.now()): void {
   announce(o, lintMs, started);
 }
 
-/** Tells tests and the benchmark that findings are on screen, and how long they took. */
+/**
+ * Tells tests and the benchmark that findings are on screen, and how long they
+ * took since `started`: linting, everything until the page is updated (workMs),
+ * and until the next frame is drawn (totalMs).
+ */
 function announce(o: Open, lintMs: number, started: number): void {
+  const workMs = performance.now() - started;
   requestAnimationFrame(() => document.dispatchEvent(new CustomEvent('lawreport-lint:shown', {
-    detail: { draft: o.draft.name, lintMs, totalMs: performance.now() - started },
+    detail: { draft: o.draft.name, lintMs, workMs, totalMs: performance.now() - started },
   })));
 }
 
@@ -261,10 +266,13 @@ function renderFindings(o: Open): void {
     if (safe) {
       const all = h('button', { class: 'fix-rule', title: safe < g.count ? `其中 ${safe} 处可安全修复` : '' }, '全部改正');
       all.addEventListener('click', () => applyFixAll(o, g.rule));
-      head.append(' — ', all);
+      head.append(h('span', { class: 'fix-rule-wrap' }, ' — ', all));
     }
     const group = h('section', { class: `group sev-${g.severity}`, 'data-rule': g.rule }, head);
     if (def?.reference) group.append(h('div', { class: 'ref' }, `依据：${def.reference}`));
+    const help = linted.diagnostics[members[0].i].data?.help;
+    // on paper the advice is said once per rule, not beside each of its 62 findings
+    if (help) group.append(h('div', { class: 'help print-only' }, `建议：${help}`));
     const list = h('ol', { class: 'items' });
     for (const { d, i } of members) {
       const quote = linted.summary?.quotes[i];
@@ -465,7 +473,7 @@ async function applyRules(): Promise<void> {
     if (!(err instanceof ConfigError)) throw err;
     problems.hidden = false;
     problems.textContent = `${err.problems.map((p) => formatProblem({ ...p, file: shown(p.file) })).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，本单位规则未启用，暂按预设 ${office.preset ?? 'recommended'} 检查。`;
-    status.textContent = '本单位规则有问题，请按下面的提示修改后重新载入。';
+    status.textContent = '本单位规则有问题，请按下面的提示修改后重新载入（配置文件中 rulesDir 写的规则文件夹，要用“选择规则文件夹…”一并选择）。';
     linter = await officeLinter({ files: {}, preset: office.preset }, LAWREPORT_BUILTINS);
   }
   for (const o of opened) if (!o.draft.error) o.linted = lintPageDraft(linter, o.draft, o === current ? editorText() : o.state ? o.state.doc.sliceString(0, o.state.doc.length, o.draft.lineBreak) : o.draft.text);
