@@ -116,6 +116,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     return 0;
   }
+  if (o.testRules) return (await import('./test-rules.js')).testRules(o.testRules, io, factory, o.color && io.isTTY);
+  if (o.init) return (await import('./init.js')).init(io);
   if (o.explainMatches) {
     const m = await modelOf(o.explainMatches, o, io, factory);
     if (typeof m === 'number') return m;

@@ -26,6 +26,8 @@ export interface CliOptions {
   cacheLocation?: string;
   previous?: string;
   configLookup: boolean;
+  testRules?: string;
+  init: boolean;
 }
 
 function jobsArg(v: string): string {
@@ -70,6 +72,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--explain <rule>', '说明一条规则或规则类型 / explain a rule or rule type')
     .option('--explain-matches <file>', '显示“不足 × 安排”的匹配分数表 / show the shortcoming × plan scores')
     .option('--print-config <file>', '显示对该文件生效的配置 / print the effective config')
+    .option('--test-rules <dir>', '运行本单位规则文件夹中每条规则自带的示例 / run the examples of an office\'s rules')
+    .option('--init', '在当前文件夹写入 .lawreport-lint.yaml 和一个本单位规则示例 / write a config and an example office rule', false)
     .option('--print-document <file>', '显示报告模型：标题、部分、条目、数字 / print the report model')
     .option('--no-color', '不使用颜色 / no colours')
     .version(version, '-v, --version', '显示版本 / print the version')
@@ -126,6 +130,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       cacheLocation: o.cacheLocation,
       previous: o.previous,
       configLookup: o.configLookup,
+      testRules: o.testRules,
+      init: o.init,
     },
   };
 }
