@@ -306,6 +306,22 @@ describe('looking at rules, configuration and the model', () => {
     expect(c.rules['other-matters']).toEqual({ severity: 'warning', from: '预设 recommended' });
   });
 
+  it('--print-config applies the config’s overrides for the file, as linting does', async () => {
+    mkdirSync(join(dir, 'po', '街道'), { recursive: true });
+    const config = join(dir, 'po', '.lawreport-lint.yaml');
+    writeFileSync(config, "rules:\n  placeholder: warning\noverrides:\n  - files: ['街道/**']\n    rules: { placeholder: info, part-order: off }\n");
+    writeFileSync(join(dir, 'po', '街道', 'd.txt'), FINDINGS);
+    writeFileSync(join(dir, 'po', 'd.txt'), FINDINGS);
+    const street = JSON.parse((await cli(['--print-config', 'po/街道/d.txt'], { preset: false })).out);
+    expect(street.rules.placeholder).toEqual({ severity: 'info', from: `${config} overrides[0]（files: 街道/**）` });
+    expect(street.rules['part-order'].severity).toBe('off');
+    const town = JSON.parse((await cli(['--print-config', 'po/d.txt'], { preset: false })).out);
+    expect(town.rules.placeholder).toEqual({ severity: 'warning', from: config });
+    // and linting the street's draft applies the same
+    const linted = JSON.parse((await cli(['po/街道/d.txt', '-f', 'json'], { preset: false })).out);
+    expect(linted[0].diagnostics.find((d: Diagnostic) => d.code === 'placeholder').severity).toBe(3);
+  });
+
   it('--print-document shows the model: title, organ, year, parts, items, figures', async () => {
     const r = await cli(['--print-document', join(CORPUS, 'tushan-2023.txt')]);
     expect(r.code).toBe(0);

@@ -127,10 +127,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (o.printConfig) {
     const linter = await factory.forFile(abs(o.printConfig));
     const r = linter.config.resolved;
+    // what linting this file applies: the config's `overrides` for its path included
+    const { settings, overrides } = linter.config.settingsFor(abs(o.printConfig));
+    const fromOverride = (id: string) => overrides.filter((i) => r.overrides[i].rules.has(id)).pop();
     const rules = Object.fromEntries(
       [...r.rules.keys()].sort().map((id) => {
-        const s = r.settings.get(id);
-        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from: r.origins.get(id) ?? '默认关闭' }];
+        const s = settings.get(id);
+        const i = fromOverride(id);
+        const from = i === undefined ? r.origins.get(id) ?? '默认关闭' : `${r.configFile} overrides[${i}]（files: ${r.overrides[i].files.join(', ')}）`;
+        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from }];
       }),
     );
     io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, rules }, null, 2) + '\n');
