@@ -198,8 +198,18 @@ describe('exit codes', () => {
   });
 
   it('--max-warnings N: 1 when warnings exceed N', async () => {
-    expect((await cli(['--max-warnings', '1', 'drafts/c-warn.txt'])).code).toBe(0);
-    expect((await cli(['--max-warnings', '0', 'drafts/c-warn.txt'])).code).toBe(1);
+    const within = await cli(['--max-warnings', '1', 'drafts/c-warn.txt']);
+    expect(within.code).toBe(0);
+    expect(within.err).toBe('');
+    const over = await cli(['--max-warnings', '0', 'drafts/c-warn.txt']);
+    expect(over.code).toBe(1);
+    expect(over.err).toBe('lawreport-lint: 警告共 1 个，超过了 --max-warnings 0 的上限，因此退出码为 1\n');
+    // --quiet hides warnings from the report, not from the count
+    const quiet = await cli(['--max-warnings', '0', '--quiet', 'drafts/c-warn.txt']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.err).toContain('超过了 --max-warnings 0 的上限');
+    // the same through --fix-dry-run, which lints one file at a time
+    expect((await cli(['--max-warnings', '0', '--fix-dry-run', 'drafts/c-warn.txt'])).err).toContain('警告共 1 个');
     const bad = await cli(['--max-warnings', 'x', 'drafts/c-warn.txt']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('“x” 不是非负整数');
@@ -208,7 +218,10 @@ describe('exit codes', () => {
   it('--quiet reports errors only', async () => {
     const [e] = json(await cli(['-f', 'json', '--quiet', 'drafts/b/findings.txt']));
     expect(e.diagnostics.map((d) => d.code)).toEqual(['placeholder']);
-    expect((await cli(['--quiet', 'drafts/c-warn.txt'])).out).toBe('✔ 没有发现问题（检查了 1 份稿件）\n');
+    // what was left out is said, not passed over as “no problems”
+    expect((await cli(['--quiet', 'drafts/c-warn.txt'])).out).toBe('✔ 没有错误（检查了 1 份稿件）；1 个警告和提示未显示（--quiet）\n');
+    expect((await cli(['--quiet', 'drafts/b/findings.txt'])).out).toMatch(/✖ 1 个问题（1 个错误，0 个警告）；另有 2 个警告和提示未显示（--quiet）\n$/);
+    expect((await cli(['--quiet', 'drafts/a-clean.md'])).out).toBe('✔ 没有发现问题（检查了 1 份稿件）\n');
   });
 
   it('2 wins over 1', async () => {

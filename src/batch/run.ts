@@ -181,7 +181,8 @@ async function* lintAll(
   for await (const r of runTasks(tasks, { jobs, init, pool, workerFile: options.workerFile })) {
     const result = options.quiet ? errorsOnly(r) : r;
     if (result.error) summary.unreadable++;
-    for (const d of result.diagnostics) {
+    // counted before --quiet leaves them out: --max-warnings still holds
+    for (const d of r.diagnostics) {
       if (d.severity === 1) summary.errors++;
       else if (d.severity === 2) summary.warnings++;
     }
@@ -193,13 +194,15 @@ async function* lintAll(
   }
 }
 
-/** --quiet: errors only, with the summary's quotes kept parallel to the diagnostics. */
+/** --quiet: errors only (with how many others were left out), the summary's quotes kept parallel to the diagnostics. */
 export function errorsOnly<R extends FileResult>(r: R): R {
   if (r.diagnostics.every((d) => d.severity === 1)) return r;
   const keep = r.diagnostics.map((d) => d.severity === 1);
+  const diagnostics = r.diagnostics.filter((_, i) => keep[i]);
   return {
     ...r,
-    diagnostics: r.diagnostics.filter((_, i) => keep[i]),
+    diagnostics,
+    hidden: r.diagnostics.length - diagnostics.length,
     ...(r.summary ? { summary: { ...r.summary, quotes: r.summary.quotes.filter((_, i) => keep[i]) } } : {}),
   };
 }

@@ -174,6 +174,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   const format = (await loadFormat(o.format))!;
   const results: FileResult[] = [];
+  let warningsSeen = 0;
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
     const draft = await readInput(file, o, io);
@@ -213,6 +214,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     // the summary too, so table, html and checklist read the same here as in a batch
     const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
+    warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
     results.push(o.quiet ? errorsOnly(result) : result);
   }
 
@@ -224,7 +226,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   }
 
   const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
-  return exitCodeOf({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: count(2) }, o.maxWarnings);
+  return exitWith({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: warningsSeen }, o, io);
 }
 
 /**
@@ -288,7 +290,14 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   if (s.unpaired.length) {
     io.stderr(`lawreport-lint: 以下 ${s.unpaired.length} 份稿件没有找到同一单位上一年度的报告，未对照上年的工作安排（不算失败；可按单位名称命名文件，或检查标题中的机关名称）：\n${s.unpaired.map((f) => `  ${f}\n`).join('')}`);
   }
-  return exitCodeOf(s, o.maxWarnings);
+  return exitWith(s, o, io);
+}
+
+/** The exit code, and why when it is 1 only because of --max-warnings (ESLint says so too). */
+function exitWith(s: Parameters<typeof exitCodeOf>[0], o: CliOptions, io: CliIO): number {
+  const code = exitCodeOf(s, o.maxWarnings);
+  if (code === 1 && !s.errors) io.stderr(`lawreport-lint: 警告共 ${s.warnings} 个，超过了 --max-warnings ${o.maxWarnings} 的上限，因此退出码为 1\n`);
+  return code;
 }
 
 /** The report model of one draft with the linter of its config, for the introspection flags; an exit code when unreadable. */
