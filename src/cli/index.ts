@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { discover } from '../batch/discover.js';
+import { discover, ignoredNotice } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { stdoutWriter } from './stdout.js';
@@ -165,11 +165,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
-  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)), io.cwd);
+  const found = o.paths[0] === '-'
+    ? { files: ['-'], problems: [], ignored: [] }
+    : discover(o.paths, DRAFT_EXTENSIONS, (p) => (o.ignore ? baseLinter.config.ignoredBy(abs(p)) : undefined), io.cwd);
   for (const p of found.problems) {
     io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
     failed = true;
   }
+  const notice = ignoredNotice(found.ignored);
+  if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
   if (!found.files.length) return 2;
 
   const format = (await loadFormat(o.format))!;
@@ -244,8 +248,11 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
+    noIgnore: !o.ignore,
     onStart: (s) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+      const notice = ignoredNotice(s.ignored);
+      if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),

@@ -28,6 +28,7 @@ export interface CliOptions {
   configLookup: boolean;
   testRules?: string;
   init: boolean;
+  ignore: boolean;
 }
 
 function jobsArg(v: string): string {
@@ -54,6 +55,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
+    .option('--no-ignore', '连同配置 ignore 忽略的稿件一起检查 / check drafts that ignore patterns leave out')
     .option('--preset <name>', '预设：recommended、strict / preset to extend')
     .option('--rule <id=severity>', '覆盖规则严重程度，可重复 / override a rule, repeatable', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--max-warnings <n>', '警告数超过 n 时退出码为 1 / exit 1 above n warnings', intArg)
@@ -132,6 +134,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       configLookup: o.configLookup,
       testRules: o.testRules,
       init: o.init,
+      ignore: o.ignore,
     },
   };
 }

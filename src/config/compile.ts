@@ -18,6 +18,8 @@ export interface CompiledConfig {
   /** The rule settings for a file, its config's `overrides` applied, and which overrides matched it (their indices). */
   settingsFor(filePath?: string): { settings: Map<string, EffectiveRule>; overrides: number[] };
   isIgnored(filePath: string): boolean;
+  /** The `ignore` pattern of the config that leaves this file out, if one does. */
+  ignoredBy(filePath: string): string | undefined;
 }
 
 export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledConfig> {
@@ -143,6 +145,12 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       if (!ignore) return false;
       const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
       return ignore(rel);
+    },
+    ignoredBy(filePath) {
+      if (!ignore) return undefined;
+      const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
+      // which pattern: tried one by one only for the files a run reports as ignored
+      return ignore(rel) ? resolved.ignore.patterns.find((p) => globMatcher([p])(rel)) : undefined;
     },
   };
 }
