@@ -17,7 +17,8 @@ import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
-import { unifiedDiff } from './diff.js';
+import { byRule, changeList } from './changes.js';
+import { painter } from '../formatters/context.js';
 import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
@@ -203,33 +204,41 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     const { fixed } = linted;
     let output: string | undefined;
-    if (fixed && fixed.text !== draft.text) {
-      // the diff beside a report for people; a program's report carries the text instead (ESLint's `output`)
-      if (o.fixDryRun) {
-        if (format.forTerminal) io.stdout(unifiedDiff(display, draft.text, fixed.text));
-        else output = fixed.text;
-      } else if (file === '-') {
-        io.stdout(fixed.text);
-        continue;
-      } else writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
-    } else if (fixed && file === '-' && !o.fixDryRun) {
-      io.stdout(draft.text);
-      continue;
+    const changed = fixed && fixed.text !== draft.text;
+    if (fixed && o.fixDryRun) {
+      // the changes beside a report for people; a program's report carries the text instead (ESLint's `output`)
+      if (!changed) {
+        // nothing to preview
+      } else if (format.forTerminal) {
+        const paint = painter(o.color && io.isTTY && !o.output);
+        io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
+      } else output = fixed.text;
+    } else if (fixed && file === '-') {
+      io.stdout(changed ? fixed.text : draft.text);
+    } else if (fixed && changed) {
+      writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
     }
+    if (changed && !o.fixDryRun) io.stderr(`lawreport-lint: ${display}：已修复 ${fixed!.applied.length} 处（${byRule(fixed!.applied)}）\n`);
     // the summary too, so table, html and checklist read the same here as in a batch
     const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
     warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
     results.push(o.quiet ? errorsOnly(result) : result);
   }
 
-  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
+  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  // --fix of standard input writes the fixed text to stdout: the report would mix with it, so what
+  // is left is said on stderr, and the exit code still counts it
+  const stdinFix = fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx';
+  if (!stdinFix) {
     const report = whole(format)(results, formatContext(o, io, baseLinter));
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
+  } else {
+    const left = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    if (left) io.stderr(`lawreport-lint: 还有 ${left} 个问题不能自动修复（${count(1)} 个错误）；不加 --fix 再运行一次即可看到它们\n`);
   }
 
-  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
   return exitWith({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: warningsSeen }, o, io);
 }
 
