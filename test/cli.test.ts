@@ -363,9 +363,12 @@ describe('the word lsp, help, version', () => {
   it('--help is in Chinese and English and exits 0', async () => {
     const r = await cli(['--help'], { preset: false });
     expect(r.code).toBe(0);
-    for (const s of ['用法', 'Usage', '输出格式 / output format', '--stdin-filename', '--report-unused-disable-directives', '--print-document', '退出码 / exit codes']) {
+    for (const s of ['用法 / Usage:', '选项 / Options:', '输出格式 / output format', '（默认 stylish）', '--stdin-filename', '--report-unused-disable-directives', '--print-document', '退出码 / exit codes']) {
       expect(r.out, s).toContain(s);
     }
+    expect(r.out).not.toMatch(/\(default: |\nOptions:/);
+    // what --jobs auto means is what resolveJobs does: cores minus one
+    expect(r.out.replace(/\s+/g, ' ')).toContain('auto（默认）为 CPU 核心数减一');
   });
 
   it('--version prints the package version', async () => {
@@ -377,8 +380,11 @@ describe('the word lsp, help, version', () => {
   it('an unknown flag is a usage error', async () => {
     const r = await cli(['--bogus', 'drafts'], { preset: false });
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--bogus');
-    expect(r.err).toContain('用 lawreport-lint --help 查看用法');
+    expect(r.err).toBe('lawreport-lint: 没有 “--bogus” 这个选项\n用 lawreport-lint --help 查看用法\n');
+    // Commander's English never reaches the user; its suggestion does, in Chinese
+    expect((await cli(['--fiks', 'drafts'], { preset: false })).err).toBe('lawreport-lint: 没有 “--fiks” 这个选项；是否想写 “--fix”？\n用 lawreport-lint --help 查看用法\n');
+    expect((await cli(['drafts', '--format'], { preset: false })).err).toBe('lawreport-lint: 选项 “-f, --format <name>” 后面缺少取值\n用 lawreport-lint --help 查看用法\n');
+    expect((await cli(['--jobs', 'x', 'drafts'], { preset: false })).err).toMatch(/^lawreport-lint: --jobs 应为正整数或 auto，而不是 “x”/);
   });
 });
 
