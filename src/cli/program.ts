@@ -79,7 +79,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   const program = new Command('lawreport-lint')
     .description('法治政府建设年度报告合规检查 / lints annual reports on rule-of-law government construction')
     .argument('[paths...]', '稿件文件、文件夹或通配符（.md .txt .docx），- 表示标准输入 / files, folders or globs; - reads stdin')
-    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, compact, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
     .option('--no-ignore', '连同配置 ignore 忽略的稿件一起检查 / check drafts that ignore patterns leave out')
