@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { discover } from '../batch/discover.js';
+import { discover, ignoredNotice } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { stdoutWriter } from './stdout.js';
@@ -17,7 +17,8 @@ import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
-import { unifiedDiff } from './diff.js';
+import { byRule, changeList } from './changes.js';
+import { painter } from '../formatters/context.js';
 import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
@@ -28,8 +29,10 @@ export interface CliIO {
   stderr: (s: string) => void;
   stdin: () => Promise<Buffer>;
   cwd: string;
-  /** Colour only when stdout is a terminal. */
+  /** Colour only when stdout is a terminal… */
   isTTY: boolean;
+  /** …unless FORCE_COLOR or NO_COLOR says otherwise (true: colour, false: none). */
+  colorEnv?: boolean;
   /** The progress line only when stderr is a terminal. */
   stderrIsTTY?: boolean;
   /** Terminal width, for the progress line. */
@@ -47,6 +50,7 @@ export function processIO(): CliIO {
     },
     cwd: process.cwd(),
     isTTY: !!process.stdout.isTTY,
+    colorEnv: colorFromEnv(process.env),
     stderrIsTTY: !!process.stderr.isTTY,
     columns: process.stderr.columns,
   };
@@ -79,9 +83,25 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
+/**
+ * FORCE_COLOR (any value but 0 or false) asks for colour, NO_COLOR (any value) for none
+ * (https://no-color.org; FORCE_COLOR wins, as in Node and chalk); undefined: neither is set.
+ */
+export function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force.trim());
+  if (env.NO_COLOR) return false;
+  return undefined;
+}
+
+/** Colour for people at a terminal (not into -o), as the environment or --no-color decides. */
+function colored(o: CliOptions, io: CliIO): boolean {
+  return o.color && (io.colorEnv ?? (io.isTTY && !o.output));
+}
+
 /** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
 function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
-  return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
+  return { color: colored(o, io), cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
 }
 
 /** The command the summary line suggests for the drafts with safe fixes. */
@@ -117,6 +137,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     return 0;
   }
+  if (o.testRules) return (await import('./test-rules.js')).testRules(o.testRules, io, factory, colored(o, io));
+  if (o.init) return (await import('./init.js')).init(io);
   if (o.explainMatches) {
     const m = await modelOf(o.explainMatches, o, io, factory);
     if (typeof m === 'number') return m;
@@ -126,10 +148,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (o.printConfig) {
     const linter = await factory.forFile(abs(o.printConfig));
     const r = linter.config.resolved;
+    // what linting this file applies: the config's `overrides` for its path included
+    const { settings, overrides } = linter.config.settingsFor(abs(o.printConfig));
+    const fromOverride = (id: string) => overrides.filter((i) => r.overrides[i].rules.has(id)).pop();
     const rules = Object.fromEntries(
       [...r.rules.keys()].sort().map((id) => {
-        const s = r.settings.get(id);
-        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from: r.origins.get(id) ?? '默认关闭' }];
+        const s = settings.get(id);
+        const i = fromOverride(id);
+        const from = i === undefined ? r.origins.get(id) ?? '默认关闭' : `${r.configFile} overrides[${i}]（files: ${r.overrides[i].files.join(', ')}）`;
+        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from }];
       }),
     );
     io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, rules }, null, 2) + '\n');
@@ -159,15 +186,20 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
-  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)), io.cwd);
+  const found = o.paths[0] === '-'
+    ? { files: ['-'], problems: [], ignored: [] }
+    : discover(o.paths, DRAFT_EXTENSIONS, (p) => (o.ignore ? baseLinter.config.ignoredBy(abs(p)) : undefined), io.cwd);
   for (const p of found.problems) {
     io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
     failed = true;
   }
+  const notice = ignoredNotice(found.ignored);
+  if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
   if (!found.files.length) return 2;
 
   const format = (await loadFormat(o.format))!;
   const results: FileResult[] = [];
+  let warningsSeen = 0;
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
     const draft = await readInput(file, o, io);
@@ -192,33 +224,42 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     const { fixed } = linted;
     let output: string | undefined;
-    if (fixed && fixed.text !== draft.text) {
-      // the diff beside a report for people; a program's report carries the text instead (ESLint's `output`)
-      if (o.fixDryRun) {
-        if (format.forTerminal) io.stdout(unifiedDiff(display, draft.text, fixed.text));
-        else output = fixed.text;
-      } else if (file === '-') {
-        io.stdout(fixed.text);
-        continue;
-      } else writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
-    } else if (fixed && file === '-' && !o.fixDryRun) {
-      io.stdout(draft.text);
-      continue;
+    const changed = fixed && fixed.text !== draft.text;
+    if (fixed && o.fixDryRun) {
+      // the changes beside a report for people; a program's report carries the text instead (ESLint's `output`)
+      if (!changed) {
+        // nothing to preview
+      } else if (format.forTerminal) {
+        const paint = painter(colored(o, io));
+        io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
+      } else output = fixed.text;
+    } else if (fixed && file === '-') {
+      io.stdout(changed ? fixed.text : draft.text);
+    } else if (fixed && changed) {
+      writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
     }
+    if (changed && !o.fixDryRun) io.stderr(`lawreport-lint: ${display}：已修复 ${fixed!.applied.length} 处（${byRule(fixed!.applied)}）\n`);
     // the summary too, so table, html and checklist read the same here as in a batch
     const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
+    warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
     results.push(o.quiet ? errorsOnly(result) : result);
   }
 
-  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
+  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  // --fix of standard input writes the fixed text to stdout: the report would mix with it, so what
+  // is left is said on stderr, and the exit code still counts it
+  const stdinFix = fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx';
+  if (!stdinFix) {
     const report = whole(format)(results, formatContext(o, io, baseLinter));
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
+  } else {
+    const left = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    if (left) io.stderr(`lawreport-lint: 还有 ${left} 个问题不能自动修复（${count(1)} 个错误）；不加 --fix 再运行一次即可看到它们\n`);
   }
 
-  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
-  return exitCodeOf({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: count(2) }, o.maxWarnings);
+  return exitWith({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: warningsSeen }, o, io);
 }
 
 /**
@@ -236,8 +277,11 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
+    noIgnore: !o.ignore,
     onStart: (s) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+      const notice = ignoredNotice(s.ignored);
+      if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
@@ -282,7 +326,14 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   if (s.unpaired.length) {
     io.stderr(`lawreport-lint: 以下 ${s.unpaired.length} 份稿件没有找到同一单位上一年度的报告，未对照上年的工作安排（不算失败；可按单位名称命名文件，或检查标题中的机关名称）：\n${s.unpaired.map((f) => `  ${f}\n`).join('')}`);
   }
-  return exitCodeOf(s, o.maxWarnings);
+  return exitWith(s, o, io);
+}
+
+/** The exit code, and why when it is 1 only because of --max-warnings (ESLint says so too). */
+function exitWith(s: Parameters<typeof exitCodeOf>[0], o: CliOptions, io: CliIO): number {
+  const code = exitCodeOf(s, o.maxWarnings);
+  if (code === 1 && !s.errors) io.stderr(`lawreport-lint: 警告共 ${s.warnings} 个，超过了 --max-warnings ${o.maxWarnings} 的上限，因此退出码为 1\n`);
+  return code;
 }
 
 /** The report model of one draft with the linter of its config, for the introspection flags; an exit code when unreadable. */

@@ -14,6 +14,8 @@ export interface ConfigHost {
   readText(path: string): string;
   /** The entry names of a folder; throws when it cannot be read. */
   list(dir: string): string[];
+  /** Whether `path` is a file, a folder, or nothing. */
+  kindOf(path: string): 'file' | 'folder' | undefined;
   /** The folder relative paths are resolved against. */
   cwd(): string;
   /** Path arithmetic for this host's paths. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,10 @@ import { builtScript, validatorFile } from './paths.js';
 export const nodeHost: ConfigHost = {
   readText: (file) => readFileSync(file, 'utf8'),
   list: (dir) => readdirSync(dir),
+  kindOf: (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isDirectory() ? 'folder' : stat ? 'file' : undefined;
+  },
   cwd: () => process.cwd(),
   path,
   fileUrl: (file) => pathToFileURL(file).href,

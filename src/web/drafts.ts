@@ -6,6 +6,7 @@
  */
 import type { Builtins } from '../config/builtin.js';
 import { compileConfig } from '../config/compile.js';
+import { formatProblem, type ConfigProblem } from '../config/errors.js';
 import { CONFIG_NAMES, resolveConfigOn } from '../config/load.js';
 import { formatOf, prepareFormat } from '../document/index.js';
 import { applyFixesOnce, type FixPolicy } from '../engine/fix.js';
@@ -86,6 +87,15 @@ export async function officeLinter(office: OfficeRules, builtins: Builtins): Pro
   }
   const host = memoryHost(files, builtins);
   return new Linter(await compileConfig(await resolveConfigOn(host, { cwd: '/', configFile, preset: office.preset })));
+}
+
+/**
+ * An office's problems as the CLI prints them (formatProblem), each path named
+ * as the drafter picked it: the page holds the files at '/', the drafter knows
+ * them relative to what they chose ('本县规则/a.yaml', not '/本县规则/a.yaml').
+ */
+export function officeProblems(problems: readonly ConfigProblem[]): string {
+  return problems.map(formatProblem).join('\n\n').replace(/(^|[\s“”'"：:（(])\/(?=[^\s/])/gmu, '$1');
 }
 
 /** Lints a draft's current text (the editor's), as the CLI lints the file. */

@@ -33,6 +33,10 @@ export function memoryHost(files: ReadonlyMap<string, string>, builtins: Builtin
       if (!names.size && d !== '/') throw fsError('ENOENT', 'no such file or directory', 'scandir', d);
       return [...names];
     },
+    kindOf(path) {
+      const p = abs(path);
+      return files.has(p) ? 'file' : isFolder(p) ? 'folder' : undefined;
+    },
     cwd: () => '/',
     path,
     fileUrl(file) {
@@ -46,10 +50,7 @@ export function memoryHost(files: ReadonlyMap<string, string>, builtins: Builtin
   };
 }
 
-/**
- * An error shaped as node:fs throws it (code, and the message the config problems
- * quote), naming the path as the drafter picked it: relative to what they chose.
- */
+/** An error shaped as node:fs throws it: its code, and the message config problems quote. */
 function fsError(code: string, what: string, syscall: string, path: string): Error {
-  return Object.assign(new Error(`${code}: ${what}, ${syscall} '${path.replace(/^\//, '')}'`), { code, syscall, path });
+  return Object.assign(new Error(`${code}: ${what}, ${syscall} '${path}'`), { code, syscall, path });
 }

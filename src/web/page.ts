@@ -12,14 +12,14 @@ import { EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { explainRule } from '../cli/explain.js';
 import type { Builtins } from '../config/builtin.js';
-import { ConfigError, formatProblem } from '../config/errors.js';
+import { ConfigError } from '../config/errors.js';
 import { SEVERITY_WORD } from '../formatters/context.js';
 import { entry } from '../formatters/json.js';
 import { groupProblems, headline } from '../formatters/overview.js';
 import type { DraftLint } from '../lint-draft.js';
 import type { Linter } from '../linter.js';
 import type { Diagnostic, FileResult, Position } from '../types.js';
-import { configFileOf, fixAll, fixOne, lintPageDraft, officeLinter, readPageDraft, resultOf, type OfficeRules, type PageDraft } from './drafts.js';
+import { configFileOf, fixAll, fixOne, lintPageDraft, officeLinter, officeProblems, readPageDraft, resultOf, type OfficeRules, type PageDraft } from './drafts.js';
 import { h, $ } from './dom.js';
 
 /** The shipped rules, lexicons and presets: dist/builtin.json, compiled in by scripts/build-web.mjs. */
@@ -472,7 +472,7 @@ async function applyRules(): Promise<void> {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     problems.hidden = false;
-    problems.textContent = `${err.problems.map((p) => formatProblem({ ...p, file: shown(p.file) })).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，本单位规则未启用，暂按预设 ${office.preset ?? 'recommended'} 检查。`;
+    problems.textContent = `${officeProblems(err.problems)}\n\n配置有 ${err.problems.length} 个问题，本单位规则未启用，暂按预设 ${office.preset ?? 'recommended'} 检查。`;
     status.textContent = '本单位规则有问题，请按下面的提示修改后重新载入（配置文件中 rulesDir 写的规则文件夹，要用“选择规则文件夹…”一并选择）。';
     linter = await officeLinter({ files: {}, preset: office.preset }, LAWREPORT_BUILTINS);
   }

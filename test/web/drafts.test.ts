@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { loadBuiltins, type Builtins } from '../../src/config/builtin.js';
-import { ConfigError, formatProblem } from '../../src/config/errors.js';
+import { ConfigError } from '../../src/config/errors.js';
 import { readDraft } from '../../src/io/read.js';
-import { fixAll, lintPageDraft, officeLinter, readPageDraft } from '../../src/web/drafts.js';
+import { fixAll, lintPageDraft, officeLinter, officeProblems, readPageDraft } from '../../src/web/drafts.js';
 import { CORPUS } from '../helpers.js';
 
 const DRAFT = '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）规范性文件报县法制办审核3件。\n';
@@ -62,7 +62,7 @@ async function pageProblems(files: Record<string, string>): Promise<string> {
     await officeLinter({ files: Object.fromEntries(Object.entries(files).map(([p, t]) => [`/${p}`, t])) }, builtins);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    return `${err.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^\//, '') })).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`;
+    return `${officeProblems(err.problems)}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`;
   }
   return '';
 }
