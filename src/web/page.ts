@@ -311,7 +311,13 @@ function findingDetails(d: Diagnostic, withMessage: boolean): HTMLElement {
   const def = linter.config.resolved.rules.get(d.code);
   if (def) {
     const severity = linter.config.resolved.settings.get(def.id)?.severity ?? 'off';
-    box.append(h('details', { class: 'explain' }, h('summary', {}, `规则说明（${def.id}）`), h('pre', {}, explainRule(def, severity))));
+    const text = h('pre');
+    const explain = h('details', { class: 'explain' }, h('summary', {}, `规则说明（${def.id}）`), text);
+    // written when opened: a draft has dozens of findings, and every re-lint lists them again
+    explain.addEventListener('toggle', () => {
+      if (!text.textContent) text.textContent = explainRule(def, severity);
+    });
+    box.append(explain);
   }
   return box;
 }
@@ -383,7 +389,7 @@ function renderOverview(): void {
       tr.append(h('td', { class: 'num e' }, String(count(1))), h('td', { class: 'num w' }, String(count(2))), h('td', { class: 'num i' }, String(count(3) + count(4))));
       const top = groups.slice(0, 3).map((g) => `${headline(g.message, 40)}${g.count > 1 ? `（${g.count}处）` : ''}`);
       if (groups.length > 3) top.push(`等 ${groups.length} 类`);
-      tr.append(h('td', { class: 'problems' }, top.join('；')));
+      tr.append(h('td', { class: 'top' }, top.join('；')));
     }
     tr.addEventListener('click', () => show(o));
     tr.addEventListener('keydown', (e) => {

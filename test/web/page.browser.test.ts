@@ -125,7 +125,10 @@ describe('the offline web page in chromium', () => {
     expect(await page.locator('#groups .group').first().getAttribute('class')).toContain('sev-1');
     expect(await page.locator('.cm-lintRange-error').first().textContent()).toBe('[bookmark: _GoBack]');
     expect(await page.locator('#parts li.yes').count()).toBe(5);
+    await page.locator('.cm-lintRange-error').first().hover();
+    await page.locator('.cm-tooltip-lint').waitFor();
     await page.screenshot({ path: join(shots(), 'web-page.png') });
+    await page.mouse.move(0, 0);
 
     // the draft's text is text: nothing in a name or a draft runs
     await page.locator('#tab-overview').click();
@@ -144,7 +147,10 @@ describe('the offline web page in chromium', () => {
     expect(await tip.locator('.msg').textContent()).toContain('没有分析原因');
     expect(await tip.locator('.ref').textContent()).toMatch(/^依据：/);
     expect(await tip.locator('.help').textContent()).toMatch(/^建议：/);
-    expect(await tip.locator('.explain pre').textContent()).toContain('causes-stated — 存在的不足部分应当分析原因');
+    // the explanation is written when opened (the toggle event comes after the click)
+    await tip.locator('.explain summary').click();
+    await tip.locator('.explain pre', { hasText: 'causes-stated — 存在的不足部分应当分析原因' }).waitFor();
+    expect(await tip.locator('.explain pre').textContent()).toContain('依据：《法治政府建设与责任落实督察工作规定》');
   });
 
   it('fix-all gives the CLI’s --fix text', { timeout: 90_000 }, async () => {
