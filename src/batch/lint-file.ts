@@ -118,7 +118,7 @@ export class FileLinter {
     let previous: string | null | undefined;
     try {
       // built once: pairing with last year's report reads its title, then the rules run on it
-      const doc = linter.config.builder.build(draft.text, { path: task.path, format });
+      const doc = linter.config.builder.build(draft.text, { path: task.path, format, directives: draft.directives });
       let previousDoc: ReportDocument | undefined;
       if (this.init.previous) {
         const match = pairPrevious(unitInfo(task.path, doc, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);

@@ -179,7 +179,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
-    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
+    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives, directives: draft.directives };
     let out: LintOutput;
     if (fixThis) {
       const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });

@@ -92,6 +92,18 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   const { kept, unused } = applyDirectives(doc, out);
   if (options.reportUnusedDirectives) {
     for (const d of unused) {
+      if (d.kind === 'range') {
+        // a Word comment is not text: no fix can remove it
+        kept.push({
+          range: toRange(doc, d.span),
+          severity: 2,
+          code: 'unused-disable-directive',
+          source: 'lawreport-lint',
+          message: `Word 批注中的禁用指令没有屏蔽任何问题（${d.rules.length ? d.rules.join('、') : '全部规则'}），可以删除这条批注`,
+          data: { help: '在 Word 或 WPS 中右击该批注，选择“删除批注”。' },
+        });
+        continue;
+      }
       kept.push({
         range: toRange(doc, d.span),
         severity: 2,
