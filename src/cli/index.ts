@@ -170,7 +170,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
     const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
-    if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
+    if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被改写，只做检查；用 --annotate 文件夹 可得到一份审核意见稿，安全的修改在其中标为修订，在 Word 或 WPS 中接受即可。\n`);
     const draft = await readInput(file, o, io);
     if (draft instanceof ReadError) {
       results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });

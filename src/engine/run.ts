@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
+import { fixHint } from './fix-hint.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
 
@@ -156,6 +157,12 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previ
     };
   }
   if (def.help) data.help = interpolate(def.help, f.data);
+  if (f.fix?.safe) {
+    // “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence
+    const help = data.help ?? '';
+    const hint = fixHint(doc.format);
+    data.help = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
+  }
   if (def.reference) data.reference = def.reference;
   d.data = data;
   return d;
