@@ -151,6 +151,11 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 2;
   }
 
+  if (o.annotate) {
+    const { annotateDrafts } = await import('./annotate.js');
+    return annotateDrafts(o, io, factory);
+  }
+
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
