@@ -169,7 +169,7 @@ export function walkDocument(xml: string, positions = false): Walk {
       if (positions) {
         const id = t.attr('w:id');
         if (id !== undefined && /^\d{1,9}$/.test(id)) maxId = Math.max(maxId, Number(id));
-        if (depth === 1) prefix = t.raw.prefix || 'w';
+        if (depth === 1) prefix = t.prefix || 'w';
       }
       if (skip) {
         skip++;

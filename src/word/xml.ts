@@ -1,10 +1,11 @@
 /**
  * XML of a Word package through saxes, a strict streaming parser: elements and
- * attributes named by namespace URI (as Word defines them, whatever prefixes a
- * file uses), no DOCTYPE at all (so no entities to expand, external or internal),
- * and any well-formedness error thrown as a DocxError naming the part.
+ * attributes named by their namespace (as Word defines them, whatever prefixes a
+ * file declares on its root), no DOCTYPE at all (so no entities to expand,
+ * external or internal), and any well-formedness error thrown as a DocxError
+ * naming the part.
  */
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { DocxError } from './zip.js';
 
 const PREFIXES: Record<string, string> = {
@@ -19,48 +20,62 @@ const PREFIXES: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
 };
 
-export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-/** An element as the readers see it: `w:p`, `mc:Fallback`, `{uri}local` for other namespaces. */
+/** An element as the readers see it: `w:p`, `mc:Fallback`, `{prefix}local` for other namespaces. */
 export interface Tag {
   name: string;
   /** Attribute by canonical name (`w:val`, `r:id`, `Target`). */
   attr(name: string): string | undefined;
   selfClosing: boolean;
-  /** The source's own qualified name and prefix (an annotator writes back in the file's prefixes). */
-  raw: SaxesTagNS;
+  /** The prefix the file itself uses for this element (an annotator writes back in the file's prefixes). */
+  prefix: string;
 }
 
-const canonical = (uri: string, local: string) => {
-  const p = PREFIXES[uri];
-  return p ? `${p}:${local}` : uri ? `{${uri}}${local}` : local;
-};
+/**
+ * Prefixes as the root element declares them (Word, WPS and LibreOffice declare
+ * every namespace there), mapped to the readers' names. Namespace processing
+ * per element (saxes' xmlns mode) doubled the parse; when a file uses the
+ * usual prefixes (nearly always) names are taken as written.
+ */
+class Names {
+  private readonly map = new Map<string, string | undefined>();
+  readonly identity: boolean;
+  constructor(attributes: Record<string, string>) {
+    let identity = true;
+    for (const [k, uri] of Object.entries(attributes)) {
+      if (k !== 'xmlns' && !k.startsWith('xmlns:')) continue;
+      const prefix = k === 'xmlns' ? '' : k.slice(6);
+      const canonical = PREFIXES[uri];
+      this.map.set(prefix, canonical);
+      if (canonical !== prefix && (canonical !== undefined || Object.values(PREFIXES).includes(prefix))) identity = false;
+    }
+    this.identity = identity;
+  }
 
-function makeTag(t: SaxesTagNS): Tag {
-  return {
-    name: canonical(t.uri, t.local),
-    attr(name) {
-      const a = t.attributes as Record<string, SaxesAttributeNS>;
-      for (const k in a) if (canonical(a[k].uri, a[k].local) === name) return a[k].value;
-      return undefined;
-    },
-    selfClosing: t.isSelfClosing,
-    raw: t,
-  };
+  name(qname: string, attribute = false): string {
+    if (this.identity) return qname;
+    const i = qname.indexOf(':');
+    if (i < 0 && attribute) return qname;
+    const prefix = i < 0 ? '' : qname.slice(0, i);
+    if (prefix === 'xml' || prefix === 'xmlns') return qname;
+    const mapped = this.map.get(prefix);
+    const local = qname.slice(i + 1);
+    return mapped ? `${mapped}:${local}` : i < 0 && !this.map.has('') ? local : `{${prefix}}${local}`;
+  }
 }
 
 export interface XmlHandlers {
-  open?(tag: Tag, parser: SaxesParser<{ xmlns: true }>): void;
-  close?(tag: Tag, parser: SaxesParser<{ xmlns: true }>): void;
-  text?(text: string, parser: SaxesParser<{ xmlns: true }>): void;
+  open?(tag: Tag, parser: SaxesParser): void;
+  close?(tag: Tag, parser: SaxesParser): void;
+  text?(text: string, parser: SaxesParser): void;
   /** The offset where each start tag begins ('<'), when the caller needs source positions. */
   openStart?(offset: number): void;
 }
 
 /** Parses one part, calling the handlers in document order; throws DocxError when the part is not well-formed XML. */
 export function parseXml(xml: string, part: string, h: XmlHandlers): void {
-  const p = new SaxesParser({ xmlns: true, position: true });
+  const p = new SaxesParser({ position: true });
   const tags: Tag[] = [];
+  let names: Names | undefined;
   p.on('doctype', () => {
     throw new DocxError('docx-unsafe', `${part} 含有 DOCTYPE 声明（Word 从不写入），可能是恶意构造的文件（XML 外部实体），已拒绝读取`);
   });
@@ -69,7 +84,19 @@ export function parseXml(xml: string, part: string, h: XmlHandlers): void {
     p.on('opentagstart', () => openStart(xml.lastIndexOf('<', p.position - 1)));
   }
   p.on('opentag', (t) => {
-    const tag = makeTag(t as SaxesTagNS);
+    const attributes = t.attributes as Record<string, string>;
+    names ??= new Names(attributes);
+    const n = names;
+    const i = t.name.indexOf(':');
+    const tag: Tag = {
+      name: n.name(t.name),
+      attr: n.identity ? (name) => attributes[name] : (name) => {
+        for (const k in attributes) if (n.name(k, true) === name) return attributes[k];
+        return undefined;
+      },
+      selfClosing: t.isSelfClosing,
+      prefix: i < 0 ? '' : t.name.slice(0, i),
+    };
     tags.push(tag);
     h.open?.(tag, p);
   });
