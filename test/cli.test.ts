@@ -159,7 +159,7 @@ describe('stylish', () => {
       `  3:11  错误  稿件中留有占位符“XX”${' '.repeat(48)}  placeholder`,
       '              建议：填入实际内容，或删去这一句。',
       `  3:21 ✓提示  行尾有多余的空格${' '.repeat(54)}  stray-whitespace`,
-      '              建议：删除多余的空格（lawreport-lint --fix 可自动删除）。',
+      '              建议：删除多余的空格（lawreport-lint --fix 可自动修复）。',
       // a message wider than 70 columns is not padded
       '  8:1   警告  缺少“其他需要报告的情况”部分；没有需要报告的其他情况时，也应保留该标题并写“无。”  other-matters',
       '              依据：《法治政府建设与责任落实督察工作规定》 年度报告内容第（五）项',

@@ -179,6 +179,11 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 2;
   }
 
+  if (o.annotate) {
+    const { annotateDrafts } = await import('./annotate.js');
+    return annotateDrafts(o, io, factory);
+  }
+
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
@@ -209,7 +214,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       continue;
     }
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
-    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
+    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被改写，只做检查；用 --annotate 文件夹 可得到一份审核意见稿，安全的修改在其中标为修订，在 Word 或 WPS 中接受即可。\n`);
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
     let linted: DraftLint;

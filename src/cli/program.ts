@@ -29,6 +29,10 @@ export interface CliOptions {
   testRules?: string;
   init: boolean;
   ignore: boolean;
+  /** --annotate DIR: write a reviewed .docx per draft there. */
+  annotate?: string;
+  /** --no-track-changes: --annotate writes comments only. */
+  trackChanges: boolean;
 }
 
 function jobsArg(v: string): string {
@@ -106,6 +110,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--test-rules <dir>', '运行本单位规则文件夹中每条规则自带的示例 / run the examples of an office\'s rules')
     .option('--init', '在当前文件夹写入 .lawreport-lint.yaml 和一个本单位规则示例 / write a config and an example office rule', false)
     .option('--print-document <file>', '显示报告模型：标题、部分、条目、数字 / print the report model')
+    .option('--annotate <dir>', '在该文件夹写出每份稿件的审核意见稿（Word 批注和修订）/ write a reviewed .docx per draft (comments, tracked changes)')
+    .option('--no-track-changes', '--annotate 只写批注，不写修订 / --annotate writes comments only')
     .option('--no-color', '不使用颜色 / no colours')
     .version(version, '-v, --version', '显示版本 / print the version')
     .helpOption('-h, --help', '显示帮助 / show help')
@@ -115,6 +121,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   lawreport-lint drafts/                   检查一个文件夹
   lawreport-lint 乡镇报告/ --previous 2023年报告/ --cache   对照上年安排，跳过没有改动的稿件
   lawreport-lint --fix draft.md            自动修复半角标点、转换残留等
+  lawreport-lint 乡镇报告/ --annotate 审核意见/   每份稿件一份审核意见稿（Word 批注和修订）
   lawreport-lint --explain causes-stated   说明一条规则
   lawreport-lint web --out 报告检查.html   写出离线检查网页（浏览器打开即用，不需要联网）
 
@@ -172,6 +179,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       testRules: o.testRules,
       init: o.init,
       ignore: o.ignore,
+      annotate: o.annotate,
+      trackChanges: o.trackChanges,
     },
   };
 }
