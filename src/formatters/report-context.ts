@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import type { ConfigHost } from '../config/host.js';
 import { vocabularyFrom, type PartVocabulary } from '../document/vocabulary.js';
 import type { Lexicons, RuleDefinition, SeverityName } from '../types.js';
 
@@ -34,6 +34,8 @@ interface ConfigLike {
   rules: ReadonlyMap<string, RuleDefinition>;
   settings: ReadonlyMap<string, { severity: SeverityName }>;
   lexicons: Lexicons;
+  /** Where the rules were read: their files' URLs are its (the web page has no file URLs of the disk). */
+  host: Pick<ConfigHost, 'fileUrl'>;
 }
 
 /**
@@ -49,7 +51,7 @@ export function reportContext(config: ConfigLike): { rules: Map<string, RuleInfo
       help: def.help,
       reference: def.reference,
       docs: def.docs,
-      href: def.file ? pathToFileURL(def.file).href : undefined,
+      href: def.file ? config.host.fileUrl(def.file) : undefined,
     });
   }
   return { rules, report: reportVocabulary(config.lexicons) };

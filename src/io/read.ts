@@ -62,15 +62,16 @@ export async function readDraftBytes(path: string): Promise<Buffer> {
 
 /** Bytes (a file's or stdin's) as a draft; `path` decides whether they are a .docx. */
 export async function decodeDraft(path: string, bytes: Uint8Array): Promise<Draft> {
-  if (extname(path).toLowerCase() === '.docx') return decodeDocx(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (extname(path).toLowerCase() === '.docx') return decodeDocx(path, bytes);
   return decodeText(path, bytes);
 }
 
-async function decodeDocx(path: string, bytes: Buffer): Promise<Draft> {
+/** A .docx's bytes as a draft (the web page reads picked Word files with it too: bytes in, no Node API). */
+export async function decodeDocx(path: string, bytes: Uint8Array): Promise<Draft> {
   if (bytes.length === 0) throw new ReadError('empty', '文件是空的（0 字节），没有可检查的内容');
   const how = '文件可能已损坏或不完整，请用 Word 或 WPS 打开后“另存为” .docx 再检查';
   // an old binary Word file (OLE2) renamed to .docx, or anything else that is not a ZIP
-  const magic = bytes.length >= 4 ? bytes.readUInt32BE(0) : 0;
+  const magic = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) : 0;
   if (magic === 0xd0cf11e0) {
     throw new ReadError('unsupported-format',
       `这是旧版 Word（.doc）文件，只是扩展名写成了 .docx；请另存为 .docx，或转换：libreoffice --headless --convert-to docx "${path}"`);

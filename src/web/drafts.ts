@@ -11,11 +11,11 @@ import { CONFIG_NAMES, resolveConfigOn } from '../config/load.js';
 import { formatOf, prepareFormat } from '../document/index.js';
 import { applyFixesOnce, type FixPolicy } from '../engine/fix.js';
 import type { ParagraphRef } from '../io/docx.js';
-import { decodeText, ReadError } from '../io/read.js';
+import { decodeDocx, decodeText, ReadError } from '../io/read.js';
 import { lintDraft, type DraftLint } from '../lint-draft.js';
 import { Linter } from '../linter.js';
-import type { Diagnostic, DocumentFormat, FileResult } from '../types.js';
-import { readDocx } from './docx.js';
+import type { Diagnostic, Directive, DocumentFormat, FileResult } from '../types.js';
+import { reviewDraft } from '../word/review.js';
 import { memoryHost } from './memory-host.js';
 
 /** One file the drafter opened. */
@@ -29,6 +29,8 @@ export interface PageDraft {
   lineBreak: '\n' | '\r\n';
   /** A .docx: where each line sits among the Word paragraphs (absent when line i is paragraph i). */
   paragraphs?: ParagraphRef[];
+  /** A .docx: the `lawreport-lint-disable` directives of its Word comments. */
+  directives?: Directive[];
   /** A .docx: the file itself, for the annotated copy. */
   bytes?: Uint8Array;
   /** Why the file cannot be checked. */
@@ -43,8 +45,8 @@ export async function readPageDraft(name: string, bytes: Uint8Array): Promise<Pa
   const format = formatOf(name);
   try {
     if (format === 'docx') {
-      const d = await readDocx(bytes);
-      return { name, format, text: d.text, lineBreak: '\n', paragraphs: d.paragraphs, bytes };
+      const d = await decodeDocx(name, bytes);
+      return { name, format, text: d.text, lineBreak: '\n', paragraphs: d.paragraphs, directives: d.directives, bytes };
     }
     if (!TEXT_EXTENSIONS.includes(ext)) {
       throw new ReadError('unsupported-format', `不能检查${ext ? ` ${ext} ` : '没有扩展名的'}文件：请在 Word 或 WPS 中另存为 .docx，或另存为纯文本 .txt，再打开`);
@@ -98,9 +100,29 @@ export function officeProblems(problems: readonly ConfigProblem[]): string {
   return problems.map(formatProblem).join('\n\n').replace(/(^|[\s“”'"：:（(])\/(?=[^\s/])/gmu, '$1');
 }
 
-/** Lints a draft's current text (the editor's), as the CLI lints the file. */
+/**
+ * Lints a draft's current text (the editor's), as the CLI lints the file. Where a
+ * Word file's lines sit and its comments' directives hold for the text as read;
+ * once edited in the page, it is linted as the text it has become.
+ */
 export function lintPageDraft(linter: Linter, draft: PageDraft, text = draft.text): DraftLint {
-  return lintDraft(linter, { path: draft.name, text, paragraphs: text === draft.text ? draft.paragraphs : undefined }, { filePath: draft.name });
+  const read = text === draft.text;
+  return lintDraft(linter, { path: draft.name, text, paragraphs: read ? draft.paragraphs : undefined, directives: read ? draft.directives : undefined }, { filePath: draft.name });
+}
+
+/**
+ * The reviewed copy `--annotate` writes, as bytes: each finding a Word comment,
+ * safe fixes as tracked changes, the checklist on the title. A Word draft is
+ * annotated as read (its own formatting kept; edits in the page are not in the
+ * Word file); a text draft as it is now, as a plain .docx.
+ */
+export function annotatedCopy(linter: Linter, draft: PageDraft, text: string, date = new Date()): { name: string; bytes: Uint8Array; comments: number; changes: number } {
+  const word = draft.format === 'docx' && draft.bytes;
+  const source = word ? draft : { ...draft, text, paragraphs: undefined, directives: undefined };
+  const r = reviewDraft(linter, { path: draft.name, text: source.text, paragraphs: source.paragraphs, directives: source.directives }, word || undefined, {
+    trackChanges: true, date: date.toISOString().replace(/\.\d+Z$/, 'Z'),
+  });
+  return { name: `${draft.name.replace(/\.[^.]*$/, '')}（审核意见）.docx`, bytes: r.bytes, comments: r.comments, changes: r.changes };
 }
 
 /** The json contract's entry for a draft: diagnostics in the draft's own positions (Word paragraphs for a .docx). */

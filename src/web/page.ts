@@ -19,7 +19,7 @@ import { groupProblems, headline } from '../formatters/overview.js';
 import type { DraftLint } from '../lint-draft.js';
 import type { Linter } from '../linter.js';
 import type { Diagnostic, FileResult, Position } from '../types.js';
-import { configFileOf, fixAll, fixOne, lintPageDraft, officeLinter, officeProblems, readPageDraft, resultOf, type OfficeRules, type PageDraft } from './drafts.js';
+import { annotatedCopy, configFileOf, fixAll, fixOne, lintPageDraft, officeLinter, officeProblems, readPageDraft, resultOf, type OfficeRules, type PageDraft } from './drafts.js';
 import { h, $ } from './dom.js';
 
 /** The shipped rules, lexicons and presets: dist/builtin.json, compiled in by scripts/build-web.mjs. */
@@ -35,8 +35,8 @@ interface Open {
   /** The editor's state (text, selection, undo history) while another draft is shown. */
   state?: EditorState;
   linted?: DraftLint;
-  /** Edited in the page: a .docx's lines are no longer its Word paragraphs. */
-  edited?: boolean;
+  /** Linted as read: a .docx's lines are its Word paragraphs (once edited in the page, they are lines of text). */
+  asRead?: boolean;
 }
 
 const opened: Open[] = [];
@@ -58,10 +58,7 @@ const editorExtensions = [
   lintGutter(),
   EditorView.contentAttributes.of({ 'aria-label': '稿件全文', lang: 'zh-CN' }),
   EditorView.updateListener.of((u) => {
-    if (u.docChanged) {
-      if (current) current.edited = true;
-      scheduleRelint();
-    }
+    if (u.docChanged) scheduleRelint();
     if (u.selectionSet && !u.docChanged) markFindingAt(u.state.selection.main.head);
   }),
 ];
@@ -72,6 +69,12 @@ const view = new EditorView({ parent: $('#editor') });
 function editorText(): string {
   const doc = view.state.doc;
   return doc.sliceString(0, doc.length, current?.draft.lineBreak ?? '\n');
+}
+
+/** A draft's text now: the editor's for the one shown, as last left for the others. */
+function textOf(o: Open): string {
+  if (o === current) return editorText();
+  return o.state ? o.state.doc.sliceString(0, o.state.doc.length, o.draft.lineBreak) : o.draft.text;
 }
 
 /** A model position (line, UTF-16 character) in the editor. */
@@ -89,16 +92,21 @@ function scheduleRelint(): void {
   }, RELINT_PAUSE_MS);
 }
 
-/** Lints the shown draft's text now and shows the findings; `started` is when the drafter asked (for the timings). */
-function relint(o: Open, started = performance.now()): void {
+/** Lints the shown draft's text now and shows the findings. */
+function relint(o: Open): void {
   clearTimeout(relintTimer);
   relintTimer = undefined;
-  const t = performance.now();
-  o.linted = lintPageDraft(linter, o.draft, editorText());
-  const lintMs = performance.now() - t;
+  const started = performance.now();
+  lint(o, editorText());
+  const lintMs = performance.now() - started;
   showFindings(o);
   renderOverview();
   announce(o, lintMs, started);
+}
+
+function lint(o: Open, text: string): void {
+  o.linted = lintPageDraft(linter, o.draft, text);
+  o.asRead = text === o.draft.text;
 }
 
 /**
@@ -152,13 +160,20 @@ function replaceText(next: string): void {
   view.dispatch({ changes: { from: start, to: doc.length - end, insert: b.slice(start, b.length - end) }, userEvent: 'input.fix' });
 }
 
-/** One finding's fix, on the text it was found in (re-linted first if the drafter typed since). */
+/**
+ * One finding's fix, on the text it was found in. If the drafter typed since,
+ * the text is linted first and the fix applied only if the same finding is still
+ * where it was; otherwise the new findings are shown and nothing else changes.
+ */
 function applyFix(o: Open, d: Diagnostic): void {
-  if (relintTimer !== undefined) relint(o);
-  const i = o.linted!.output.diagnostics.indexOf(d);
-  const target = i >= 0 ? d : o.linted!.output.diagnostics.find((x) => x.code === d.code && x.message === d.message);
-  if (!target) return;
-  replaceText(fixOne(editorText(), target));
+  if (relintTimer !== undefined) {
+    relint(o);
+    const same = (a: Diagnostic['range'], b: Diagnostic['range']) => JSON.stringify(a) === JSON.stringify(b);
+    const still = o.linted!.output.diagnostics.find((x) => x.code === d.code && x.message === d.message && same(x.range, d.range));
+    if (!still) return;
+    d = still;
+  }
+  replaceText(fixOne(editorText(), d));
   relint(o);
 }
 
@@ -173,7 +188,7 @@ function applyFixAll(o: Open, rule?: string): void {
 function show(o: Open): void {
   if (current && current !== o) current.state = view.state;
   current = o;
-  document.body.classList.toggle('has-draft', true);
+  document.body.classList.add('has-draft');
   $('#workspace').hidden = false;
   $('#overview-view').hidden = true;
   $('#draft-name').textContent = o.draft.name;
@@ -184,8 +199,9 @@ function show(o: Open): void {
   error.hidden = !o.draft.error;
   error.textContent = o.draft.error ? `无法检查：${o.draft.error.message}` : '';
   view.setState(o.state ?? EditorState.create({ doc: o.draft.text, extensions: [...editorExtensions, EditorState.readOnly.of(!!o.draft.error)] }));
-  ($('#fix-all') as HTMLButtonElement).disabled = !!o.draft.error;
   ($('#download') as HTMLButtonElement).disabled = !!o.draft.error;
+  ($('#download-word') as HTMLButtonElement).disabled = !!o.draft.error;
+  $('#annotate-note').textContent = '';
   showFindings(o);
 }
 
@@ -230,7 +246,7 @@ function renderChecklist(o: Open): void {
   }
 }
 
-/** The part kind an unsafe “insert the missing part” fix names, from the sections rule's data. */
+/** The part an unsafe “insert the missing part” fix is for, by the part's name in its message (缺少“其他需要报告的情况”部分). */
 function missingPartOf(d: Diagnostic): string | undefined {
   if (d.data?.ruleType !== 'sections') return undefined;
   const names = linter.config.builder.vocabulary.parts;
@@ -239,7 +255,7 @@ function missingPartOf(d: Diagnostic): string | undefined {
 
 /** A line of the draft's own positions as people count it: 第N段 in an unedited Word file, else 第N行. */
 function lineLabel(o: Open, line: number): string {
-  return o.draft.format === 'docx' && !o.edited ? `第${line + 1}段` : `第${line + 1}行`;
+  return o.draft.format === 'docx' && o.asRead ? `第${line + 1}段` : `第${line + 1}行`;
 }
 
 function renderFindings(o: Open): void {
@@ -416,14 +432,13 @@ async function openFiles(files: readonly File[]): Promise<void> {
     const draft = await readPageDraft(file.name, new Uint8Array(await file.arrayBuffer()));
     const o: Open = { draft };
     const t = performance.now();
-    if (!draft.error) o.linted = lintPageDraft(linter, draft);
+    if (!draft.error) lint(o, draft.text);
     const lintMs = performance.now() - t;
     const same = opened.findIndex((x) => x.draft.name === draft.name);
     if (same >= 0) opened[same] = o;
     else opened.push(o);
     last = o;
     if (files.length === 1) {
-      if (current && opened[same] === o) current = undefined;
       show(o);
       renderOverview();
       announce(o, lintMs, started);
@@ -442,7 +457,7 @@ function pasteDraft(): void {
   let n = 1;
   while (opened.some((o) => o.draft.name === `粘贴的稿件${n}.txt`)) n++;
   const o: Open = { draft: { name: `粘贴的稿件${n}.txt`, format: 'txt', text: '', lineBreak: '\n' } };
-  o.linted = lintPageDraft(linter, o.draft);
+  lint(o, '');
   opened.push(o);
   show(o);
   renderOverview();
@@ -454,8 +469,22 @@ function download(): void {
   if (!o) return;
   const base = o.draft.name.replace(/\.[^.]*$/, '');
   const ext = o.draft.format === 'md' ? '.md' : '.txt';
-  const blob = new Blob([editorText()], { type: 'text/plain;charset=utf-8' });
-  const a = h('a', { href: URL.createObjectURL(blob), download: `${base}（修改后）${ext}` }) as HTMLAnchorElement;
+  save(new Blob([editorText()], { type: 'text/plain;charset=utf-8' }), `${base}（修改后）${ext}`);
+}
+
+/** The reviewed Word copy (`--annotate`): comments on the findings, safe fixes as tracked changes. */
+function downloadAnnotated(): void {
+  const o = current;
+  if (!o || o.draft.error) return;
+  const copy = annotatedCopy(linter, o.draft, editorText());
+  save(new Blob([copy.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), copy.name);
+  $('#annotate-note').textContent = `${copy.name}：${copy.comments} 条批注，${copy.changes} 处修订`
+    + (o.draft.format === 'docx' && !o.asRead ? '（按原 Word 文件标注，网页中的修改不在其中）' : '');
+}
+
+/** Hands a file to the browser's downloads (nothing leaves the machine). */
+function save(blob: Blob, name: string): void {
+  const a = h('a', { href: URL.createObjectURL(blob), download: name }) as HTMLAnchorElement;
   document.body.append(a);
   a.click();
   a.remove();
@@ -482,7 +511,7 @@ async function applyRules(): Promise<void> {
     status.textContent = '本单位规则有问题，请按下面的提示修改后重新载入（配置文件中 rulesDir 写的规则文件夹，要用“选择规则文件夹…”一并选择）。';
     linter = await officeLinter({ files: {}, preset: office.preset }, LAWREPORT_BUILTINS);
   }
-  for (const o of opened) if (!o.draft.error) o.linted = lintPageDraft(linter, o.draft, o === current ? editorText() : o.state ? o.state.doc.sliceString(0, o.state.doc.length, o.draft.lineBreak) : o.draft.text);
+  for (const o of opened) if (!o.draft.error) lint(o, textOf(o));
   if (current) showFindings(current);
   renderOverview();
   if (($('#remember') as HTMLInputElement).checked) localStorage.setItem(REMEMBER_KEY, JSON.stringify(office));
@@ -551,6 +580,7 @@ async function start(): Promise<void> {
   $('#paste').addEventListener('click', pasteDraft);
   $('#fix-all').addEventListener('click', () => current && applyFixAll(current));
   $('#download').addEventListener('click', download);
+  $('#download-word').addEventListener('click', downloadAnnotated);
   $('#print').addEventListener('click', () => window.print());
   $('#tab-overview').addEventListener('click', () => selectTab('overview'));
   $('#tab-draft').addEventListener('click', () => current && selectTab('draft'));

@@ -13,9 +13,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { main } from '../../src/cli/index.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 import { CORPUS } from '../helpers.js';
+import { convert, SOFFICE_TIMEOUT } from '../word/soffice.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -24,6 +26,8 @@ const DRAFTS = ['tianxingsi-2022.txt', 'tushan-2023.txt', 'xinji-2023.txt'];
 const HOSTILE = '<img src=x onerror="window.__pwned=1">.txt';
 
 let dir: string;
+/** The corpus drafts as LibreOffice saves them as .docx. */
+let words: string;
 let context: BrowserContext;
 let page: Page;
 let pageUrl: string;
@@ -61,6 +65,7 @@ async function changeText(click: () => Promise<void>, before: string): Promise<s
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   dir = mkdtempSync(join(tmpdir(), 'lawreport-web-'));
+  words = convert(DRAFTS.map((n) => join(CORPUS, n)), 'docx', join(dir, 'docx'));
   // the page as a county office hands it out
   expect((await cli(['web', '--out', dir], dir)).code).toBe(0);
   pageUrl = pathToFileURL(join(dir, 'lawreport-lint.html')).href;
@@ -77,7 +82,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(pageUrl);
   await page.waitForFunction(() => document.body.classList.contains('ready'));
-}, 60_000);
+}, SOFFICE_TIMEOUT + 60_000);
 
 afterAll(async () => {
   await context?.close();
@@ -135,6 +140,43 @@ describe('the offline web page in chromium', () => {
     await rows.filter({ hasText: 'onerror' }).click();
     await shown(HOSTILE);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('shows exactly the CLI’s json findings for each corpus draft saved as .docx by LibreOffice', { timeout: 90_000 }, async () => {
+    const names = DRAFTS.map((n) => n.replace(/\.txt$/, '.docx'));
+    const expected = JSON.parse((await cli(['-f', 'json', '--no-config-lookup', ...names], words)).stdout) as FileResult[];
+    await page.setInputFiles('#open', names.map((n) => join(words, n)));
+    await page.waitForFunction((ns) => ns.every((n) => window.lawreportLint.results().some((r) => r.filePath === n)), names);
+    const results = await page.evaluate(() => window.lawreportLint.results());
+    for (const want of expected) {
+      const got = results.find((r) => r.filePath === want.filePath)!;
+      expect(want.error).toBeUndefined();
+      expect(want.diagnostics.length).toBeGreaterThan(5);
+      expect(got.diagnostics.map(portable)).toEqual(want.diagnostics.map(portable));
+    }
+    // a Word draft's places are paragraphs, as the CLI counts them
+    await page.locator('#drafts tbody tr', { hasText: 'tushan-2023.docx' }).click();
+    await shown('tushan-2023.docx');
+    expect(await page.locator('#groups .group[data-rule="conversion-artifact"] .loc').first().textContent()).toMatch(/^第\d+段$/);
+  });
+
+  it('downloads the annotated Word file --annotate writes: the same comments and tracked changes', { timeout: 90_000 }, async () => {
+    const name = 'tushan-2023.docx';
+    const out = join(dir, 'annotated');
+    expect((await cli(['--annotate', out, '--no-config-lookup', name], words)).code).toBeLessThan(2);
+    await page.setInputFiles('#open', join(words, name));
+    await shown(name);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-word').click()]);
+    expect(download.suggestedFilename()).toBe('tushan-2023（审核意见）.docx');
+    const saved = join(dir, 'from-page.docx');
+    await download.saveAs(saved);
+    const parts = (file: string) => Object.fromEntries(Object.entries(unzipSync(readFileSync(file)))
+      .map(([part, bytes]) => [part, new TextDecoder().decode(bytes).replace(/w:date="[^"]*"/g, 'w:date=""')]));
+    const page_ = parts(saved);
+    expect(page_['word/comments.xml']).toContain('lawreport-lint');
+    expect(page_['word/document.xml']).toContain('<w:del ');
+    expect(page_).toEqual(parts(join(out, 'tushan-2023（审核意见）.docx')));
+    expect(await page.locator('#annotate-note').textContent()).toMatch(/^tushan-2023（审核意见）\.docx：\d+ 条批注，\d+ 处修订$/);
   });
 
   it('hovering a finding shows its message, 依据, 建议 and the rule’s explanation', async () => {
