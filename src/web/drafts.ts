@@ -63,13 +63,16 @@ export async function readPageDraft(name: string, bytes: Uint8Array): Promise<Pa
 /** An office's configuration: its files by absolute path in the page ('/.lawreport-lint.yaml', '/本县规则/a.yaml'). */
 export interface OfficeRules {
   files: Record<string, string>;
+  /** The config file the drafter picked (whatever its name); else a .lawreport-lint.yaml among the files. */
+  configFile?: string;
   /** The preset chosen in the page (the CLI's --preset). */
   preset?: string;
 }
 
-/** The config file among the office's files: a .lawreport-lint.yaml, the one nearest the top. */
-export function configFileOf(files: Record<string, string>): string | undefined {
-  return Object.keys(files)
+/** The office's config file: the one picked, else a .lawreport-lint.yaml among its files, the one nearest the top. */
+export function configFileOf(office: OfficeRules): string | undefined {
+  if (office.configFile !== undefined && office.files[office.configFile] !== undefined) return office.configFile;
+  return Object.keys(office.files)
     .filter((f) => CONFIG_NAMES.includes(f.slice(f.lastIndexOf('/') + 1)))
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))[0];
 }
@@ -81,7 +84,7 @@ export function configFileOf(files: Record<string, string>): string | undefined 
  */
 export async function officeLinter(office: OfficeRules, builtins: Builtins): Promise<Linter> {
   const files = new Map(Object.entries(office.files));
-  let configFile = configFileOf(office.files);
+  let configFile = configFileOf(office);
   if (!configFile && files.size) {
     const folders = [...new Set([...files.keys()].map((f) => f.split('/')[1]))].filter((d) => [...files.keys()].some((f) => f.startsWith(`/${d}/`)));
     configFile = '/.lawreport-lint.yaml';

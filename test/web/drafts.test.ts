@@ -99,6 +99,14 @@ describe('an office’s rules in the page', () => {
     expect(lintPageDraft(linter, draft).diagnostics.find((d) => d.code === 'county-agency-name')?.message).toBe('机构旧称“县法制办”');
   });
 
+  it('a config file picked under another name is the config, as --config names it', async () => {
+    const files = { '/本县配置.yaml': 'rules:\n  other-matters: error\n' };
+    const linter = await officeLinter({ files, configFile: '/本县配置.yaml' }, builtins);
+    expect(linter.config.resolved.settings.get('other-matters')?.severity).toBe('error');
+    await expect(officeLinter({ files: { '/本县配置.yaml': 'rules:\n  other-maters: error\n' }, configFile: '/本县配置.yaml' }, builtins))
+      .rejects.toThrow(/本县配置\.yaml:2:3 {2}错误 {2}没有 “other-maters” 这条规则/);
+  });
+
   it('the preset chosen is the CLI’s --preset', async () => {
     const strict = await officeLinter({ files: {}, preset: 'strict' }, builtins);
     expect(strict.config.resolved.settings.get('other-matters')?.severity).toBe('error');
