@@ -17,10 +17,10 @@ import { configKey, ResultCache } from './cache.js';
 import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
-/** What a worker needs to start: plain data (structured-cloned into each worker). */
 /** A resolved configuration as it crosses to a worker: without its host (functions do not clone); a worker reads the disk. */
 export type PortableConfig = Omit<ResolvedConfig, 'host'>;
 
+/** What a worker needs to start: plain data (structured-cloned into each worker). */
 export interface FileLinterInit {
   factory: LinterFactoryOptions;
   /**
