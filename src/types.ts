@@ -245,6 +245,8 @@ export interface RuleDefinition {
   id: string;
   type: string;
   summary: string;
+  /** A short Chinese name (半角标点), for table headers; the id when absent. */
+  name?: string;
   severity: SeverityName;
   status: 'stable' | 'experimental' | 'deprecated';
   reference?: string;
