@@ -291,4 +291,10 @@ export interface DraftSummary {
   passes: { rule: string; evidence: { message: string; line?: number }[] }[];
   /** The text each diagnostic's range covers, parallel to `diagnostics` (clipped to 80 characters). */
   quotes: string[];
+  /**
+   * The sentence around each diagnostic's range, parallel to `diagnostics`: the text of
+   * that sentence before and after the range (clipped, with “…”), so a report can quote
+   * the sentence with the range marked instead of a lone “,”.
+   */
+  contexts?: [before: string, after: string][];
 }
