@@ -275,6 +275,8 @@ export interface FileResult {
   output?: string;
   /** For human formatters and the checklist; not part of the json contract. */
   summary?: DraftSummary;
+  /** A batch with --previous: last year's report it was paired with (absolute path), null when none was found. */
+  previous?: string | null;
 }
 
 /**
