@@ -271,6 +271,8 @@ export interface FileResult {
   filePath: string;
   diagnostics: Diagnostic[];
   error?: { code: string; message: string };
+  /** --quiet: how many warnings and notes were left out of `diagnostics`. */
+  hidden?: number;
   /** --fix-dry-run: the text --fix would write, when it differs from the draft's. */
   output?: string;
   /** For human formatters and the checklist; not part of the json contract. */

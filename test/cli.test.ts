@@ -198,8 +198,18 @@ describe('exit codes', () => {
   });
 
   it('--max-warnings N: 1 when warnings exceed N', async () => {
-    expect((await cli(['--max-warnings', '1', 'drafts/c-warn.txt'])).code).toBe(0);
-    expect((await cli(['--max-warnings', '0', 'drafts/c-warn.txt'])).code).toBe(1);
+    const within = await cli(['--max-warnings', '1', 'drafts/c-warn.txt']);
+    expect(within.code).toBe(0);
+    expect(within.err).toBe('');
+    const over = await cli(['--max-warnings', '0', 'drafts/c-warn.txt']);
+    expect(over.code).toBe(1);
+    expect(over.err).toBe('lawreport-lint: 警告共 1 个，超过了 --max-warnings 0 的上限，因此退出码为 1\n');
+    // --quiet hides warnings from the report, not from the count
+    const quiet = await cli(['--max-warnings', '0', '--quiet', 'drafts/c-warn.txt']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.err).toContain('超过了 --max-warnings 0 的上限');
+    // the same through --fix-dry-run, which lints one file at a time
+    expect((await cli(['--max-warnings', '0', '--fix-dry-run', 'drafts/c-warn.txt'])).err).toContain('警告共 1 个');
     const bad = await cli(['--max-warnings', 'x', 'drafts/c-warn.txt']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('“x” 不是非负整数');
@@ -208,7 +218,10 @@ describe('exit codes', () => {
   it('--quiet reports errors only', async () => {
     const [e] = json(await cli(['-f', 'json', '--quiet', 'drafts/b/findings.txt']));
     expect(e.diagnostics.map((d) => d.code)).toEqual(['placeholder']);
-    expect((await cli(['--quiet', 'drafts/c-warn.txt'])).out).toBe('✔ 没有发现问题（检查了 1 份稿件）\n');
+    // what was left out is said, not passed over as “no problems”
+    expect((await cli(['--quiet', 'drafts/c-warn.txt'])).out).toBe('✔ 没有错误（检查了 1 份稿件）；1 个警告和提示未显示（--quiet）\n');
+    expect((await cli(['--quiet', 'drafts/b/findings.txt'])).out).toMatch(/✖ 1 个问题（1 个错误，0 个警告）；另有 2 个警告和提示未显示（--quiet）\n$/);
+    expect((await cli(['--quiet', 'drafts/a-clean.md'])).out).toBe('✔ 没有发现问题（检查了 1 份稿件）\n');
   });
 
   it('2 wins over 1', async () => {
@@ -306,6 +319,22 @@ describe('looking at rules, configuration and the model', () => {
     expect(c.rules['other-matters']).toEqual({ severity: 'warning', from: '预设 recommended' });
   });
 
+  it('--print-config applies the config’s overrides for the file, as linting does', async () => {
+    mkdirSync(join(dir, 'po', '街道'), { recursive: true });
+    const config = join(dir, 'po', '.lawreport-lint.yaml');
+    writeFileSync(config, "rules:\n  placeholder: warning\noverrides:\n  - files: ['街道/**']\n    rules: { placeholder: info, part-order: off }\n");
+    writeFileSync(join(dir, 'po', '街道', 'd.txt'), FINDINGS);
+    writeFileSync(join(dir, 'po', 'd.txt'), FINDINGS);
+    const street = JSON.parse((await cli(['--print-config', 'po/街道/d.txt'], { preset: false })).out);
+    expect(street.rules.placeholder).toEqual({ severity: 'info', from: `${config} overrides[0]（files: 街道/**）` });
+    expect(street.rules['part-order'].severity).toBe('off');
+    const town = JSON.parse((await cli(['--print-config', 'po/d.txt'], { preset: false })).out);
+    expect(town.rules.placeholder).toEqual({ severity: 'warning', from: config });
+    // and linting the street's draft applies the same
+    const linted = JSON.parse((await cli(['po/街道/d.txt', '-f', 'json'], { preset: false })).out);
+    expect(linted[0].diagnostics.find((d: Diagnostic) => d.code === 'placeholder').severity).toBe(3);
+  });
+
   it('--print-document shows the model: title, organ, year, parts, items, figures', async () => {
     const r = await cli(['--print-document', join(CORPUS, 'tushan-2023.txt')]);
     expect(r.code).toBe(0);
@@ -334,9 +363,12 @@ describe('the word lsp, help, version', () => {
   it('--help is in Chinese and English and exits 0', async () => {
     const r = await cli(['--help'], { preset: false });
     expect(r.code).toBe(0);
-    for (const s of ['用法', 'Usage', '输出格式 / output format', '--stdin-filename', '--report-unused-disable-directives', '--print-document', '退出码 / exit codes']) {
+    for (const s of ['用法 / Usage:', '选项 / Options:', '输出格式 / output format', '（默认 stylish）', '--stdin-filename', '--report-unused-disable-directives', '--print-document', '退出码 / exit codes']) {
       expect(r.out, s).toContain(s);
     }
+    expect(r.out).not.toMatch(/\(default: |\nOptions:/);
+    // what --jobs auto means is what resolveJobs does: cores minus one
+    expect(r.out.replace(/\s+/g, ' ')).toContain('auto（默认）为 CPU 核心数减一');
   });
 
   it('--version prints the package version', async () => {
@@ -348,8 +380,11 @@ describe('the word lsp, help, version', () => {
   it('an unknown flag is a usage error', async () => {
     const r = await cli(['--bogus', 'drafts'], { preset: false });
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--bogus');
-    expect(r.err).toContain('用 lawreport-lint --help 查看用法');
+    expect(r.err).toBe('lawreport-lint: 没有 “--bogus” 这个选项\n用 lawreport-lint --help 查看用法\n');
+    // Commander's English never reaches the user; its suggestion does, in Chinese
+    expect((await cli(['--fiks', 'drafts'], { preset: false })).err).toBe('lawreport-lint: 没有 “--fiks” 这个选项；是否想写 “--fix”？\n用 lawreport-lint --help 查看用法\n');
+    expect((await cli(['drafts', '--format'], { preset: false })).err).toBe('lawreport-lint: 选项 “-f, --format <name>” 后面缺少取值\n用 lawreport-lint --help 查看用法\n');
+    expect((await cli(['--jobs', 'x', 'drafts'], { preset: false })).err).toMatch(/^lawreport-lint: --jobs 应为正整数或 auto，而不是 “x”/);
   });
 });
 

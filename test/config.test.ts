@@ -201,6 +201,20 @@ describe('extends, rules, rulesDir, ignore, overrides', () => {
     const io = capture(dir);
     expect(await main(['-f', 'json', '.'], io)).toBe(1);
     expect(JSON.parse(io.out).map((r: { filePath: string }) => r.filePath)).toEqual(['a.md', 'x/d.md']);
+    expect(config.ignoredBy(join(dir, 'x', '草稿', 'c.md'))).toBe('草稿');
+    expect(io.err).toBe('lawreport-lint: 按配置的 ignore “*.bak.md”、“草稿”、“归档/**” 忽略了 3 份稿件，未检查：b.bak.md、x/草稿/c.md、归档/old.md；要检查它们，加 --no-ignore\n');
+  });
+
+  it('ignore: a folder whose drafts are all ignored says so and by which pattern, not “no drafts”; --fix too', async () => {
+    const dir = tree({ '.lawreport-lint.yaml': "ignore: ['归档/**']\n", '归档/old.md': DRAFT, '归档/older.txt': DRAFT });
+    for (const argv of [['归档'], ['--fix-dry-run', '归档']]) {
+      const io = capture(dir);
+      expect(await main(argv, io)).toBe(2);
+      expect(io.err).toBe('lawreport-lint: 归档: 其中的 2 份稿件都被配置的 ignore “归档/**” 忽略了；要检查它们，加 --no-ignore\n');
+      const all = capture(dir);
+      await main([...argv, '--no-ignore', '-f', 'json'], all);
+      expect(all.err).toBe('');
+    }
   });
 
   it('overrides: globs choose rule settings per file', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli/index.js';
-import { unifiedDiff } from '../src/cli/diff.js';
+import { changeList } from '../src/cli/changes.js';
 import { decode, encode } from '../src/io/encoding.js';
 import { CORPUS } from './helpers.js';
 
@@ -90,7 +90,7 @@ describe('--fix on xinji-2023.txt', () => {
     expect(readFileSync(path, 'utf8')).toBe(expected);
   });
 
-  it('--fix-dry-run prints, as a unified diff, exactly what --fix writes, and changes nothing', async () => {
+  it('--fix-dry-run shows each change with a few characters around it, exactly what --fix writes, and changes nothing', async () => {
     for (const flags of [[], ['--fix-unsafe']]) {
       const dry = tempDraft('xinji-2023.txt', XINJI);
       const wet = tempDraft('xinji-2023.txt', XINJI);
@@ -99,14 +99,31 @@ describe('--fix on xinji-2023.txt', () => {
       expect(readFileSync(dry.path, 'utf8')).toBe(XINJI);
       expect(statSync(dry.path).mtimeMs).toBe(mtime);
       expect(readdirSync(dry.dir)).toEqual(['xinji-2023.txt']);
-      await cli([flags.length ? '--fix-unsafe' : '--fix', 'xinji-2023.txt'], wet.dir);
+      const wrote = await cli([flags.length ? '--fix-unsafe' : '--fix', 'xinji-2023.txt'], wet.dir);
       const written = readFileSync(wet.path, 'utf8');
-      const diff = unifiedDiff('xinji-2023.txt', XINJI, written);
-      expect(run.stdout.startsWith(diff)).toBe(true);
-      expect(diff).toContain('\n-(三)完善依法行政制度体系方面');
-      expect(diff).toContain('\n+（三）完善依法行政制度体系方面');
-      expect(diff.startsWith('--- xinji-2023.txt\n+++ xinji-2023.txt（修复后）\n@@ -')).toBe(true);
+      const preview = run.stdout.slice(0, run.stdout.indexOf('\n\n') + 2);
+      expect(preview.startsWith('xinji-2023.txt（预览，文件未改动）\n')).toBe(true);
+      expect(preview).toBe(`xinji-2023.txt（预览，文件未改动）\n${changeList(XINJI, written).join('\n')}\n  将修复 ${/已修复 (\d+) 处/.exec(wrote.stderr)![1]} 处（${/已修复 \d+ 处（(.*)）/.exec(wrote.stderr)![1]}）\n\n`);
+      // a changed comma is shown with its neighbours, not as its 300-character paragraph twice
+      const lines = preview.split('\n').slice(1, -3);
+      expect(lines.length).toBeGreaterThan(10);
+      for (const l of lines) expect(l.length, l).toBeLessThan(120);
+      expect(preview).toContain('\n  7:1     [-(-]{+（+}三[-)-]{+）+}完善依法行政制度体系…\n');
+      expect(preview).toMatch(/160余\[-其-\]\{\+起\+\}矛盾/);
+      // --fix says what it did
+      expect(wrote.stderr).toMatch(/^lawreport-lint: xinji-2023.txt：已修复 \d+ 处（fullwidth-punctuation \d+ 处，/);
     }
+  });
+
+  it('the change list reconstructs the fixed text: removed and inserted lines, changes at a line’s ends', () => {
+    const before = '第一行\n[bookmark: _GoBack]\n开展普法,宣传。\n末行';
+    const after = '第一行\n开展普法，宣传。\n末行\n五、其他需要报告的情况\n无。';
+    expect(changeList(before, after)).toEqual([
+      '  2:1  [-[bookmark: _GoBack]-]',
+      '  3:5  开展普法[-,-]{+，+}宣传。',
+      '  5:1  {+五、其他需要报告的情况+}⏎{+无。+}',
+    ]);
+    expect(changeList('a,b', 'a,b')).toEqual([]);
   });
 });
 
@@ -169,8 +186,14 @@ describe('inputs that are not rewritten in place', () => {
     expect(readdirSync(dir)).toEqual(['xinji.docx']);
   });
 
-  it('stdin with --fix prints the fixed text, and only that', async () => {
+  it('stdin with --fix prints the fixed text, and only that; what is left is said on stderr and in the exit code', async () => {
     const run = await cli(['--fix', '--stdin-filename', 'xinji.txt', '-'], tmpdir(), XINJI);
     expect(run.stdout).toBe(xinjiAfterFix(XINJI));
+    const left = await cli(['-', '--stdin-filename', 'xinji.txt', '-f', 'json'], tmpdir(), xinjiAfterFix(XINJI));
+    const remaining = JSON.parse(left.stdout)[0].diagnostics as { severity: number }[];
+    expect(remaining.some((d) => d.severity === 1)).toBe(true);
+    expect(run.code).toBe(1); // errors remain after fixing, as linting the fixed text says
+    expect(left.code).toBe(1);
+    expect(run.stderr).toContain(`还有 ${remaining.length} 个问题不能自动修复（${remaining.filter((d) => d.severity === 1).length} 个错误）`);
   });
 });

@@ -96,8 +96,8 @@ describe('set-up', () => {
 describe('writing an office rule', () => {
   const text = section('office-rules');
 
-  it('covers the schema line, the common keys, every rule type, --explain, examples, rulesDir and the generic test', () => {
-    for (const s of ['# yaml-language-server: $schema=', 'lawreport-lint --explain <类型>', 'rulesDir: 本县规则', 'npx vitest run test/rules.test.ts', '`examples`', '`severity`', '`reference`', '`help`']) {
+  it('covers the schema line, the common keys, every rule type, --explain, examples, rulesDir --test-rules and --init', () => {
+    for (const s of ['# yaml-language-server: $schema=', 'lawreport-lint --explain <类型>', 'rulesDir: 本县规则', 'lawreport-lint --test-rules 本县规则', 'lawreport-lint --init', '`examples`', '`severity`', '`reference`', '`help`']) {
       expect(text, s).toContain(s);
     }
     for (const type of Object.keys(checkTypes)) expect(text, `rule type ${type}`).toContain(`\`${type}\``);

@@ -7,6 +7,20 @@ export interface Discovered {
   files: string[];
   /** Inputs that gave nothing, with the reason (exit 2). */
   problems: { input: string; message: string }[];
+  /** Drafts left out by an `ignore` pattern, with the pattern: named ones and those in folders or globs. */
+  ignored: IgnoredFile[];
+}
+
+export interface IgnoredFile { path: string; pattern: string }
+
+/** The `ignore` pattern that leaves a path out, or undefined. */
+export type IgnoreTest = (p: string) => string | undefined;
+
+/** Why a folder or glob gave nothing: every draft in it is ignored (say by what), or there are none. */
+function nothingIn(ignored: IgnoredFile[], none: string): string {
+  if (!ignored.length) return none;
+  const patterns = [...new Set(ignored.map((i) => `“${i.pattern}”`))].join('、');
+  return `其中的 ${ignored.length} 份稿件都被配置的 ignore ${patterns} 忽略了；要检查它们，加 --no-ignore`;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -37,32 +51,50 @@ function walk(dir: string, accept: (path: string) => boolean, out: string[], cwd
  * and node_modules skipped); a glob is matched from its static base.
  */
 export function discover(
-  inputs: string[], extensions: string[], isIgnored: (p: string) => boolean = () => false, cwd = process.cwd(),
+  inputs: string[], extensions: string[], ignoredBy: IgnoreTest = () => undefined, cwd = process.cwd(),
   /** The extensions named when a folder holds none (found files may include formats reported as unsupported). */
   draftExtensions: string[] = extensions,
 ): Discovered {
   const files: string[] = [];
   const problems: Discovered['problems'] = [];
+  const ignored: IgnoredFile[] = [];
   const isDraft = (p: string) => extensions.some((x) => p.toLowerCase().endsWith(x));
+  /** Not ignored; an ignored one is recorded with its pattern. */
+  const kept = (p: string, into: IgnoredFile[]) => {
+    const pattern = ignoredBy(p);
+    if (pattern !== undefined) into.push({ path: p, pattern });
+    return pattern === undefined;
+  };
   for (const input of inputs) {
     const fsPath = resolve(cwd, input);
+    const here: IgnoredFile[] = []; // a folder's or glob's: said as its problem when it gave nothing else
     if (existsSync(fsPath) && statSync(fsPath).isDirectory()) {
       const found: string[] = [];
-      walk(input, (p) => isDraft(p) && !isIgnored(p), found, cwd);
-      if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${draftExtensions.join('、')}）` });
+      walk(input, (p) => isDraft(p) && kept(p, here), found, cwd);
+      if (!found.length) problems.push({ input, message: nothingIn(here, `文件夹中没有稿件（${draftExtensions.join('、')}）`) });
+      else ignored.push(...here);
       files.push(...found.sort(byPath));
     } else if (!existsSync(fsPath) && picomatch.scan(input).isGlob) {
       const { base, glob } = picomatch.scan(input);
       const match = picomatch(glob, { dot: false });
       const found: string[] = [];
-      walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && !isIgnored(p), found, cwd);
-      if (!found.length) problems.push({ input, message: '没有与这个通配符匹配的稿件' });
+      walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && kept(p, here), found, cwd);
+      if (!found.length) problems.push({ input, message: nothingIn(here, '没有与这个通配符匹配的稿件') });
+      else ignored.push(...here);
       files.push(...found.sort(byPath));
-    } else {
+    } else if (kept(input, ignored)) {
       files.push(input);
     }
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, ignored };
+}
+
+/** One line about drafts an `ignore` pattern left out, for the run's notices; undefined when none were. */
+export function ignoredNotice(ignored: readonly IgnoredFile[]): string | undefined {
+  if (!ignored.length) return undefined;
+  const patterns = [...new Set(ignored.map((i) => `“${i.pattern}”`))].join('、');
+  const which = ignored.length <= 3 ? `：${ignored.map((i) => i.path).join('、')}` : '';
+  return `按配置的 ignore ${patterns} 忽略了 ${ignored.length} 份稿件，未检查${which}；要检查它们，加 --no-ignore`;
 }
 
 /** Path order, segment by segment, so “a/b.txt” sorts before “a-c.txt” whatever the platform separator. */

@@ -16,7 +16,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { FileResult } from '../types.js';
 import { LinterFactory, type Linter, type LinterFactoryOptions } from '../linter.js';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
-import { discover } from './discover.js';
+import { discover, type IgnoredFile } from './discover.js';
 import type { BatchResult, FileLinterInit, FileTask } from './lint-file.js';
 import { defaultWorkerFile, resolveJobs, runTasks, WorkerPool } from './pool.js';
 import { unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
@@ -35,6 +35,8 @@ export interface LintFilesOptions extends LinterFactoryOptions {
   reportUnusedDirectives?: boolean;
   /** Errors only. */
   quiet?: boolean;
+  /** Check drafts that an `ignore` pattern of a configuration leaves out (--no-ignore). */
+  noIgnore?: boolean;
   /**
    * Whether results carry `summary` (organ, year, parts, quotes): default true.
    * json, jsonl and stylish do not read it; leaving it out, and the checks'
@@ -59,6 +61,8 @@ export interface BatchSummary {
   cached: number;
   /** Inputs that named nothing to check, with the reason (exit code 2). */
   problems: { input: string; message: string }[];
+  /** Drafts an `ignore` pattern left out (named ones, and those beside drafts that were checked). */
+  ignored: IgnoredFile[];
   /** --previous: drafts for which no report of the year before was found (listed, not failed). */
   unpaired: string[];
   /** --previous: last year's reports that could not be read (they pair with nothing). */
@@ -76,7 +80,7 @@ export interface BatchRun extends AsyncIterable<BatchResult> {
 }
 
 export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): BatchRun {
-  const summary: BatchSummary = { files: 0, unreadable: 0, errors: 0, warnings: 0, cached: 0, problems: [], unpaired: [], previousProblems: [] };
+  const summary: BatchSummary = { files: 0, unreadable: 0, errors: 0, warnings: 0, cached: 0, problems: [], ignored: [], unpaired: [], previousProblems: [] };
   let started = false;
   const iterate = (): AsyncGenerator<BatchResult> => {
     if (started) throw new Error('lintFiles: a batch can be read only once');
@@ -103,9 +107,9 @@ export function exitCodeOf(s: Pick<BatchSummary, 'unreadable' | 'errors' | 'warn
 }
 
 /** Finds the files named by `inputs`, each shown as the user wrote it (relative stays relative). */
-function discoverFrom(cwd: string, inputs: readonly string[], extensions: string[], isIgnored: (abs: string) => boolean) {
-  const found = discover([...inputs], extensions, (p) => isIgnored(resolve(cwd, p)), cwd, extensions.filter((x) => DRAFT_EXTENSIONS.includes(x)));
-  return { files: found.files.map((display) => ({ abs: resolve(cwd, display), display })), problems: found.problems };
+function discoverFrom(cwd: string, inputs: readonly string[], extensions: string[], ignoredBy: (abs: string) => string | undefined) {
+  const found = discover([...inputs], extensions, (p) => ignoredBy(resolve(cwd, p)), cwd, extensions.filter((x) => DRAFT_EXTENSIONS.includes(x)));
+  return { files: found.files.map((display) => ({ abs: resolve(cwd, display), display })), problems: found.problems, ignored: found.ignored };
 }
 
 async function* generate(paths: readonly string[], options: LintFilesOptions, summary: BatchSummary): AsyncGenerator<BatchResult> {
@@ -118,7 +122,7 @@ async function* generate(paths: readonly string[], options: LintFilesOptions, su
   // counted only when it can change that (on 2 cores auto means one thread anyway).
   const workerFile = options.workerFile ?? defaultWorkerFile();
   const most = resolveJobs(options.jobs, Number.MAX_SAFE_INTEGER);
-  const expected = workerFile && most > 1 ? resolveJobs(options.jobs, discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], () => false).files.length) : 1;
+  const expected = workerFile && most > 1 ? resolveJobs(options.jobs, discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], () => undefined).files.length) : 1;
   const pool = workerFile && expected > 1 ? new WorkerPool(workerFile, expected) : undefined;
   try {
     yield* lintAll(paths, options, summary, cwd, factoryOptions, pool);
@@ -133,8 +137,10 @@ async function* lintAll(
 ): AsyncGenerator<BatchResult> {
   const factory = new LinterFactory(factoryOptions);
   const base = await factory.forFile(undefined, 'txt');
-  const found = discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], (abs) => base.config.isIgnored(abs));
+  const ignoredBy = (linter: Linter, abs: string) => (options.noIgnore ? undefined : linter.config.ignoredBy(abs));
+  const found = discoverFrom(cwd, paths, [...DRAFT_EXTENSIONS, ...CONVERTIBLE_EXTENSIONS], (abs) => ignoredBy(base, abs));
   summary.problems.push(...found.problems);
+  summary.ignored.push(...found.ignored);
   summary.files = found.files.length;
 
   // Every configuration the drafts use is compiled here first, so a broken
@@ -151,9 +157,12 @@ async function* lintAll(
     if (!configs.has(key)) configs.set(key, linter.config.resolved);
   }
   // A township folder's own .lawreport-lint.yaml may ignore files too, not only the
-  // config of the folder the run starts from; a file named on the command line is kept.
-  const named = new Set(paths.map((p) => resolve(cwd, p)));
-  found.files = found.files.filter((f) => named.has(f.abs) || !dirs.get(dirname(f.abs))!.config.isIgnored(f.abs));
+  // config of the folder the run starts from.
+  found.files = found.files.filter((f) => {
+    const pattern = ignoredBy(dirs.get(dirname(f.abs))!, f.abs);
+    if (pattern !== undefined) summary.ignored.push({ path: f.display, pattern });
+    return pattern === undefined;
+  });
   summary.files = found.files.length;
 
   const init: FileLinterInit = {
@@ -181,7 +190,8 @@ async function* lintAll(
   for await (const r of runTasks(tasks, { jobs, init, pool, workerFile: options.workerFile })) {
     const result = options.quiet ? errorsOnly(r) : r;
     if (result.error) summary.unreadable++;
-    for (const d of result.diagnostics) {
+    // counted before --quiet leaves them out: --max-warnings still holds
+    for (const d of r.diagnostics) {
       if (d.severity === 1) summary.errors++;
       else if (d.severity === 2) summary.warnings++;
     }
@@ -193,13 +203,15 @@ async function* lintAll(
   }
 }
 
-/** --quiet: errors only, with the summary's quotes and contexts kept parallel to the diagnostics. */
+/** --quiet: errors only (with how many others were left out), the summary's quotes and contexts kept parallel to the diagnostics. */
 export function errorsOnly<R extends FileResult>(r: R): R {
   if (r.diagnostics.every((d) => d.severity === 1)) return r;
   const keep = r.diagnostics.map((d) => d.severity === 1);
+  const diagnostics = r.diagnostics.filter((_, i) => keep[i]);
   return {
     ...r,
-    diagnostics: r.diagnostics.filter((_, i) => keep[i]),
+    diagnostics,
+    hidden: r.diagnostics.length - diagnostics.length,
     ...(r.summary ? { summary: { ...r.summary, quotes: r.summary.quotes.filter((_, i) => keep[i]), contexts: r.summary.contexts?.filter((_, i) => keep[i]) } } : {}),
   };
 }
@@ -211,7 +223,7 @@ async function indexPrevious(cwd: string, input: string, factory: LinterFactory,
     summary.problems.push({ input: `--previous ${input}`, message: '找不到这个文件或文件夹，请检查上一年度报告的路径' });
     return { units: [], key: '' };
   }
-  const found = discoverFrom(cwd, [input], DRAFT_EXTENSIONS, () => false);
+  const found = discoverFrom(cwd, [input], DRAFT_EXTENSIONS, () => undefined);
   summary.problems.push(...found.problems.map((p) => ({ input: `--previous ${p.input}`, message: p.message })));
   const units: UnitInfo[] = [];
   const hash = sha256();

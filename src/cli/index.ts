@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { discover } from '../batch/discover.js';
+import { discover, ignoredNotice } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
 import { stdoutWriter } from './stdout.js';
@@ -17,7 +17,8 @@ import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
-import { unifiedDiff } from './diff.js';
+import { byRule, changeList } from './changes.js';
+import { painter } from '../formatters/context.js';
 import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
@@ -116,6 +117,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     return 0;
   }
+  if (o.testRules) return (await import('./test-rules.js')).testRules(o.testRules, io, factory, o.color && io.isTTY);
+  if (o.init) return (await import('./init.js')).init(io);
   if (o.explainMatches) {
     const m = await modelOf(o.explainMatches, o, io, factory);
     if (typeof m === 'number') return m;
@@ -125,10 +128,15 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (o.printConfig) {
     const linter = await factory.forFile(abs(o.printConfig));
     const r = linter.config.resolved;
+    // what linting this file applies: the config's `overrides` for its path included
+    const { settings, overrides } = linter.config.settingsFor(abs(o.printConfig));
+    const fromOverride = (id: string) => overrides.filter((i) => r.overrides[i].rules.has(id)).pop();
     const rules = Object.fromEntries(
       [...r.rules.keys()].sort().map((id) => {
-        const s = r.settings.get(id);
-        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from: r.origins.get(id) ?? '默认关闭' }];
+        const s = settings.get(id);
+        const i = fromOverride(id);
+        const from = i === undefined ? r.origins.get(id) ?? '默认关闭' : `${r.configFile} overrides[${i}]（files: ${r.overrides[i].files.join(', ')}）`;
+        return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from }];
       }),
     );
     io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, rules }, null, 2) + '\n');
@@ -158,15 +166,20 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
-  const found = o.paths[0] === '-' ? { files: ['-'], problems: [] } : discover(o.paths, DRAFT_EXTENSIONS, (p) => baseLinter.config.isIgnored(abs(p)), io.cwd);
+  const found = o.paths[0] === '-'
+    ? { files: ['-'], problems: [], ignored: [] }
+    : discover(o.paths, DRAFT_EXTENSIONS, (p) => (o.ignore ? baseLinter.config.ignoredBy(abs(p)) : undefined), io.cwd);
   for (const p of found.problems) {
     io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
     failed = true;
   }
+  const notice = ignoredNotice(found.ignored);
+  if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
   if (!found.files.length) return 2;
 
   const format = (await loadFormat(o.format))!;
   const results: FileResult[] = [];
+  let warningsSeen = 0;
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
     const draft = await readInput(file, o, io);
@@ -191,33 +204,42 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     const { fixed } = linted;
     let output: string | undefined;
-    if (fixed && fixed.text !== draft.text) {
-      // the diff beside a report for people; a program's report carries the text instead (ESLint's `output`)
-      if (o.fixDryRun) {
-        if (format.forTerminal) io.stdout(unifiedDiff(display, draft.text, fixed.text));
-        else output = fixed.text;
-      } else if (file === '-') {
-        io.stdout(fixed.text);
-        continue;
-      } else writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
-    } else if (fixed && file === '-' && !o.fixDryRun) {
-      io.stdout(draft.text);
-      continue;
+    const changed = fixed && fixed.text !== draft.text;
+    if (fixed && o.fixDryRun) {
+      // the changes beside a report for people; a program's report carries the text instead (ESLint's `output`)
+      if (!changed) {
+        // nothing to preview
+      } else if (format.forTerminal) {
+        const paint = painter(o.color && io.isTTY && !o.output);
+        io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
+      } else output = fixed.text;
+    } else if (fixed && file === '-') {
+      io.stdout(changed ? fixed.text : draft.text);
+    } else if (fixed && changed) {
+      writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
     }
+    if (changed && !o.fixDryRun) io.stderr(`lawreport-lint: ${display}：已修复 ${fixed!.applied.length} 处（${byRule(fixed!.applied)}）\n`);
     // the summary too, so table, html and checklist read the same here as in a batch
     const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
+    warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
     results.push(o.quiet ? errorsOnly(result) : result);
   }
 
-  if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
+  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  // --fix of standard input writes the fixed text to stdout: the report would mix with it, so what
+  // is left is said on stderr, and the exit code still counts it
+  const stdinFix = fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx';
+  if (!stdinFix) {
     const report = whole(format)(results, formatContext(o, io, baseLinter));
     if (o.output) writeFileAtomic(abs(o.output), report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
+  } else {
+    const left = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    if (left) io.stderr(`lawreport-lint: 还有 ${left} 个问题不能自动修复（${count(1)} 个错误）；不加 --fix 再运行一次即可看到它们\n`);
   }
 
-  const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
-  return exitCodeOf({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: count(2) }, o.maxWarnings);
+  return exitWith({ unreadable: failed ? 1 : 0, problems: [], errors: count(1), warnings: warningsSeen }, o, io);
 }
 
 /**
@@ -235,8 +257,11 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
+    noIgnore: !o.ignore,
     onStart: (s) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+      const notice = ignoredNotice(s.ignored);
+      if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
@@ -281,7 +306,14 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   if (s.unpaired.length) {
     io.stderr(`lawreport-lint: 以下 ${s.unpaired.length} 份稿件没有找到同一单位上一年度的报告，未对照上年的工作安排（不算失败；可按单位名称命名文件，或检查标题中的机关名称）：\n${s.unpaired.map((f) => `  ${f}\n`).join('')}`);
   }
-  return exitCodeOf(s, o.maxWarnings);
+  return exitWith(s, o, io);
+}
+
+/** The exit code, and why when it is 1 only because of --max-warnings (ESLint says so too). */
+function exitWith(s: Parameters<typeof exitCodeOf>[0], o: CliOptions, io: CliIO): number {
+  const code = exitCodeOf(s, o.maxWarnings);
+  if (code === 1 && !s.errors) io.stderr(`lawreport-lint: 警告共 ${s.warnings} 个，超过了 --max-warnings ${o.maxWarnings} 的上限，因此退出码为 1\n`);
+  return code;
 }
 
 /** The report model of one draft with the linter of its config, for the introspection flags; an exit code when unreadable. */

@@ -26,11 +26,41 @@ export interface CliOptions {
   cacheLocation?: string;
   previous?: string;
   configLookup: boolean;
+  testRules?: string;
+  init: boolean;
+  ignore: boolean;
 }
 
 function jobsArg(v: string): string {
   if (v === 'auto' || /^[1-9]\d*$/.test(v)) return v;
   throw new CommanderError(2, 'invalid-jobs', `--jobs 应为正整数或 auto，而不是 “${v}” / --jobs takes a positive integer or auto`);
+}
+
+const TITLES: Record<string, string> = { 'Usage:': '用法 / Usage:', 'Options:': '选项 / Options:', 'Arguments:': '参数 / Arguments:' };
+
+/** A command-line error in Chinese: Commander's messages by their code, ours as written. */
+export function inChinese(err: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const guess = /Did you mean (\S+?)\?/.exec(err.message)?.[1];
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `没有 “${quoted}” 这个选项${guess ? `；是否想写 “${guess}”？` : ''}`;
+    case 'commander.optionMissingArgument':
+      return `选项 “${quoted}” 后面缺少取值`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 “${quoted}”`;
+    case 'commander.unknownCommand':
+      return `没有 “${quoted}” 这个命令${guess ? `；是否想写 “${guess}”？` : ''}`;
+    case 'commander.excessArguments':
+      return '参数太多';
+    case 'commander.invalidArgument': {
+      // “error: option '--jobs <n|auto>' argument 'x' is invalid. <our reason>”
+      const reason = err.message.replace(/^error: .*? is invalid\.\s*/, '');
+      return reason || `选项 “${quoted}” 的取值无效`;
+    }
+    default:
+      return err.message.replace(/^error: /, '');
+  }
 }
 
 export type Parsed =
@@ -52,6 +82,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
+    .option('--no-ignore', '连同配置 ignore 忽略的稿件一起检查 / check drafts that ignore patterns leave out')
     .option('--preset <name>', '预设：recommended、strict / preset to extend')
     .option('--rule <id=severity>', '覆盖规则严重程度，可重复 / override a rule, repeatable', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--max-warnings <n>', '警告数超过 n 时退出码为 1 / exit 1 above n warnings', intArg)
@@ -61,7 +92,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--fix-unsafe', '连同非安全修复一起应用 / apply unsafe fixes too', false)
     .option('--fix-dry-run', '以 diff 显示将要做的修复，不改文件 / show fixes as a diff', false)
     .option('--stdin-filename <name>', '标准输入的文件名（决定 .md/.txt 和配置）/ name for stdin input')
-    .option('-j, --jobs <n|auto>', '并行检查的线程数，auto 为全部核心（默认）/ worker threads, auto = all cores', jobsArg)
+    .option('-j, --jobs <n|auto>', '并行检查的线程数；auto（默认）为 CPU 核心数减一，稿件少时只用一个 / worker threads; auto (default) = cores minus one, fewer for few drafts', jobsArg)
     .option('--cache', '跳过内容、配置和版本都没有变的稿件 / skip unchanged drafts', false)
     .option('--cache-location <dir>', '缓存文件夹（默认 .lawreport-lint-cache）/ cache folder')
     .option('--previous <file|folder>', '上一年度的报告：对照检查上年工作安排的落实 / last year\'s reports, to check last year\'s plan')
@@ -70,6 +101,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--explain <rule>', '说明一条规则或规则类型 / explain a rule or rule type')
     .option('--explain-matches <file>', '显示“不足 × 安排”的匹配分数表 / show the shortcoming × plan scores')
     .option('--print-config <file>', '显示对该文件生效的配置 / print the effective config')
+    .option('--test-rules <dir>', '运行本单位规则文件夹中每条规则自带的示例 / run the examples of an office\'s rules')
+    .option('--init', '在当前文件夹写入 .lawreport-lint.yaml 和一个本单位规则示例 / write a config and an example office rule', false)
     .option('--print-document <file>', '显示报告模型：标题、部分、条目、数字 / print the report model')
     .option('--no-color', '不使用颜色 / no colours')
     .version(version, '-v, --version', '显示版本 / print the version')
@@ -84,7 +117,15 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
 
 退出码 / exit codes: 0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或读取失败`)
     .exitOverride()
-    .configureOutput({ writeOut: write.out, writeErr: write.err, outputError: (s, w) => w(s) })
+    // Commander's own error text is English: it is said again in Chinese in the catch below
+    .configureOutput({ writeOut: write.out, writeErr: write.err, outputError: () => {} })
+    .configureHelp({
+      styleTitle: (title) => TITLES[title] ?? title,
+      optionDescription: (option) => {
+        const d = option.defaultValue;
+        return d === undefined || typeof d === 'boolean' || (Array.isArray(d) && !d.length) ? option.description : `${option.description}（默认 ${d}）`;
+      },
+    })
     .showSuggestionAfterError(true);
 
   try {
@@ -92,8 +133,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return { kind: 'exit', code: 0 };
-      if (!/commander\./.test(err.code)) write.err(`lawreport-lint: ${err.message}\n`);
-      write.err('用 lawreport-lint --help 查看用法\n');
+      write.err(`lawreport-lint: ${inChinese(err)}\n用 lawreport-lint --help 查看用法\n`);
       return { kind: 'exit', code: 2 };
     }
     throw err;
@@ -126,6 +166,9 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       cacheLocation: o.cacheLocation,
       previous: o.previous,
       configLookup: o.configLookup,
+      testRules: o.testRules,
+      init: o.init,
+      ignore: o.ignore,
     },
   };
 }

@@ -15,7 +15,11 @@ export interface CompiledConfig {
   resolved: ResolvedConfig;
   builder: DocumentBuilder;
   rulesFor(filePath?: string): CompiledRule[];
+  /** The rule settings for a file, its config's `overrides` applied, and which overrides matched it (their indices). */
+  settingsFor(filePath?: string): { settings: Map<string, EffectiveRule>; overrides: number[] };
   isIgnored(filePath: string): boolean;
+  /** The `ignore` pattern of the config that leaves this file out, if one does. */
+  ignoredBy(filePath: string): string | undefined;
 }
 
 export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledConfig> {
@@ -92,6 +96,10 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   const matchers = resolved.overrides.map((o) => globMatcher(o.files));
   const ignore = resolved.ignore.patterns.length ? globMatcher(resolved.ignore.patterns) : undefined;
   const cache = new Map<string, CompiledRule[]>([['', base]]);
+  const overridesFor = (filePath: string) => {
+    const rel = relative(resolved.overrides[0].base, filePath).split('\\').join('/');
+    return matchers.flatMap((m, i) => (m(rel) ? [i] : []));
+  };
   const settingsWith = (indices: number[]) => {
     const s = new Map(resolved.settings);
     for (const i of indices) {
@@ -120,8 +128,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons)),
     rulesFor(filePath) {
       if (!filePath || !matchers.length) return base;
-      const rel = relative(resolved.overrides[0].base, filePath).split('\\').join('/');
-      const hit = matchers.flatMap((m, i) => (m(rel) ? [i] : []));
+      const hit = overridesFor(filePath);
       const key = hit.join(',');
       let rules = cache.get(key);
       if (!rules) {
@@ -130,10 +137,20 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       }
       return rules;
     },
+    settingsFor(filePath) {
+      const hit = filePath && matchers.length ? overridesFor(filePath) : [];
+      return { settings: hit.length ? settingsWith(hit) : resolved.settings, overrides: hit };
+    },
     isIgnored(filePath) {
       if (!ignore) return false;
       const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
       return ignore(rel);
+    },
+    ignoredBy(filePath) {
+      if (!ignore) return undefined;
+      const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
+      // which pattern: tried one by one only for the files a run reports as ignored
+      return ignore(rel) ? resolved.ignore.patterns.find((p) => globMatcher([p])(rel)) : undefined;
     },
   };
 }

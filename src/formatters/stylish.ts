@@ -9,7 +9,7 @@ import { displayWidth, padEnd } from './width.js';
  */
 export const stylishReport = defineFormat({ summary: false, forTerminal: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
-  let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, wrote = false;
+  let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, hidden = 0, wrote = false;
   const fixableFiles: string[] = [];
   // every piece ends with a newline: the whole report is its lines joined by one
   const put = (lines: string[]) => {
@@ -23,6 +23,7 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
         return;
       }
       checked++;
+      hidden += r.hidden ?? 0;
       if (!r.diagnostics.length) return;
       const out = [paint('underline', r.filePath)];
       // a .docx is never rewritten by --fix: offer no fix for it
@@ -63,7 +64,10 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
         if (infos) parts.push(`${infos} 个提示`);
         let line = `✖ ${total} 个问题（${parts.join('，')}）`;
         if (fixable) line += `，其中 ${fixable} 个可自动修复（标 ✓）：${ctx.fixCommand ? ctx.fixCommand(fixableFiles) : 'lawreport-lint --fix'}`;
+        if (hidden) line += `；另有 ${hidden} 个警告和提示未显示（--quiet）`;
         put([paint(errors ? 'red' : 'yellow', line)]);
+      } else if (hidden) {
+        put([paint('green', `✔ 没有错误（检查了 ${checked} 份稿件）；${hidden} 个警告和提示未显示（--quiet）`)]);
       } else if (checked) {
         put([paint('green', `✔ 没有发现问题（检查了 ${checked} 份稿件）`)]);
       } else if (!wrote) {

@@ -98,7 +98,7 @@ describe('exit codes', () => {
 });
 
 describe('ignore in a township folder’s own config', () => {
-  test('is honoured when the county folder above is linted, while a file named on the command line is kept', async () => {
+  test('is honoured when the county folder above is linted and for a file named on the command line, which --no-ignore checks', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join: j } = await import('node:path');
@@ -110,12 +110,19 @@ describe('ignore in a township folder’s own config', () => {
       writeFileSync(j(root, '涂山镇', '报告.txt'), '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n');
       writeFileSync(j(root, '涂山镇', '旧稿', '初稿.txt'), '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n');
       let out = '';
-      const io = { cwd: root, isTTY: false, stdout: (s: string) => { out += s; }, stderr: () => {}, stdin: async () => Buffer.alloc(0) };
+      let err = '';
+      const io = { cwd: root, isTTY: false, stdout: (s: string) => { out += s; }, stderr: (s: string) => { err += s; }, stdin: async () => Buffer.alloc(0) };
       await main(['-f', 'json', '--jobs', '1', '.'], io);
       expect((JSON.parse(out) as { filePath: string }[]).map((r) => r.filePath)).toEqual([j('涂山镇', '报告.txt')]);
-      out = '';
-      await main(['-f', 'json', '--jobs', '1', j('涂山镇', '旧稿', '初稿.txt')], io);
-      expect((JSON.parse(out) as { filePath: string }[]).map((r) => r.filePath)).toEqual([j('涂山镇', '旧稿', '初稿.txt')]);
+      expect(err).toBe(`lawreport-lint: 按配置的 ignore “旧稿/**” 忽略了 1 份稿件，未检查：${j('涂山镇', '旧稿', '初稿.txt')}；要检查它们，加 --no-ignore\n`);
+      // named on the command line: still ignored, and said so (exit 2: nothing was checked)
+      out = err = '';
+      expect(await main(['-f', 'json', '--jobs', '1', j('涂山镇', '旧稿', '初稿.txt')], io)).toBe(2);
+      expect(err).toContain('按配置的 ignore “旧稿/**” 忽略了 1 份稿件');
+      out = err = '';
+      await main(['-f', 'json', '--jobs', '1', '--no-ignore', '.'], io);
+      expect((JSON.parse(out) as { filePath: string }[]).map((r) => r.filePath)).toEqual([j('涂山镇', '报告.txt'), j('涂山镇', '旧稿', '初稿.txt')]);
+      expect(err).toBe('');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
