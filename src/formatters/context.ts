@@ -52,6 +52,11 @@ export interface Spool {
    * pieces in `order` (each piece once; text after the last cut follows them).
    */
   drainTo(sink: ReportSink, order?: readonly number[]): void;
+  /**
+   * The same text as drainTo writes, as an iterator the reader paces: a binary
+   * format awaits its archive between pieces, so what it holds stays small.
+   */
+  read(order?: readonly number[]): Iterable<string>;
 }
 
 /** A report being written: drafts in path order, then the end. */

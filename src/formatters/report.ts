@@ -36,11 +36,14 @@ export function memorySpool(): Spool {
       pieces.push(held);
       held = [];
     },
-    drainTo: (sink, order) => {
-      for (const piece of order ? order.map((i) => pieces[i]) : pieces) for (const t of piece) sink.write(t);
-      for (const t of held) sink.write(t);
+    drainTo(sink, order) {
+      for (const t of this.read(order)) sink.write(t);
+    },
+    *read(order) {
+      const all = [...(order ? order.map((i) => pieces[i]) : pieces), held];
       pieces = [];
       held = [];
+      for (const piece of all) yield* piece;
     },
   };
 }

@@ -50,24 +50,27 @@ export function fileSpool(folder = tmpdir()): Spool {
       cuts.push(written + pendingBytes);
     },
     drainTo(sink: ReportSink, order?: readonly number[]) {
+      for (const text of this.read(order)) sink.write(text);
+    },
+    *read(order?: readonly number[]) {
       flush();
       const buf = Buffer.allocUnsafe(READ);
       // each piece is whole strings, so it starts and ends on a character boundary
-      const copy = (from: number, to: number) => {
+      function* copy(from: number, to: number) {
         const decoder = new StringDecoder('utf8');
         for (let at = from; at < to;) {
           const n = readSync(fd, buf, 0, Math.min(READ, to - at), at);
           if (!n) break;
           at += n;
           const text = decoder.write(buf.subarray(0, n));
-          if (text) sink.write(text);
+          if (text) yield text;
         }
         const rest = decoder.end();
-        if (rest) sink.write(rest);
-      };
+        if (rest) yield rest;
+      }
       try {
-        if (order) for (const i of order) copy(i ? cuts[i - 1] : 0, cuts[i]);
-        copy(order ? cuts[cuts.length - 1] ?? 0 : 0, written);
+        if (order) for (const i of order) yield* copy(i ? cuts[i - 1] : 0, cuts[i]);
+        yield* copy(order ? cuts[cuts.length - 1] ?? 0 : 0, written);
       } finally {
         closeSync(fd);
         if (!unlinked) unlinked = tryUnlink(path);

@@ -28,7 +28,7 @@ function recordingSink(folder: string) {
     write: (s) => { written += s; },
     spool: (): Spool => {
       const file = fileSpool(folder);
-      return { write: (s) => { spooled += s.length; file.write(s); }, cut: () => file.cut(), drainTo: (to, order) => file.drainTo(to, order) };
+      return { write: (s) => { spooled += s.length; file.write(s); }, cut: () => file.cut(), drainTo: (to, order) => file.drainTo(to, order), read: (order) => file.read(order) };
     },
   };
   return { sink, written: () => written, held: () => written.length + spooled };
