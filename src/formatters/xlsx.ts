@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import type { Cell, Worksheet } from 'exceljs';
 import type { FileResult } from '../types.js';
@@ -92,8 +93,24 @@ function byteStream(sink: ReportSink): Writable {
   });
 }
 
-/** Lets the archive take what the sheet was given before more rows come (the writer has no back-pressure of its own). */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Waits until the archive has taken what the sheet was given: exceljs's sheet
+ * stream hands its chunks to the zip's compressor without back-pressure, so rows
+ * written faster than they are compressed would pile up in memory (~100 MB for
+ * 3,000 drafts). The compressor's own buffer says when to go on.
+ */
+async function breathe(sheet: Worksheet): Promise<void> {
+  const pending = (sheet as unknown as { stream?: { pipes?: Compressor[] } }).stream;
+  for (let turns = 0; turns < 1000 && pending && !pending.pipes?.length; turns++) await tick();
+  const into = pending?.pipes?.[0];
+  // archiver's streams are readable-stream 2, which has no writableNeedDrain
+  if (into && (into.writableNeedDrain ?? into._writableState?.needDrain)) await once(into, 'drain');
+  else await tick();
+}
+
+type Compressor = Writable & { _writableState?: { needDrain?: boolean } };
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const HEADER_STYLE = { font: { bold: true }, fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEEF0F3' } }, alignment: { vertical: 'middle' as const, wrapText: true } };
 const RED = 'FFC81E1E';
@@ -151,7 +168,7 @@ async function summarySheet(sheet: Worksheet, rows: Row[], parts: ReturnType<typ
     row.commit();
   }
   sheet.commit();
-  await breathe();
+  await breathe(sheet);
 }
 
 async function findingsSheet(sheet: Worksheet, pieces: Iterable<string>): Promise<void> {
@@ -173,11 +190,11 @@ async function findingsSheet(sheet: Worksheet, pieces: Iterable<string>): Promis
       }
       if (severity === SEVERITY_WORD[1]) row.getCell(5).font = { color: { argb: RED }, bold: true };
       row.commit();
-      if (++n % 200 === 0) await breathe();
+      if (++n % 200 === 0) await breathe(sheet);
     }
   }
   sheet.commit();
-  await breathe();
+  await breathe(sheet);
 }
 
 async function rulesSheet(sheet: Worksheet, rows: Row[], ctx: FormatContext): Promise<void> {
@@ -197,7 +214,7 @@ async function rulesSheet(sheet: Worksheet, rows: Row[], ctx: FormatContext): Pr
     row.commit();
   }
   sheet.commit();
-  await breathe();
+  await breathe(sheet);
 }
 
 async function changesSheet(sheet: Worksheet, rows: Row[], unpaired: { organ?: string; file: string }[]): Promise<void> {
@@ -215,5 +232,5 @@ async function changesSheet(sheet: Worksheet, rows: Row[], unpaired: { organ?: s
     row.commit();
   }
   sheet.commit();
-  await breathe();
+  await breathe(sheet);
 }
