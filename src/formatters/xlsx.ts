@@ -97,18 +97,18 @@ function byteStream(sink: ReportSink): Writable {
  * Waits until the archive has taken what the sheet was given: exceljs's sheet
  * stream hands its chunks to the zip's compressor without back-pressure, so rows
  * written faster than they are compressed would pile up in memory (~100 MB for
- * 3,000 drafts). The compressor's own buffer says when to go on.
+ * 3,000 drafts). Once the archive reads this sheet, the compressor's 'drain' says
+ * when to go on; before that (it is still on an earlier file) a turn of the event
+ * loop lets it get there.
  */
 async function breathe(sheet: Worksheet): Promise<void> {
-  const pending = (sheet as unknown as { stream?: { pipes?: Compressor[] } }).stream;
-  for (let turns = 0; turns < 1000 && pending && !pending.pipes?.length; turns++) await tick();
-  const into = pending?.pipes?.[0];
+  const into = (sheet as unknown as { stream?: { pipes?: Compressor[] } }).stream?.pipes?.[0];
   // archiver's streams are readable-stream 2, which has no writableNeedDrain
-  if (into && (into.writableNeedDrain ?? into._writableState?.needDrain)) await once(into, 'drain');
+  if (into && into._readableState?.flowing != null && (into.writableNeedDrain ?? into._writableState?.needDrain)) await once(into, 'drain');
   else await tick();
 }
 
-type Compressor = Writable & { _writableState?: { needDrain?: boolean } };
+type Compressor = Writable & { _writableState?: { needDrain?: boolean }; _readableState?: { flowing?: boolean | null } };
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
