@@ -128,6 +128,16 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     const m = await modelOf(o.explainMatches, o, io, factory);
     if (typeof m === 'number') return m;
     io.stdout(explainMatches(m.linter, m.doc));
+    if (o.previous) {
+      // and why previous-plan-followed reports what it does: last year's plan against this year's achievements
+      const { previousReportFor } = await import('./previous-for.js');
+      const prev = await previousReportFor(o.explainMatches, m.doc, o.previous, io.cwd, factory);
+      if ('problem' in prev) {
+        io.stderr(`lawreport-lint: ${prev.problem}\n`);
+        return 2;
+      }
+      io.stdout(`\n对照的上一年度报告：${prev.path}\n${explainMatches(m.linter, m.doc, 'previous-plan-followed', prev.doc)}`);
+    }
     return 0;
   }
   if (o.printConfig) {
