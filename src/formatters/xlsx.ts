@@ -52,10 +52,15 @@ export const xlsxReport = defineFormat({ summary: true, binary: true }, (ctx, si
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       book.creator = 'lawreport-lint';
       const sorted = byOrgan(rows);
-      await summarySheet(book.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), sorted, parts, columns, ctx);
-      await findingsSheet(book.addWorksheet('问题明细', { views: [{ state: 'frozen', ySplit: 1 }] }), findings.read(sorted.map((r) => r.index)));
-      await rulesSheet(book.addWorksheet('规则', { views: [{ state: 'frozen', ySplit: 1 }] }), rows, ctx);
-      if (compare) await changesSheet(book.addWorksheet('对比', { views: [{ state: 'frozen', ySplit: 1 }] }), sorted, compare.unpaired());
+      // printed, each sheet is A4 landscape, as wide as the page
+      const sheet = (name: string, ySplit: number, xSplit = 0) => book.addWorksheet(name, {
+        views: [{ state: 'frozen', xSplit, ySplit }],
+        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+      });
+      await summarySheet(sheet('汇总', 1, 1), sorted, parts, columns, ctx);
+      await findingsSheet(sheet('问题明细', 1), findings.read(sorted.map((r) => r.index)));
+      await rulesSheet(sheet('规则', 1), rows, ctx);
+      if (compare) await changesSheet(sheet('对比', 1), sorted, compare.unpaired());
       await book.commit();
     },
   };
@@ -123,10 +128,14 @@ function widths(header: string[], cells: (string | number)[][], max = 48): numbe
 
 const longestLine = (s: string) => Math.max(0, ...s.split('\n').map(displayWidth));
 
+/** How many lines a text takes in a column of `width` (its lines, each wrapped). */
+const wrappedLines = (s: string, width: number) => s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
+
 function head(sheet: Worksheet, header: string[], width: number[]): void {
   sheet.columns = header.map((h, i) => ({ header: h, width: width[i] }));
   const row = sheet.getRow(1);
   row.eachCell((cell) => Object.assign(cell, { style: HEADER_STYLE }));
+  row.height = 15 * Math.max(1, ...header.map((h, c) => wrappedLines(h, width[c])));
   row.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 }
@@ -156,6 +165,8 @@ async function summarySheet(sheet: Worksheet, rows: Row[], parts: ReturnType<typ
   for (const values of cells) {
     const row = sheet.addRow(values);
     row.alignment = { vertical: 'top', wrapText: true };
+    // as tall as its text wrapped in its column (a written height: not every reader fits rows to wrapped text)
+    row.height = 15 * Math.max(1, ...values.map((v, c) => wrappedLines(String(v), width[c])));
     row.eachCell((cell: Cell, n: number) => {
       const c = n - 1;
       if (c >= first && c < statusFrom + columns.size) {
