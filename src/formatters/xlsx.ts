@@ -218,14 +218,7 @@ async function rulesSheet(sheet: Worksheet, rows: Row[], ctx: FormatContext): Pr
     const t = totals.get(id);
     return [ruleName(id, ctx), id, info?.summary ?? '', info ? SEVERITY_NAME[info.severity] : t ? SEVERITY_WORD[t.severity] : '', info?.reference ?? '', info?.help ?? '', t?.drafts ?? 0, t?.findings ?? 0];
   });
-  head(sheet, header, widths(header, cells, 60));
-  for (const values of cells) {
-    const row = sheet.addRow(values);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.commit();
-  }
-  sheet.commit();
-  await breathe(sheet);
+  await smallSheet(sheet, header, cells, 60);
 }
 
 async function changesSheet(sheet: Worksheet, rows: Row[], unpaired: { organ?: string; file: string }[]): Promise<void> {
@@ -236,10 +229,17 @@ async function changesSheet(sheet: Worksheet, rows: Row[], unpaired: { organ?: s
     c!.fixed.join('、'), c!.newFailures.join('、'), c!.then?.counts ? sum(c!.then.counts) : '', sum(c!.countsNow),
   ]);
   for (const u of unpaired) cells.push([u.organ ?? '', '（本次没有收到）', u.file, '', '', '', '', '', '']);
-  head(sheet, header, widths(header, cells));
+  await smallSheet(sheet, header, cells);
+}
+
+/** A sheet of a few rows known at once: columns fitted to them, rows as tall as their wrapped text. */
+async function smallSheet(sheet: Worksheet, header: string[], cells: (string | number)[][], max?: number): Promise<void> {
+  const width = widths(header, cells, max);
+  head(sheet, header, width);
   for (const values of cells) {
     const row = sheet.addRow(values);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = 15 * Math.max(1, ...values.map((v, c) => wrappedLines(String(v), width[c])));
     row.commit();
   }
   sheet.commit();
