@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Thin entry: the CLI lives in dist/cli.js (built by `npm ci` / `npm run build`).
-import { main } from '../dist/cli.js';
+// Thin entry: the CLI lives in dist/cli.js (built by `npm run build`; an installed package ships it).
+import { existsSync } from 'node:fs';
 
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('lawreport-lint: 还没有构建（缺少 dist/cli.js）。在源码文件夹中先运行 npm ci && npm run build。\n');
+  process.exit(2);
+}
+const { main } = await import(cli.href);
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => {

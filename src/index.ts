@@ -21,6 +21,11 @@ export { checkTypes } from './checks/index.js';
 export { lintFiles, exitCodeOf, BatchError, type LintFilesOptions, type BatchRun, type BatchSummary, type BatchResult } from './batch/run.js';
 export { readDraft, ReadError, type Draft } from './io/read.js';
 export { lintDraft, type DraftLint, type DraftLintOptions } from './lint-draft.js';
+// Word in, Word out: bytes in, bytes out, no file system (the offline page uses them as they are)
+export { docxToText, type DocxText } from './io/docx.js';
+export { annotateDocx, type AnnotateOptions, type AnnotateResult, type WordComment, type WordChange } from './word/annotate.js';
+export { plainDocx } from './word/plain.js';
+export { reviewDraft, type Review, type ReviewOptions } from './word/review.js';
 export type * from './types.js';
 
 /** Lints one draft with the configuration found for its path (or the recommended preset). */

@@ -14,8 +14,11 @@ import type { Draft } from './io/read.js';
 import type { Linter, LintOutput } from './linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, Position, ReportDocument } from './types.js';
 
-/** What one draft is, for linting: its text and, for a .docx, where each line sits in the Word file. */
-export type DraftText = Pick<Draft, 'path' | 'text' | 'paragraphs'>;
+/**
+ * What one draft is, for linting: its text and, for a .docx, where each line sits in
+ * the Word file and the `lawreport-lint-disable` directives of its Word comments.
+ */
+export type DraftText = Pick<Draft, 'path' | 'text' | 'paragraphs' | 'directives'>;
 
 export interface DraftLintOptions {
   /** The draft's path for configuration overrides and related locations (absolute in the CLI); default draft.path. */
@@ -45,7 +48,9 @@ export interface DraftLint {
 export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions = {}): DraftLint {
   const filePath = o.filePath ?? draft.path;
   const format = o.format ?? formatOf(draft.path);
-  const options = { filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false };
+  const options = {
+    filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false, directives: draft.directives,
+  };
   let output: LintOutput;
   let fixed: DraftLint['fixed'];
   if (o.fix && format !== 'docx') {

@@ -4,7 +4,7 @@ import { findConfigFile, resolveConfig, type ResolveOptions } from './config/loa
 import { formatOf, prepareFormat } from './document/index.js';
 import { applyFixesOnce, type FixPolicy } from './engine/fix.js';
 import { runRules } from './engine/run.js';
-import type { Diagnostic, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
+import type { Diagnostic, Directive, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
 
 export interface LintOptions {
   filePath?: string;
@@ -15,6 +15,8 @@ export interface LintOptions {
   strict?: boolean;
   /** Collect the checks' evidence (LintOutput.evidence, for summaries); default true. */
   evidence?: boolean;
+  /** Directives from outside the text: a Word draft's `lawreport-lint-disable` comments (Draft.directives). */
+  directives?: readonly Directive[];
 }
 
 export interface LintOutput {
@@ -38,7 +40,7 @@ export class Linter {
 
   lint(text: string, options: LintOptions = {}): LintOutput {
     const format = options.format ?? formatOf(options.filePath);
-    return this.lintDocument(this.config.builder.build(text, { path: options.filePath, format }), options);
+    return this.lintDocument(this.config.builder.build(text, { path: options.filePath, format, directives: options.directives }), options);
   }
 
   /** Runs the rules over a model already built with this linter's builder (one parse per draft). */

@@ -129,13 +129,16 @@ export interface Quantity {
 export interface YearMention { span: Span; year: number; claim: boolean }
 
 export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** 'range': a Word comment, silencing its rules on the text it is anchored to (`span`). */
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'range';
   rules: string[];       // empty = all rules
   span: Span;
   /** Offset right after the rule list (before any `-- reason`): where another rule is added. */
   rulesEnd: number;
   line: number;
   reason?: string;
+  /** 'range' only: the Word comment's w:id. */
+  comment?: string;
 }
 
 export type DocumentFormat = 'md' | 'txt' | 'docx';

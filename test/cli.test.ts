@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli/index.js';
+import { colorFromEnv, main, type CliIO } from '../src/cli/index.js';
 import { encode } from '../src/io/encoding.js';
 import type { Diagnostic } from '../src/types.js';
 import { CORPUS, ROOT } from './helpers.js';
@@ -159,7 +159,7 @@ describe('stylish', () => {
       `  3:11  错误  稿件中留有占位符“XX”${' '.repeat(48)}  placeholder`,
       '              建议：填入实际内容，或删去这一句。',
       `  3:21 ✓提示  行尾有多余的空格${' '.repeat(54)}  stray-whitespace`,
-      '              建议：删除多余的空格（lawreport-lint --fix 可自动删除）。',
+      '              建议：删除多余的空格（lawreport-lint --fix 可自动修复）。',
       // a message wider than 70 columns is not padded
       '  8:1   警告  缺少“其他需要报告的情况”部分；没有需要报告的其他情况时，也应保留该标题并写“无。”  other-matters',
       '              依据：《法治政府建设与责任落实督察工作规定》 年度报告内容第（五）项',
@@ -187,6 +187,25 @@ describe('stylish', () => {
     expect((await cli(['drafts/b/findings.txt'])).out).not.toContain('\u001b[');
     expect((await cli(['drafts/b/findings.txt'], { tty: true })).out).toContain('\u001b[31m');
     expect((await cli(['--no-color', 'drafts/b/findings.txt'], { tty: true })).out).not.toContain('\u001b[');
+  });
+
+  it('FORCE_COLOR and NO_COLOR decide colour as other tools do; --no-color still wins', async () => {
+    const withEnv = async (colorEnv: boolean | undefined, args: string[], tty = false) => {
+      const io = capture(dir, undefined, tty);
+      io.colorEnv = colorEnv;
+      await main(['--preset', core, ...args], io);
+      return io.out;
+    };
+    expect(colorFromEnv({ FORCE_COLOR: '1' })).toBe(true);
+    expect(colorFromEnv({ FORCE_COLOR: '' })).toBe(true);
+    expect(colorFromEnv({ FORCE_COLOR: '0' })).toBe(false);
+    expect(colorFromEnv({ FORCE_COLOR: 'false', NO_COLOR: '' })).toBe(false);
+    expect(colorFromEnv({ NO_COLOR: '1' })).toBe(false);
+    expect(colorFromEnv({ NO_COLOR: '' })).toBeUndefined();
+    expect(colorFromEnv({})).toBeUndefined();
+    expect(await withEnv(true, ['drafts/b/findings.txt'])).toContain('\u001b[31m'); // piped, forced
+    expect(await withEnv(false, ['drafts/b/findings.txt'], true)).not.toContain('\u001b[');
+    expect(await withEnv(true, ['--no-color', 'drafts/b/findings.txt'])).not.toContain('\u001b[');
   });
 });
 

@@ -107,6 +107,51 @@ describe('finding the configuration', () => {
   });
 });
 
+describe('config messages a new user meets', () => {
+  it('a number for a severity says numbers are not accepted and lists the words; warn means warning', async () => {
+    const dir = tree({ '.lawreport-lint.yaml': 'rules:\n  placeholder: 2\n  part-order: warn\n', 'd.txt': DRAFT });
+    const { text, count } = await problems(dir);
+    expect(count).toBe(1);
+    expect(text).toContain('.lawreport-lint.yaml:2:16  错误  “rules.placeholder” 的值 2 不对：应为 error, warning, info, off, warn 之一，或 {severity, …该规则类型的选项}');
+    expect(text).toContain('提示：严重程度只能写成词语，不接受数字（ESLint 的 0、1、2 在这里不用）');
+    writeFileSync(join(dir, '.lawreport-lint.yaml'), 'rules:\n  part-order: warn\n');
+    const resolved = await resolveConfig({ cwd: dir, configFile: '.lawreport-lint.yaml' });
+    expect(resolved.settings.get('part-order')?.severity).toBe('warning');
+    const io = capture(dir);
+    await main(['--rule', 'placeholder=warn', '-f', 'json', 'd.txt'], io);
+    expect(io.err).toBe('');
+  });
+
+  it('problems are listed in line order; a missing rulesDir is pointed at, without a raw ENOENT', async () => {
+    const dir = tree({ '.lawreport-lint.yaml': 'rules:\n  part-order: offf\nrulesDir: 本县规则\nrules2: x\n', 'd.txt': DRAFT });
+    const { text, count } = await problems(dir);
+    expect(count).toBe(3);
+    const lines = text.split('\n').filter((l) => /\.yaml:\d+:\d+ /.test(l)).map((l) => Number(/\.yaml:(\d+):/.exec(l)![1]));
+    expect(lines).toEqual([2, 3, 4]);
+    expect(text).toContain(`.lawreport-lint.yaml:3:11  错误  找不到 rulesDir 指定的文件夹 “本县规则”：${join(dir, '本县规则')}`);
+    expect(text).not.toContain('ENOENT');
+  });
+
+  it('a full-width colon after a key is named, with the fix', async () => {
+    const dir = tree({ '.lawreport-lint.yaml': 'rules：\n  part-order: off\n', 'd.txt': DRAFT });
+    const { text } = await problems(dir);
+    expect(text).toContain('.lawreport-lint.yaml:1:6  错误  YAML 语法错误：键 “rules” 后面用了全角冒号“：”');
+    expect(text).toContain('提示：改成半角冒号“:”，冒号后留一个空格');
+    expect(text).not.toMatch(/[A-Z][a-z]+ [a-z]+ [a-z]+/); // no English sentence from the YAML parser
+  });
+
+  it('an invalid rule id gets a valid one to rename to, never an invalid file name', async () => {
+    const rule = (id: string) => `id: ${id}\ntype: existence\nsummary: 不用某个词语\nseverity: warning\npatterns:\n  - words: [甲]\nmessage: x\nexamples:\n  valid: [乙]\n  invalid: [甲]\n`;
+    const dir = tree({ '.lawreport-lint.yaml': 'rulesDir: r\n', 'r/my_rule.yaml': rule('my_rule'), 'r/我的规则.yaml': rule('my-words'), 'd.txt': DRAFT });
+    const { text } = await problems(dir);
+    expect(text).toContain('提示：规则 id 只用小写字母、数字和连字符，以字母开头：可改为 “my-rule”，并把文件改名为 “my-rule.yaml”');
+    expect(text).toContain('规则 id “my-words” 与文件名 “我的规则.yaml” 不一致');
+    expect(text).toContain('提示：把文件改名为 “my-words.yaml”');
+    expect(text).not.toContain('改为 “我的规则”');
+    expect(text).not.toContain('“my_rule.yaml”');
+  });
+});
+
 describe('extends, rules, rulesDir, ignore, overrides', () => {
   it('extends a preset by name: strict raises other-matters to error', async () => {
     const dir = tree({ '.lawreport-lint.yaml': 'extends: strict\n', 'd.txt': DRAFT });
@@ -247,7 +292,7 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
     const dir = tree({ '.lawreport-lint.yaml': 'rules:\n  placeholder: [error\n  part-order: off\n', 'd.txt': DRAFT });
     const { text } = await problems(dir);
     const file = join(dir, '.lawreport-lint.yaml');
-    expect(text.split('\n')[0]).toBe(`${file}:3:3  错误  YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]`);
+    expect(text.split('\n')[0]).toBe(`${file}:3:3  错误  YAML 语法错误：方括号 [ 没有闭合（缺少 “]”）`);
     expect(text).toContain('    2 |   placeholder: [error\n  > 3 |   part-order: off\n      |   ^');
     expect(text).toContain('提示：检查缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对');
   });
@@ -294,10 +339,10 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
   });
 
   it('a bad severity: the allowed values, did you mean, and no second complaint about the other form', async () => {
-    const dir = tree({ '.lawreport-lint.yaml': 'rules:\n  part-order: warn\n', 'd.txt': DRAFT });
+    const dir = tree({ '.lawreport-lint.yaml': 'rules:\n  part-order: warnng\n', 'd.txt': DRAFT });
     const { text, count } = await problems(dir);
     expect(count).toBe(1);
-    expect(text.split('\n')[0]).toBe(`${join(dir, '.lawreport-lint.yaml')}:2:15  错误  “rules.part-order” 的值 “warn” 不允许`);
+    expect(text.split('\n')[0]).toBe(`${join(dir, '.lawreport-lint.yaml')}:2:15  错误  “rules.part-order” 的值 “warnng” 不允许`);
     expect(text).toContain('提示：是否想写 “warning”？可用的值：error, warning, info, off');
     expect(text).not.toContain('键值表');
   });
@@ -360,7 +405,7 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
         'extends: recomended',
         'rules:',
         '  placeholdr: error',
-        '  part-order: warn',
+        '  part-order: warnng',
         '  stray-whitespace: { severity: info, patternz: [] }',
         'rulesDir: mine',
         "ignre: ['x/**']",
@@ -374,11 +419,12 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
     const { text, count } = await problems(dir);
     const heads = text.split('\n').filter((l) => /  错误  /.test(l)).map((l) => l.replace(dir, '<dir>'));
     expect(heads).toEqual([
-      '<dir>/.lawreport-lint.yaml:7:1  错误  配置文件中没有 “ignre” 这个键',
-      '<dir>/.lawreport-lint.yaml:4:15  错误  “rules.part-order” 的值 “warn” 不允许',
+      // in line order, as a reader goes through the file
       '<dir>/.lawreport-lint.yaml:1:10  错误  没有 “recomended” 这个预设',
       '<dir>/.lawreport-lint.yaml:3:3  错误  没有 “placeholdr” 这条规则',
+      '<dir>/.lawreport-lint.yaml:4:15  错误  “rules.part-order” 的值 “warnng” 不允许',
       '<dir>/.lawreport-lint.yaml:5:39  错误  规则 stray-whitespace 的选项中没有 “patternz” 这个键',
+      '<dir>/.lawreport-lint.yaml:7:1  错误  配置文件中没有 “ignre” 这个键',
       '<dir>/mine/county-term.yaml:6:12  错误  规则 county-term：正则表达式 “(a+)+” 不安全：“(a+)”内外都有无上限的重复（如 (a+)+），可能导致回溯爆炸',
       '<dir>/mine/county-term.yaml:7:12  错误  规则 county-term：正则表达式 “[abc” 无法编译：/[abc/gmu: Unterminated character class',
     ]);
@@ -387,8 +433,8 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
 
   it('--rule with a bad severity or an unknown id', async () => {
     const dir = tree({ 'd.txt': DRAFT });
-    const { text } = await problems(dir, { noConfigLookup: true, ruleOverrides: ['placeholder=warn', 'placeholdr=error'] });
-    expect(text).toContain('--rule  错误  “placeholder=warn” 的写法不对\n  提示：是否想写 “placeholder=warning”？应写作 规则id=严重程度，严重程度可用：error, warning, info, off');
+    const { text } = await problems(dir, { noConfigLookup: true, ruleOverrides: ['placeholder=warnig', 'placeholdr=error'] });
+    expect(text).toContain('--rule  错误  “placeholder=warnig” 的写法不对\n  提示：是否想写 “placeholder=warning”？应写作 规则id=严重程度，严重程度可用：error, warning, info, off');
     expect(text).toContain('--rule  错误  没有 “placeholdr” 这条规则\n  提示：是否想写 “placeholder”？');
   });
 });

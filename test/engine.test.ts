@@ -115,10 +115,19 @@ describe('what a diagnostic carries', () => {
       data: {
         ruleType: 'test',
         fix: { title: '改写', safe: true, edits: [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 6 } }, newText: '三次' }] },
-        help: '改为“三次”。',
+        help: '改为“三次”（lawreport-lint --fix 可自动修复）。',
         reference: '某某规定 第（一）项',
       },
     });
+  });
+
+  it('a Word draft\'s safe fix promises no --fix: it says what --annotate does', async () => {
+    const doc = await model(TEXT, 'docx');
+    const at = TEXT.indexOf('3次');
+    const r = rule('shape', reporting({ span: [at, at + 2], data: { found: '3次', expected: '三次' }, fix: { safe: true, edits: [{ span: [at, at + 2], text: '三次' }] } }));
+    const [d] = runRules(doc, [r]).diagnostics;
+    expect(d.data?.help).toBe('改为“三次”（用 lawreport-lint --annotate 生成的审核意见稿会把这处修改标为修订，在 Word 或 WPS 中接受即可）。');
+    expect(JSON.stringify(runRules(doc, [r]))).not.toContain('--fix');
   });
 
   it('a second document reaches the check, and related locations can point into it', async () => {

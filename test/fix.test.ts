@@ -179,7 +179,7 @@ describe('inputs that are not rewritten in place', () => {
     for (const flags of [['--fix'], ['--fix-unsafe'], ['--fix-dry-run']]) {
       const run = await cli([...flags, 'xinji.docx'], dir);
       expect(Buffer.compare(readFileSync(path), original)).toBe(0);
-      expect(run.stderr).toContain('xinji.docx：Word 文档（.docx）不会被自动修复，只做检查');
+      expect(run.stderr).toContain('xinji.docx：Word 文档（.docx）不会被改写，只做检查；用 --annotate');
       expect(run.stdout).not.toContain('+++');
       expect(run.code).toBe(lint.code);
     }

@@ -77,7 +77,7 @@ describe('set-up', () => {
   const commands = (setup.match(/```sh\n([\s\S]*?)```/)?.[1] ?? '').trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim());
 
   it('shows the two commands for a fresh machine: install and lint the sample, then `npm test`', () => {
-    expect(commands).toEqual(['npm ci && node bin/lawreport-lint.js examples/sample-draft.md', 'npm test']);
+    expect(commands).toEqual(['npm ci && npm run build && node bin/lawreport-lint.js examples/sample-draft.md', 'npm test']);
     expect(setup).toContain('exits with code 1');
   });
 

@@ -113,7 +113,7 @@ export class FileLinter {
     let previous: string | null | undefined;
     try {
       // built once: pairing with last year's report reads its title, then the rules run on it
-      const document = linter.config.builder.build(draft.text, { path: task.path, format });
+      const document = linter.config.builder.build(draft.text, { path: task.path, format, directives: draft.directives });
       let previousDoc: ReportDocument | undefined;
       if (this.init.previous) {
         const match = pairPrevious(unitInfo(task.path, document, unitVocabulary(linter.config.resolved.lexicons)), this.init.previous.units);

@@ -30,8 +30,10 @@ export interface CliIO {
   stderr: (s: string) => void;
   stdin: () => Promise<Buffer>;
   cwd: string;
-  /** Colour only when stdout is a terminal. */
+  /** Colour only when stdout is a terminal… */
   isTTY: boolean;
+  /** …unless FORCE_COLOR or NO_COLOR says otherwise (true: colour, false: none). */
+  colorEnv?: boolean;
   /** The progress line only when stderr is a terminal. */
   stderrIsTTY?: boolean;
   /** Terminal width, for the progress line. */
@@ -49,6 +51,7 @@ export function processIO(): CliIO {
     },
     cwd: process.cwd(),
     isTTY: !!process.stdout.isTTY,
+    colorEnv: colorFromEnv(process.env),
     stderrIsTTY: !!process.stderr.isTTY,
     columns: process.stderr.columns,
   };
@@ -80,9 +83,25 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
+/**
+ * FORCE_COLOR (any value but 0 or false) asks for colour, NO_COLOR (any value) for none
+ * (https://no-color.org; FORCE_COLOR wins, as in Node and chalk); undefined: neither is set.
+ */
+export function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force.trim());
+  if (env.NO_COLOR) return false;
+  return undefined;
+}
+
+/** Colour for people at a terminal (not into -o), as the environment or --no-color decides. */
+function colored(o: CliOptions, io: CliIO): boolean {
+  return o.color && (io.colorEnv ?? (io.isTTY && !o.output));
+}
+
 /** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
 function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
-  return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
+  return { color: colored(o, io), cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
 }
 
 /** The command the summary line suggests for the drafts with safe fixes. */
@@ -122,7 +141,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     }
     return 0;
   }
-  if (o.testRules) return (await import('./test-rules.js')).testRules(o.testRules, io, factory, o.color && io.isTTY);
+  if (o.testRules) return (await import('./test-rules.js')).testRules(o.testRules, io, factory, colored(o, io));
   if (o.init) return (await import('./init.js')).init(io);
   if (o.explainMatches) {
     const m = await modelOf(o.explainMatches, o, io, factory);
@@ -174,6 +193,11 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     return 2;
   }
 
+  if (o.annotate) {
+    const { annotateDrafts } = await import('./annotate.js');
+    return annotateDrafts(o, io, factory);
+  }
+
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
@@ -208,7 +232,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       continue;
     }
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
-    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
+    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被改写，只做检查；用 --annotate 文件夹 可得到一份审核意见稿，安全的修改在其中标为修订，在 Word 或 WPS 中接受即可。\n`);
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
     let linted: DraftLint;
@@ -229,7 +253,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
       if (!changed) {
         // nothing to preview
       } else if (format.forTerminal) {
-        const paint = painter(o.color && io.isTTY && !o.output);
+        const paint = painter(colored(o, io));
         io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
       } else output = fixed.text;
     } else if (fixed && file === '-') {

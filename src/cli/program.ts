@@ -29,6 +29,10 @@ export interface CliOptions {
   testRules?: string;
   init: boolean;
   ignore: boolean;
+  /** --annotate DIR: write a reviewed .docx per draft there. */
+  annotate?: string;
+  /** --no-track-changes: --annotate writes comments only. */
+  trackChanges: boolean;
   /** A county office's folder of returns: one page per draft, an index and 汇总.xlsx. */
   outputDir?: string;
   /** An earlier run's jsonl output, to show what changed. */
@@ -85,7 +89,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   const program = new Command('lawreport-lint')
     .description('法治政府建设年度报告合规检查 / lints annual reports on rule-of-law government construction')
     .argument('[paths...]', '稿件文件、文件夹或通配符（.md .txt .docx），- 表示标准输入 / files, folders or globs; - reads stdin')
-    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, json, jsonl, table, html, checklist, csv, sarif, junit, xlsx（须配合 -o）').default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, compact, json, jsonl, table, html, checklist, csv, sarif, junit, xlsx（须配合 -o）').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
     .option('--no-ignore', '连同配置 ignore 忽略的稿件一起检查 / check drafts that ignore patterns leave out')
@@ -112,6 +116,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--test-rules <dir>', '运行本单位规则文件夹中每条规则自带的示例 / run the examples of an office\'s rules')
     .option('--init', '在当前文件夹写入 .lawreport-lint.yaml 和一个本单位规则示例 / write a config and an example office rule', false)
     .option('--print-document <file>', '显示报告模型：标题、部分、条目、数字 / print the report model')
+    .option('--annotate <dir>', '在该文件夹写出每份稿件的审核意见稿（Word 批注和修订）/ write a reviewed .docx per draft (comments, tracked changes)')
+    .option('--no-track-changes', '--annotate 只写批注，不写修订 / --annotate writes comments only')
     .option('--no-color', '不使用颜色 / no colours')
     .version(version, '-v, --version', '显示版本 / print the version')
     .helpOption('-h, --help', '显示帮助 / show help')
@@ -122,6 +128,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   lawreport-lint 乡镇报告/ --previous 2023年报告/ --cache   对照上年安排，跳过没有改动的稿件
   lawreport-lint 乡镇报告/ --output-dir 审核意见/ --compare 2023.jsonl   每个乡镇一份审核意见，汇总.xlsx，与去年对比
   lawreport-lint --fix draft.md            自动修复半角标点、转换残留等
+  lawreport-lint 乡镇报告/ --annotate 审核意见/   每份稿件一份审核意见稿（Word 批注和修订）
   lawreport-lint --explain causes-stated   说明一条规则
 
 退出码 / exit codes: 0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或读取失败`)
@@ -178,6 +185,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       testRules: o.testRules,
       init: o.init,
       ignore: o.ignore,
+      annotate: o.annotate,
+      trackChanges: o.trackChanges,
       outputDir: o.outputDir,
       compare: o.compare,
       formatGiven: program.getOptionValueSource('format') !== 'default',

@@ -13,10 +13,28 @@ export interface ConfigProblem {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    const ordered = inFileOrder(problems);
+    super(ordered.map(formatProblem).join('\n'));
+    this.problems = ordered;
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * Problems as a reader goes through the files: files in the order they were first
+ * reported, and within a file by line and column (a problem of the whole file first).
+ * They are found in another order (schema, then rule ids, then compilation).
+ */
+function inFileOrder(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const fileOrder = new Map<string, number>();
+  for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => fileOrder.get(a.p.file)! - fileOrder.get(b.p.file)! || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** file:line:column of a problem, or the file alone. */

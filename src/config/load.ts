@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { RuleDefinition, SeverityName } from '../types.js';
 import { loadBuiltins, type ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
-import { SEVERITIES } from './schema.js';
+import { SEVERITIES, severityName } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const CONFIG_NAMES = ['.lawreport-lint.yaml', '.lawreport-lint.yml'];
@@ -54,9 +54,9 @@ function asList(v: string | string[] | undefined): string[] {
 }
 
 function parseSetting(v: unknown): RuleSetting {
-  if (typeof v === 'string') return { severity: v as SeverityName, options: {} };
+  if (typeof v === 'string') return { severity: severityName(v) as SeverityName, options: {} };
   const { severity, ...options } = (v ?? {}) as Record<string, unknown>;
-  return { severity: severity as SeverityName | undefined, options };
+  return { severity: severityName(severity) as SeverityName | undefined, options };
 }
 
 /**
@@ -166,9 +166,17 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
 
   if (user) {
     const file = cfg.configFile!;
-    for (const dir of asList(user.rulesDir)) {
+    for (const [i, dir] of asList(user.rulesDir).entries()) {
       const { loadRuleFiles } = await import('./rule-files.js');
-      const r = loadRuleFiles(resolve(userDir, dir));
+      const folder = resolve(userDir, dir);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+        const exists = existsSync(folder);
+        problems.push(at(file, userSource, Array.isArray(user.rulesDir) ? ['rulesDir', i] : ['rulesDir'],
+          exists ? `rulesDir “${dir}” 不是文件夹：${folder}` : `找不到 rulesDir 指定的文件夹 “${dir}”：${folder}`,
+          'rulesDir 相对于这个配置文件所在的文件夹；请先建好本单位规则的文件夹（lawreport-lint --init 可生成一个示例），或改正路径', false));
+        continue;
+      }
+      const r = loadRuleFiles(folder);
       problems.push(...r.problems);
       for (const def of r.rules) {
         const existing = rules.get(def.id);
@@ -203,7 +211,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
 
   for (const spec of options.ruleOverrides ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec.trim());
-    if (!m || !(SEVERITIES as readonly string[]).includes(m[2])) {
+    if (!m || !(SEVERITIES as readonly string[]).includes(severityName(m[2]))) {
       const guess = m && didYouMean(m[2], SEVERITIES);
       problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
       continue;

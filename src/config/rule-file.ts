@@ -1,5 +1,5 @@
 import type { RuleDefinition, RuleExample } from '../types.js';
-import { COMMON_RULE_PROPERTIES } from './schema.js';
+import { COMMON_RULE_PROPERTIES, severityName } from './schema.js';
 
 const COMMON = new Set(Object.keys(COMMON_RULE_PROPERTIES));
 
@@ -19,7 +19,7 @@ export function toRuleDefinition(raw: Record<string, unknown>, file?: string): R
     type: String(raw.type),
     summary: String(raw.summary ?? ''),
     name: raw.name as string | undefined,
-    severity: (raw.severity as RuleDefinition['severity']) ?? 'warning',
+    severity: severityName(raw.severity as RuleDefinition['severity']) ?? 'warning',
     status: (raw.status as RuleDefinition['status']) ?? 'stable',
     reference: raw.reference as string | undefined,
     docs: raw.docs as string | undefined,

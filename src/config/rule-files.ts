@@ -3,7 +3,10 @@ import { basename, extname, join } from 'node:path';
 import type { RuleDefinition } from '../types.js';
 import type { ConfigProblem } from './errors.js';
 import { toRuleDefinition } from './rule-file.js';
-import { validateSource } from './validate.js';
+import { kebab, validateSource } from './validate.js';
+import { COMMON_RULE_PROPERTIES } from './schema.js';
+
+const ID_PATTERN = new RegExp((COMMON_RULE_PROPERTIES.id as { pattern: string }).pattern);
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Reads and validates every rule file (`*.yaml`) of a folder; the id must equal the file name. */
@@ -15,7 +18,9 @@ export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: 
   try {
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (err) {
-    return { rules, sources, problems: [{ file: dir, message: `无法读取规则文件夹：${(err as Error).message}`, hint: '检查 rulesDir 的路径（相对于配置文件所在的文件夹）' }] };
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件夹不存在' : code === 'ENOTDIR' ? '这不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : (err as Error).message;
+    return { rules, sources, problems: [{ file: dir, message: `无法读取规则文件夹：${why}`, hint: '检查规则文件夹的路径（rulesDir 相对于配置文件所在的文件夹）' }] };
   }
   for (const name of names) {
     const file = join(dir, name);
@@ -31,7 +36,12 @@ export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: 
     const raw = source.value as Record<string, unknown>;
     const id = basename(name, extname(name));
     if (typeof raw.id === 'string' && raw.id !== id) {
-      problems.push(source.problem(['id'], `规则 id “${raw.id}” 与文件名 “${name}” 不一致`, `把 id 改为 “${id}”，或把文件改名为 “${raw.id}.yaml”`));
+      // offer only names that are valid ids: a file named 我的规则.yaml or an id my_rule is not one
+      const idOk = (s: string) => ID_PATTERN.test(s);
+      const options = [idOk(id) ? `把 id 改为 “${id}”` : '', idOk(raw.id) ? `把文件改名为 “${raw.id}.yaml”` : ''].filter(Boolean);
+      const fallback = kebab(raw.id) ?? kebab(id);
+      problems.push(source.problem(['id'], `规则 id “${raw.id}” 与文件名 “${name}” 不一致`,
+        options.length ? options.join('，或') : `id 与文件名须相同，只用小写字母、数字和连字符${fallback ? `，如 id: ${fallback} 与 ${fallback}.yaml` : ''}`));
     }
     if (invalid.length) continue;
     rules.push(toRuleDefinition(raw, file));

@@ -7,6 +7,15 @@ import type { CheckType } from '../types.js';
  * (schema/*.json via `# yaml-language-server: $schema=…`) share one source.
  */
 export const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+/** Other words accepted for a severity (ESLint's and Vale's spelling), and what they mean. */
+export const SEVERITY_ALIASES: Readonly<Record<string, (typeof SEVERITIES)[number]>> = Object.freeze(Object.assign(Object.create(null), { warn: 'warning' }));
+/** Every word a config or rule file may write for a severity. */
+const SEVERITY_WORDS = [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)];
+
+/** A severity as written (an alias included) → its name; other values are returned as they are. */
+export function severityName<T>(v: T): T | (typeof SEVERITIES)[number] {
+  return typeof v === 'string' && Object.hasOwn(SEVERITY_ALIASES, v) ? SEVERITY_ALIASES[v] : v;
+}
 
 const example = {
   oneOf: [
@@ -31,7 +40,7 @@ export const COMMON_RULE_PROPERTIES: Record<string, object> = {
   type: { type: 'string', description: '规则类型（src/checks/ 中的一个文件）' },
   summary: { type: 'string', minLength: 1, description: '一句话说明规则检查什么' },
   name: { type: 'string', minLength: 1, maxLength: 8, description: '规则的简称（几个汉字，如“半角标点”），用作报告的表头' },
-  severity: { enum: [...SEVERITIES], description: '默认严重程度' },
+  severity: { enum: SEVERITY_WORDS, description: '默认严重程度：error、warning（或 warn）、info、off' },
   status: { enum: ['stable', 'experimental', 'deprecated'] },
   reference: { type: 'string', description: '所依据的规定条款' },
   docs: { type: 'string', description: '为什么要检查（Markdown）' },
@@ -71,8 +80,8 @@ export function ruleSchema(types: Record<string, CheckType<any>> = checkTypes): 
 
 const ruleSetting = {
   oneOf: [
-    { enum: [...SEVERITIES] },
-    { type: 'object', properties: { severity: { enum: [...SEVERITIES] } }, description: '严重程度及该规则类型的选项' },
+    { enum: SEVERITY_WORDS, description: '严重程度' },
+    { type: 'object', properties: { severity: { enum: SEVERITY_WORDS } }, description: '{severity, …该规则类型的选项}' },
   ],
 };
 const stringOrList = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };

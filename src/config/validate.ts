@@ -148,13 +148,39 @@ function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: u
       return { path, key: false, message: `${where} 应为${typeName(e.params.type)}`, hint: e.parentSchema?.description };
     case 'minItems':
       return { path, key: false, message: `${where} 至少要有 ${e.params.limit} 项`, hint: undefined };
-    case 'pattern':
-      return { path, key: false, message: `${where} 的写法不对（应匹配 ${e.params.pattern}）`, hint: e.parentSchema?.description };
-    case 'oneOf':
-      return { path, key: false, message: `${where} 的格式不对`, hint: e.parentSchema?.description ?? '见 schema/ 中的说明' };
+    case 'pattern': {
+      const v = String(getAt(value, path));
+      // a rule id: offer the nearest valid one (my_rule → my-rule), which the file is then renamed to
+      const id = kind === 'rule' && path.join('.') === 'id' ? kebab(v) : undefined;
+      return {
+        path, key: false,
+        message: `${where} 的写法不对（应匹配 ${e.params.pattern}）`,
+        hint: id ? `规则 id 只用小写字母、数字和连字符，以字母开头：可改为 “${id}”，并把文件改名为 “${id}.yaml”` : e.parentSchema?.description,
+      };
+    }
+    case 'oneOf': {
+      // say what each alternative accepts: “error, warning, info, off 之一，或 {severity, …选项}”
+      const v = getAt(value, path);
+      const branches = ((e.parentSchema?.oneOf ?? []) as { enum?: unknown[]; type?: string; description?: string }[]).map((b) =>
+        b.enum ? `${b.enum.map(String).join(', ')} 之一` : b.description ?? typeName(String(b.type)));
+      const written = typeof v === 'object' ? '' : ` ${JSON.stringify(v)} `;
+      return {
+        path, key: false,
+        message: `${where} 的值${written}不对${branches.length ? `：应为 ${branches.join('，或 ')}` : ''}`,
+        hint: typeof v === 'number'
+          ? '严重程度只能写成词语，不接受数字（ESLint 的 0、1、2 在这里不用）：off 关闭、info 提示、warning 警告、error 错误'
+          : e.parentSchema?.description ?? '见 schema/ 中的说明',
+      };
+    }
     default:
       return { path, key: false, message: `${where} ${e.message ?? '不符合要求'}`, hint: undefined };
   }
+}
+
+/** The nearest kebab-case id to what was written: “My_Rule 2” → “my-rule-2”; undefined when nothing is left. */
+export function kebab(s: string): string | undefined {
+  const k = s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '');
+  return k || undefined;
 }
 
 function typeName(t: string): string {

@@ -10,17 +10,55 @@ export interface YamlSource {
   problem(path: (string | number)[], message: string, hint?: string, key?: boolean): ConfigProblem;
 }
 
+const GENERAL_HINT = '检查缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对';
+
+/** What the yaml package's error codes mean, in Chinese (its messages are English). */
+const MEANING: Record<string, string> = {
+  BAD_INDENT: '缩进不对',
+  TAB_AS_INDENT: '用 Tab 缩进了（YAML 只能用空格缩进）',
+  MULTILINE_IMPLICIT_KEY: '键名没有写在一行上，或键名后缺少冒号',
+  BLOCK_AS_IMPLICIT_KEY: '键名后缺少冒号',
+  MISSING_CHAR: '缺少成对的引号或括号',
+  DUPLICATE_KEY: '同一个键写了两次',
+  UNEXPECTED_TOKEN: '这里不应出现这个字符',
+  BAD_SCALAR_START: '值不能以这个字符开头（以 @、` 或 % 开头的值请加引号）',
+  BAD_DQ_ESCAPE: '双引号中的转义写法不对（\\ 要写成 \\\\）',
+  KEY_OVER_1024_CHARS: '键名太长',
+  MULTIPLE_DOCS: '一个文件里只能有一份配置（去掉多余的 ---）',
+  BAD_ALIAS: '别名（*名称）找不到对应的锚点（&名称）',
+};
+
+/**
+ * An error of the yaml package in Chinese, with how to fix it. A full-width colon
+ * after a key (“rules：”, typed with a Chinese input method) is the most common
+ * mistake and the package's message says nothing of it.
+ */
+function inChinese(code: string, english: string, line: string): { message: string; hint: string; column?: number } {
+  const fullWidth = /^(\s*)([^\s#：:'"]+)\s*：/.exec(line);
+  if (fullWidth && !/^\s*[^\s#：:'"]+\s*:\s/.test(line)) {
+    return {
+      message: `键 “${fullWidth[2]}” 后面用了全角冒号“：”`,
+      hint: '改成半角冒号“:”，冒号后留一个空格，如 “rules: …”（中文输入法下请切换到英文标点）',
+      column: line.indexOf('：') + 1,
+    };
+  }
+  const unclosed = /end with an? ([\]}])/.exec(english)?.[1];
+  if (unclosed) return { message: `${unclosed === ']' ? '方括号 [ ' : '花括号 { '}没有闭合（缺少 “${unclosed}”）`, hint: GENERAL_HINT };
+  return { message: MEANING[code] ?? `无法解析（${code}）`, hint: GENERAL_HINT };
+}
+
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
+    const said = inChinese(e.code, e.message, text.split(/\r?\n/)[pos.line - 1] ?? '');
     problems.push({
-      file, line: pos.line, column: pos.col,
-      message: `YAML 语法错误：${e.message.split('\n')[0]}`,
-      hint: '检查缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对',
-      frame: codeFrame(text, pos.line, pos.col),
+      file, line: said.column ? pos.line : pos.line, column: said.column ?? pos.col,
+      message: `YAML 语法错误：${said.message}`,
+      hint: said.hint,
+      frame: codeFrame(text, pos.line, said.column ?? pos.col),
     });
   }
   if (problems.length) return { problems };

@@ -1,4 +1,4 @@
-import type { DocumentFormat, Part, PartKind, ReportDocument, Span } from '../types.js';
+import type { Directive, DocumentFormat, Part, PartKind, ReportDocument, Span } from '../types.js';
 import { findDirectives } from './directives.js';
 import { scanLines } from './lines.js';
 import { loadMarkdown } from './markdown.js';
@@ -17,7 +17,8 @@ export { vocabularyFrom, type DocumentVocabulary } from './vocabulary.js';
 /** Everything compiled once per vocabulary, shared by every draft it reads. */
 export interface DocumentBuilder {
   vocabulary: DocumentVocabulary;
-  build(text: string, options?: { path?: string; format?: DocumentFormat }): ReportDocument;
+  /** `directives`: from outside the text (a Word draft's comments), on its offsets. */
+  build(text: string, options?: { path?: string; format?: DocumentFormat; directives?: readonly Directive[] }): ReportDocument;
 }
 
 export function formatOf(path: string | undefined): DocumentFormat {
@@ -51,7 +52,7 @@ function buildDocument(
   text: string,
   o: {
     path?: string; format: DocumentFormat; tv: TitleVocabulary; qm: QuantityMatcher;
-    isBarePart: (t: string) => boolean; vocabulary: DocumentVocabulary;
+    isBarePart: (t: string) => boolean; vocabulary: DocumentVocabulary; directives?: readonly Directive[];
   },
 ): ReportDocument {
   const lines = computeLines(text);
@@ -86,7 +87,7 @@ function buildDocument(
     sentences,
     quantities: o.qm.find(text, bodySpans),
     years: findYears(text, bodySpans),
-    directives: findDirectives(html),
+    directives: o.directives?.length ? [...findDirectives(html), ...o.directives].sort((a, b) => a.span[0] - b.span[0]) : findDirectives(html),
     year,
     ignored,
     slice: (span: Span) => text.slice(span[0], span[1]),

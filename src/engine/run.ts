@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
+import { fixHint } from './fix-hint.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
 
@@ -92,6 +93,18 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   const { kept, unused } = applyDirectives(doc, out);
   if (options.reportUnusedDirectives) {
     for (const d of unused) {
+      if (d.kind === 'range') {
+        // a Word comment is not text: no fix can remove it
+        kept.push({
+          range: toRange(doc, d.span),
+          severity: 2,
+          code: 'unused-disable-directive',
+          source: 'lawreport-lint',
+          message: `Word 批注中的禁用指令没有屏蔽任何问题（${d.rules.length ? d.rules.join('、') : '全部规则'}），可以删除这条批注`,
+          data: { help: '在 Word 或 WPS 中右击该批注，选择“删除批注”。' },
+        });
+        continue;
+      }
       kept.push({
         range: toRange(doc, d.span),
         severity: 2,
@@ -144,6 +157,12 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previ
     };
   }
   if (def.help) data.help = interpolate(def.help, f.data);
+  if (f.fix?.safe) {
+    // “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence
+    const help = data.help ?? '';
+    const hint = fixHint(doc.format);
+    data.help = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
+  }
   if (def.reference) data.reference = def.reference;
   d.data = data;
   return d;

@@ -17,6 +17,7 @@ const eager: Record<string, ReportFormat> = { stylish: stylishReport, json: json
  * Adding a format = one module + one line here.
  */
 const lazy: Record<string, () => Promise<ReportFormat>> = {
+  compact: async () => (await import('./compact.js')).compactReport,
   table: async () => (await import('./table.js')).tableReport,
   html: async () => (await import('./html.js')).htmlReport,
   checklist: async () => (await import('./checklist.js')).checklistReport,

@@ -1,11 +1,19 @@
+import type { Diagnostic, FileResult } from '../types.js';
 import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context.js';
+import { relatedPlace } from './related.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
 
+/** Positions listed for a group of findings before “…”. */
+const LISTED = 8;
+
 /**
- * One line per problem: `line:col  severity  message  rule-id`, the reference and
- * help indented beneath it, aligned by display width; then a summary that says
- * how many problems --fix would fix. Each draft is written as it arrives.
+ * One line per problem: `line:col  severity  message  rule-id`, aligned by display
+ * width; the rule's reference and help beneath its first finding in a draft;
+ * then a summary that says how many problems --fix would fix. Findings of one rule
+ * in one paragraph are one line with their count and positions: 62 half-width
+ * commas are a handful of lines, and the one error still shows. Each draft is
+ * written as it arrives.
  */
 export const stylishReport = defineFormat({ summary: false, forTerminal: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
@@ -28,27 +36,33 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
       const out = [paint('underline', r.filePath)];
       // a .docx is never rewritten by --fix: offer no fix for it
       const rewritable = !isWord(r);
-      const rows = r.diagnostics.map((d) => ({
-        loc: where(r, d.range.start.line, d.range.start.character),
-        sev: SEVERITY_WORD[d.severity],
-        fix: rewritable && d.data?.fix?.safe ? '✓' : ' ',
-        d,
-      }));
+      const rows = groups(r.diagnostics).map((g) => {
+        const d = g[0];
+        const more = g.length > 1 ? `（${isWord(r) ? '本段' : '本行'}共 ${g.length} 处：${positions(r, g)}）` : '';
+        return { loc: where(r, d.range.start.line, d.range.start.character), sev: SEVERITY_WORD[d.severity], fix: rewritable && d.data?.fix?.safe ? '✓' : ' ', d, g, text: d.message + more };
+      });
       const locW = Math.max(...rows.map((x) => displayWidth(x.loc)));
-      const msgW = Math.min(70, Math.max(...rows.map((x) => displayWidth(x.d.message))));
+      const msgW = Math.min(70, Math.max(...rows.map((x) => displayWidth(x.text))));
       const indent = ' '.repeat(2 + locW + 1 + 1 + 4 + 2);
+      const explained = new Set<string>();
       let fixableHere = 0;
       for (const x of rows) {
-        out.push(`  ${paint('gray', padEnd(x.loc, locW))} ${x.fix}${paint(SEVERITY_STYLE[x.d.severity], x.sev)}  ${padEnd(x.d.message, msgW)}  ${paint('gray', x.d.code)}`);
-        if (x.d.data?.reference) out.push(`${indent}${paint('gray', `依据：${x.d.data.reference}`)}`);
-        if (x.d.data?.help) out.push(`${indent}${paint('gray', `建议：${x.d.data.help}`)}`);
-        for (const rel of x.d.relatedInformation ?? []) {
-          out.push(`${indent}${paint('gray', `参见 ${rel.location.range.start.line + 1}:${rel.location.range.start.character + 1}：${rel.message}`)}`);
+        out.push(`  ${paint('gray', padEnd(x.loc, locW))} ${x.fix}${paint(SEVERITY_STYLE[x.d.severity], x.sev)}  ${padEnd(x.text, msgW)}  ${paint('gray', x.d.code)}`);
+        // why and how once per rule and draft: the same two lines under every comma buried the rest
+        if (!explained.has(x.d.code)) {
+          explained.add(x.d.code);
+          if (x.d.data?.reference) out.push(`${indent}${paint('gray', `依据：${x.d.data.reference}`)}`);
+          if (x.d.data?.help) out.push(`${indent}${paint('gray', `建议：${x.d.data.help}`)}`);
         }
-        if (x.d.severity === 1) errors++;
-        else if (x.d.severity === 2) warnings++;
-        else infos++;
-        if (x.fix === '✓') fixableHere++;
+        for (const d of x.g) {
+          for (const rel of d.relatedInformation ?? []) out.push(`${indent}${paint('gray', `参见 ${relatedPlace(r, rel.location, ctx.cwd)}：${rel.message}`)}`);
+        }
+        for (const d of x.g) {
+          if (d.severity === 1) errors++;
+          else if (d.severity === 2) warnings++;
+          else infos++;
+        }
+        if (x.fix === '✓') fixableHere += x.g.length;
       }
       if (fixableHere) {
         fixable += fixableHere;
@@ -76,5 +90,32 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
     },
   };
 });
+
+/**
+ * Findings in document order, those of one rule on one line (a Word paragraph)
+ * with the same severity, fix kind and no related places gathered where the
+ * first of them stands.
+ */
+function groups(diagnostics: readonly Diagnostic[]): Diagnostic[][] {
+  const out: Diagnostic[][] = [];
+  const open = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = `${d.code}|${d.range.start.line}|${d.severity}|${!!d.data?.fix?.safe}`;
+    const g = d.relatedInformation?.length ? undefined : open.get(key);
+    if (g) g.push(d);
+    else {
+      const fresh = [d];
+      out.push(fresh);
+      if (!d.relatedInformation?.length) open.set(key, fresh);
+    }
+  }
+  return out;
+}
+
+/** The columns of a group's findings on their line: “第 37、59、82 列” (字 in a Word paragraph). */
+function positions(r: FileResult, g: readonly Diagnostic[]): string {
+  const cols = g.slice(0, LISTED).map((d) => d.range.start.character + 1).join('、');
+  return `第 ${cols}${g.length > LISTED ? '…' : ''} ${isWord(r) ? '字' : '列'}`;
+}
 
 export const stylish = whole(stylishReport);

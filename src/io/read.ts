@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { Directive } from '../types.js';
 import type { ParagraphRef } from './docx.js';
 import { decode, type Encoding } from './encoding.js';
 
@@ -13,6 +14,8 @@ export interface Draft {
    * line i is paragraph i; present when a paragraph holds line breaks.
    */
   paragraphs?: ParagraphRef[];
+  /** .docx only: Word comments that are `lawreport-lint-disable` directives (build the model with them). */
+  directives?: Directive[];
 }
 
 export class ReadError extends Error {
@@ -76,13 +79,14 @@ async function decodeDocx(path: string, bytes: Buffer): Promise<Draft> {
   const { docxToText, DocxError } = await import('./docx.js');
   let r;
   try {
-    r = await docxToText(bytes);
+    r = docxToText(bytes);
   } catch (err) {
-    if (err instanceof DocxError) throw new ReadError('bad-docx', `无法读取这个 Word 文件（${err.message}）；${how}`);
-    throw err;
+    // a hostile file is refused as such; a damaged one gets the way to repair it; nothing escapes this draft
+    if (!(err instanceof DocxError)) throw new ReadError('bad-docx', `无法读取这个 Word 文件（读取时出错：${(err as Error).message}）；${how}；如果 Word 能正常打开它，请附上文件报告问题`);
+    throw new ReadError(err.code, err.code === 'bad-docx' ? `无法读取这个 Word 文件（${err.message}）；${how}` : `拒绝读取这个 Word 文件：${err.message}`);
   }
   if (!r.text.trim()) throw new ReadError('empty', 'Word 文件中没有文字，没有可检查的内容');
-  return { path, text: r.text, encoding: 'docx', bom: false, paragraphs: r.lines };
+  return { path, text: r.text, encoding: 'docx', bom: false, paragraphs: r.lines, ...(r.directives ? { directives: r.directives } : {}) };
 }
 
 /** Text bytes: UTF-8 (BOM or not), UTF-16 with BOM, or GB18030. */

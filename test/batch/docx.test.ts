@@ -4,7 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { lintFiles } from '../../src/batch/run.js';
-import { formatNumber } from '../../src/io/docx.js';
+import { formatNumber } from '../../src/word/numbering.js';
 import { decodeDraft, ReadError } from '../../src/io/read.js';
 import type { ReportDocument } from '../../src/types.js';
 import { CORPUS, linterWith } from '../helpers.js';
