@@ -19,7 +19,7 @@ try {
   const run = spawnSync(process.execPath, [join(root, 'bin', 'lawreport-lint.js'), '乡镇报告', '--output-dir', '审核意见', '--no-config-lookup'], { cwd: work, stdio: 'inherit' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`lawreport-lint exited with ${run.status}`);
   const out = join(work, '审核意见');
-  const ret = readdirSync(out).find((f) => f.startsWith('重庆市南岸区涂山镇'));
+  const ret = readdirSync(out).find((f) => f.startsWith('重庆市南岸区涂山镇') && f.endsWith('.html'));
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();

@@ -303,7 +303,11 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     ctx.compare = compare;
   }
   // --output-dir writes the returns; the terminal gets the chosen report only when -f or -o says so
-  const dir = o.outputDir ? (await import('./output-dir.js')).outputDir(abs(o.outputDir), { ...ctx, color: false }) : undefined;
+  const dir = o.outputDir
+    ? (await import('./output-dir.js')).outputDir(abs(o.outputDir), { ...ctx, color: false }, {
+      cwd: io.cwd, factory, trackChanges: o.trackChanges, reportUnusedDirectives: o.reportUnusedDisableDirectives,
+    })
+    : undefined;
   const mainReport = !dir || o.formatGiven || !!o.output;
   const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
   const batch = lintFiles(o.paths, {
@@ -338,7 +342,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
       if (r.error) unreadable.push(r);
       // started with the first draft: no files, no report (csv writes its header at once)
       if (mainReport) (report ??= format(ctx, sink)).add(r);
-      dir?.add(r);
+      await dir?.add(r);
     }
     progress?.end();
     if (!batch.summary.files) {
@@ -360,7 +364,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     throw err;
   }
   if (o.format !== 'stylish') for (const r of unreadable) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error!.message}\n`);
-  if (dir) (mainReport ? io.stderr : io.stdout)(`已写入 ${o.outputDir}：${dir.written.returns} 份审核意见（每份稿件一份 .html，可打印）、${dir.written.files.slice(-2).join('、')}\n`);
+  if (dir) (mainReport ? io.stderr : io.stdout)(`已写入 ${o.outputDir}：${dir.written.returns} 份审核意见（每份稿件一份可打印的 .html，能检查的另有一份 Word 批注版 .docx）、${dir.written.files.slice(-2).join('、')}\n`);
   const s = batch.summary;
   for (const p of s.previousProblems) io.stderr(`lawreport-lint: --previous ${p.input}: ${p.message}（这份报告未参与对照）\n`);
   if (s.unpaired.length) {

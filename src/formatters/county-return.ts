@@ -8,7 +8,8 @@ import { byOrgan, headline, partColumns, topProblems, type DraftRow } from './ov
 
 /**
  * What --output-dir writes for a county office: one return (审核意见) per draft,
- * to send back to its township, and an index of them all. Each page stands alone
+ * to send back to its township (with its reviewed Word copy, written by
+ * src/cli/output-dir.ts through the Word writer), and an index of them all. Each page stands alone
  * on the recipient's machine: styles inline, no script, no link outside the
  * folder, every rule it names explained in it; printed, it is A4.
  */
@@ -61,6 +62,8 @@ ${body}
 export interface IndexEntry extends DraftRow {
   /** The return's file name in the folder. */
   href: string;
+  /** The reviewed Word copy's file name, when one was written. */
+  docx?: string;
   passed: number;
   failed: number;
   change?: DraftChange;
@@ -71,7 +74,7 @@ export function indexPage(entries: readonly IndexEntry[], ctx: FormatContext, o:
   const parts = partColumns(ctx);
   const sorted = byOrgan(entries);
   const rows = sorted.map((e) => {
-    const link = `<a href="${esc(encodeURI(e.href))}">${esc(e.unit ?? e.file)}</a>`;
+    const link = `<a href="${esc(encodeURI(e.href))}">${esc(e.unit ?? e.file)}</a>${e.docx ? ` <small><a href="${esc(encodeURI(e.docx))}">Word 批注版</a></small>` : ''}`;
     if (e.error) return `<tr><td>${link}</td><td class="file">${esc(e.file)}</td><td colspan="${parts.length + 6}" class="reason">无法检查：${esc(e.error.message)}</td></tr>`;
     const ticks = parts.map((p) => (e.parts?.has(p.kind) ? '<td class="tick yes">✓</td>' : '<td class="tick no">✗</td>')).join('');
     const { shown, more } = topProblems(e);
@@ -81,7 +84,7 @@ export function indexPage(entries: readonly IndexEntry[], ctx: FormatContext, o:
   const total = entries.reduce((n, e) => n + e.errors + e.warnings + e.infos, 0);
   const changes = ctx.compare ? changesTable(sorted.filter((e) => e.change).map((row) => ({ row, change: row.change! })), o.unpaired ?? [], ctx.compare.file) : '';
   return page('法治政府建设年度报告审核意见汇总', `<h1>法治政府建设年度报告审核意见汇总</h1>
-<p class="sub">${entries.length} 份稿件，${entries.filter((e) => e.error).length} 份无法检查，共 ${total} 个问题。点击单位名称打开该单位的审核意见。${o.workbook ? `汇总表：<a href="${esc(encodeURI(o.workbook))}">${esc(o.workbook)}</a>` : ''}</p>
+<p class="sub">${entries.length} 份稿件，${entries.filter((e) => e.error).length} 份无法检查，共 ${total} 个问题。点击单位名称打开该单位的审核意见，“Word 批注版”是带批注和修订的稿件。${o.workbook ? `汇总表：<a href="${esc(encodeURI(o.workbook))}">${esc(o.workbook)}</a>` : ''}</p>
 <table class="index">
 <thead><tr><th scope="col" class="c-unit">单位</th><th scope="col" class="c-file">稿件</th><th scope="col" class="c-year">年度</th>${parts.map((p) => `<th scope="col" class="part" title="${esc(p.name)}">${esc(p.short)}</th>`).join('')}<th scope="col" class="c-n">清单通过</th><th scope="col" class="c-n">错误</th><th scope="col" class="c-n">警告</th><th scope="col" class="c-n">提示</th><th scope="col" class="c-top">主要问题</th></tr></thead>
 <tbody>

@@ -28,10 +28,20 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('--output-dir', () => {
-  it('writes one return per draft, named by organ and year, plus index.html and 汇总.xlsx', () => {
+  it('writes one return per draft, named by organ and year, its reviewed Word copy, plus index.html and 汇总.xlsx', () => {
     expect(run.code).toBe(2); // 空白.txt cannot be read
-    expect(readdirSync(out()).sort()).toEqual([...RETURNS, 'index.html', '汇总.xlsx'].sort());
-    expect(run.stdout).toBe('已写入 审核意见：4 份审核意见（每份稿件一份 .html，可打印）、index.html、汇总.xlsx\n');
+    const copies = RETURNS.slice(0, 3).map((n) => n.replace(/\.html$/, '.docx'));
+    expect(readdirSync(out()).sort()).toEqual([...RETURNS, ...copies, 'index.html', '汇总.xlsx'].sort());
+    expect(run.stdout).toBe('已写入 审核意见：4 份审核意见（每份稿件一份可打印的 .html，能检查的另有一份 Word 批注版 .docx）、index.html、汇总.xlsx\n');
+  });
+
+  it('the Word copy is the draft with its findings as comments (the --annotate writer)', async () => {
+    const bytes = readFileSync(join(out(), '重庆市南岸区涂山镇人民政府-2023-审核意见.docx'));
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(bytes);
+    const comments = strFromU8(files['word/comments.xml']);
+    expect(comments).toContain('上千余');
+    expect(strFromU8(files['word/document.xml'])).toContain('调处各类矛盾纠纷');
   });
 
   it('gives each township its checklist, every finding in its sentence with 依据 and 建议, the rules explained, a line to sign', () => {
@@ -60,9 +70,9 @@ describe('--output-dir', () => {
     const links = [...index.matchAll(/<a href="([^"#]*)">([^<]*)<\/a>/g)].map((m) => [decodeURI(m[1]), m[2]]);
     expect(links).toEqual([
       ['汇总.xlsx', '汇总.xlsx'],
-      ['重庆市巴南区天星寺镇人民政府-2022-审核意见.html', ORGANS[0]],
-      ['重庆市南岸区涂山镇人民政府-2023-审核意见.html', ORGANS[1]],
-      ['鲁山县辛集乡人民政府-2023-审核意见.html', ORGANS[2]],
+      ['重庆市巴南区天星寺镇人民政府-2022-审核意见.html', ORGANS[0]], ['重庆市巴南区天星寺镇人民政府-2022-审核意见.docx', 'Word 批注版'],
+      ['重庆市南岸区涂山镇人民政府-2023-审核意见.html', ORGANS[1]], ['重庆市南岸区涂山镇人民政府-2023-审核意见.docx', 'Word 批注版'],
+      ['鲁山县辛集乡人民政府-2023-审核意见.html', ORGANS[2]], ['鲁山县辛集乡人民政府-2023-审核意见.docx', 'Word 批注版'],
       ['空白-审核意见.html', '乡镇报告/空白.txt'],
     ]);
     for (const [href] of links) expect(existsSync(join(out(), href))).toBe(true);

@@ -49,7 +49,7 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 
 describe('printing to PDF', () => {
   it('a return: A4 pages with the checklist, every finding with its sentence, 依据 and 建议, and the line to sign', async () => {
-    const name = readdirSync(join(dir, '审核意见')).find((f) => f.startsWith('重庆市南岸区涂山镇'))!;
+    const name = readdirSync(join(dir, '审核意见')).find((f) => f.startsWith('重庆市南岸区涂山镇') && f.endsWith('.html'))!;
     const pages = await printed(join(dir, '审核意见', name));
     expect(pages.length).toBeGreaterThan(1);
     const all = flat(pages.join(''));
