@@ -31,7 +31,7 @@ export function ruleRef(id: string, ctx: FormatContext): string {
 }
 
 /** One finding: where, how serious, what; the sentence; related places (other files named); 依据 and 建议. */
-export function findingItem(r: FileResult, d: Diagnostic, i: number, ctx: FormatContext): string {
+function findingItem(r: FileResult, d: Diagnostic, i: number, ctx: FormatContext): string {
   const related = relatedPlaces(r, d, ctx).map((p) => `<p class="related">参见 ${p.file ? `<span class="file">${esc(p.file)}</span> ` : ''}<span class="loc">${esc(p.where)}</span>${esc(p.message)}</p>`).join('');
   return `<li class="sev-${d.severity}"><span class="loc">${esc(where(r, d.range.start.line, d.range.start.character))}</span><span class="sev">${SEVERITY_WORD[d.severity]}</span><span class="msg">${esc(d.message)}</span>${ruleRef(d.code, ctx)}
 ${quoteBlock(quoteInContext(r, i))}${related}${d.data?.reference ? `<p class="ref">依据：${esc(d.data.reference)}</p>` : ''}${d.data?.help ? `<p class="help">建议：${esc(d.data.help)}</p>` : ''}</li>`;

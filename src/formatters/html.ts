@@ -3,7 +3,7 @@ import type { DraftChange } from './change.js';
 import { evaluate, requirementsOf } from './checklist.js';
 import { SEVERITY_WORD, type FormatContext } from './context.js';
 import { BASE_CSS, changeBlock, changesTable, checklistTable, esc, findingsList, previousLine, ruleExplanations, ruleRef, SIGN_OFF } from './html-parts.js';
-import { byOrgan, displayPath, headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
+import { byOrgan, displayPath, headline, draftRow, partColumns, ruleName, topProblems, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
 import { defineFormat, whole } from './report.js';
 
 export { esc } from './html-parts.js';
@@ -107,7 +107,7 @@ export const html = whole(htmlReport);
 function heatMap(rows: DraftRow[], byRule: RuleTotal[], ctx: FormatContext): string {
   if (!byRule.length) return '<h2>热力图</h2>\n<p class="clean">所有稿件都没有发现问题。</p>';
   // the rule's short Chinese name heads its column; its id and summary are the tooltip
-  const head = byRule.map((r) => `<th scope="col" class="rule sev-${r.severity}" title="${esc(`${r.rule}：${r.summary ?? ''}`)}"><a href="#rule-${esc(r.rule)}">${esc(ctx.rules?.get(r.rule)?.name ?? r.rule)}</a></th>`).join('');
+  const head = byRule.map((r) => `<th scope="col" class="rule sev-${r.severity}" title="${esc(`${r.rule}：${r.summary ?? ''}`)}"><a href="#rule-${esc(r.rule)}">${esc(ruleName(r.rule, ctx))}</a></th>`).join('');
   const body = rows.map((row) => {
     const i = (row as DraftRow & { index: number }).index;
     const name = `<th scope="row"><a href="#d-${i}" data-open="d-${i}">${esc(row.unit ?? row.file)}</a>${row.unit ? `<small>${esc(row.file)}</small>` : ''}</th>`;
@@ -118,7 +118,7 @@ function heatMap(rows: DraftRow[], byRule: RuleTotal[], ctx: FormatContext): str
       const g = byCode.get(r.rule);
       if (!g) return '<td class="zero"></td>';
       const alpha = Math.min(1, 0.3 + 0.175 * g.count);
-      return `<td class="hot sev-${g.severity}${alpha >= 0.6 && g.severity !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${ctx.rules?.get(r.rule)?.name ?? r.rule}（${r.rule}）：${g.count} 处`)}">${g.count}</td>`;
+      return `<td class="hot sev-${g.severity}${alpha >= 0.6 && g.severity !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${ruleName(r.rule, ctx)}（${r.rule}）：${g.count} 处`)}">${g.count}</td>`;
     }).join('');
     const sum = row.errors + row.warnings + row.infos;
     return `<tr>${name}${cells}<td class="sum">${sum}</td></tr>`;
