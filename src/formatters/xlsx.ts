@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import type { Cell, Worksheet } from 'exceljs';
 import type { FileResult } from '../types.js';
@@ -102,18 +101,32 @@ function byteStream(sink: ReportSink): Writable {
  * Waits until the archive has taken what the sheet was given: exceljs's sheet
  * stream hands its chunks to the zip's compressor without back-pressure, so rows
  * written faster than they are compressed would pile up in memory (~100 MB for
- * 3,000 drafts). Once the archive reads this sheet, the compressor's 'drain' says
- * when to go on; before that (it is still on an earlier file) a turn of the event
- * loop lets it get there.
+ * 3,000 drafts). It waits while the compressor holds more than it wants and is
+ * getting through it; when it makes no progress for a while (the archive is still
+ * on an earlier file, or — seen in-process under vitest — reads only at the end),
+ * the rows go on rather than wait for ever.
  */
 async function breathe(sheet: Worksheet): Promise<void> {
   const into = (sheet as unknown as { stream?: { pipes?: Compressor[] } }).stream?.pipes?.[0];
-  // archiver's streams are readable-stream 2, which has no writableNeedDrain
-  if (into && into._readableState?.flowing != null && (into.writableNeedDrain ?? into._writableState?.needDrain)) await once(into, 'drain');
-  else await tick();
+  await tick();
+  let least = Infinity;
+  for (let idle = 0; into && full(into) && idle < IDLE_TURNS;) {
+    await pause();
+    const held = into.writableLength ?? into._writableState?.length ?? 0;
+    if (held < least) [least, idle] = [held, 0];
+    else idle++;
+  }
 }
 
-type Compressor = Writable & { _writableState?: { needDrain?: boolean }; _readableState?: { flowing?: boolean | null } };
+/** How many 1 ms pauses without progress end a wait. */
+const IDLE_TURNS = 20;
+
+/** Whether the compressor holds more than it wants (archiver's streams are readable-stream 2, which has no writableNeedDrain). */
+const full = (into: Compressor) => !!(into.writableNeedDrain ?? into._writableState?.needDrain);
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+
+type Compressor = Writable & { _writableState?: { needDrain?: boolean; length?: number } };
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
