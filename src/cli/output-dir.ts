@@ -15,8 +15,8 @@ import { reviewDraft } from '../word/review.js';
 import { DocxError } from '../word/zip.js';
 
 /** The workbook --output-dir writes beside the returns, for the office to forward upward. */
-export const WORKBOOK = '汇总.xlsx';
-export const INDEX = 'index.html';
+const WORKBOOK = '汇总.xlsx';
+const INDEX = 'index.html';
 
 export interface OutputDirWriter {
   /** Writes a draft's return and its reviewed Word copy. */
