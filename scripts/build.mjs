@@ -39,6 +39,9 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
+  // exceljs (the xlsx report) is loaded from node_modules when a workbook is written:
+  // bundled, its zip and stream dependencies would add ~1 MB to the package for one format
+  external: ['exceljs'],
   // CommonJS dependencies bundled into ESM still call require()
   banner: { js: "import { createRequire as __lrlCreateRequire } from 'node:module'; const require = __lrlCreateRequire(import.meta.url);" },
 };

@@ -248,6 +248,8 @@ export interface RuleDefinition {
   id: string;
   type: string;
   summary: string;
+  /** A short Chinese name (半角标点), for table headers; the id when absent. */
+  name?: string;
   severity: SeverityName;
   status: 'stable' | 'experimental' | 'deprecated';
   reference?: string;
@@ -278,6 +280,8 @@ export interface FileResult {
   output?: string;
   /** For human formatters and the checklist; not part of the json contract. */
   summary?: DraftSummary;
+  /** A batch with --previous: last year's report it was paired with (absolute path), null when none was found. */
+  previous?: string | null;
 }
 
 /**
@@ -294,4 +298,10 @@ export interface DraftSummary {
   passes: { rule: string; evidence: { message: string; line?: number }[] }[];
   /** The text each diagnostic's range covers, parallel to `diagnostics` (clipped to 80 characters). */
   quotes: string[];
+  /**
+   * The sentence around each diagnostic's range, parallel to `diagnostics`: the text of
+   * that sentence before and after the range (clipped, with “…”), so a report can quote
+   * the sentence with the range marked instead of a lone “,”.
+   */
+  contexts?: [before: string, after: string][];
 }

@@ -108,6 +108,8 @@ export default async function bench() {
     console.log(row(`3,000 drafts, --jobs ${cores}, jsonl`, 3000, measure(three, ['drafts', '--jobs', String(cores), '-f', 'jsonl'], 3)));
     console.log(row('3,000 drafts, default jobs, stylish', 3000, measure(three, ['drafts'], 3)));
     console.log(row('3,000 drafts, default jobs, html', 3000, measure(three, ['drafts', '-f', 'html'], 3)));
+    console.log(row('3,000 drafts, default jobs, xlsx', 3000, measure(three, ['drafts', '-f', 'xlsx', '-o', join(three, '汇总.xlsx')], 3)));
+    console.log(row('3,000 drafts, default jobs, --output-dir', 3000, measure(three, ['drafts', '--output-dir', join(three, '审核意见')], 3)));
   } finally {
     rmSync(base, { recursive: true, force: true });
   }

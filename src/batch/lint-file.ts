@@ -48,8 +48,6 @@ export interface FileTask {
 
 /** A file's result plus what the batch needs to know about how it was made. */
 export interface BatchResult extends FileResult {
-  /** --previous only: the report it was paired with, or null when none was found. */
-  previous?: string | null;
   cached?: boolean;
 }
 

@@ -19,7 +19,7 @@ export interface UnitInfo {
 }
 
 /** The words of rules/lexicon/units.yaml, compiled. */
-export interface UnitVocabulary { bodySuffix: RegExp; partyPrefix: RegExp; noise: RegExp }
+export interface UnitVocabulary { bodySuffix: RegExp; partyPrefix: RegExp; noise: RegExp; region: RegExp }
 
 const compiled = new WeakMap<object, UnitVocabulary>();
 
@@ -33,6 +33,8 @@ export function unitVocabulary(lexicons: Lexicons): UnitVocabulary {
       bodySuffix: new RegExp(`(?:${alt('bodySuffixes')})$`),
       partyPrefix: new RegExp(`^(?:${alt('partyPrefixes')})`),
       noise: new RegExp(`${alt('fileNameNoise')}|\\(\\d+\\)|（\\d+）`, 'g'),
+      // at least two characters before the level: 新市镇 is a town, not 新 + 市
+      region: new RegExp(`^.{2,}?(?:${alt('regionSuffixes')})(?=.{2,}$)`),
     };
     compiled.set(lex, v);
   }
@@ -46,6 +48,13 @@ export function organKey(organ: string, v: UnitVocabulary): string | undefined {
   while (v.bodySuffix.test(last)) last = last.replace(v.bodySuffix, '');
   last = last.replace(v.partyPrefix, '');
   return last.length >= 2 ? last : undefined;
+}
+
+/** A unit's key as a person says it, without the levels above it: 重庆市南岸区涂山镇 → 涂山镇. */
+export function shortUnit(key: string, v: UnitVocabulary): string {
+  let name = key;
+  for (let next = name.replace(v.region, ''); next !== name; next = name.replace(v.region, '')) name = next;
+  return name;
 }
 
 /** The unit in a file name: “涂山镇2023年法治政府建设情况报告.docx” → “涂山镇”, “tushan-2023.txt” → “tushan”. */
@@ -74,13 +83,15 @@ function sameUnit(a: string | undefined, b: string | undefined): 0 | 1 | 2 {
  * The previous-year report for `draft` among `candidates`: the best unit match
  * (organ to organ first, file names second), then the year right before the
  * draft's, then the latest earlier year. Never the draft itself, never a report
- * of the same or a later year when both years are known.
+ * of the same or a later year when both years are known — unless `rerun`: the
+ * candidates are an earlier run's record (--compare), where the same file and
+ * the same year (a draft checked again after revision) may pair, after the year before.
  */
-export function pairPrevious(draft: UnitInfo, candidates: readonly UnitInfo[]): UnitInfo | undefined {
-  let best: { c: UnitInfo; score: number } | undefined;
+export function pairPrevious<T extends UnitInfo>(draft: UnitInfo, candidates: readonly T[], { rerun = false } = {}): T | undefined {
+  let best: { c: T; score: number } | undefined;
   for (const c of candidates) {
-    if (c.path === draft.path) continue;
-    if (draft.year !== undefined && c.year !== undefined && c.year >= draft.year) continue;
+    if (c.path === draft.path && !rerun) continue;
+    if (draft.year !== undefined && c.year !== undefined && (c.year > draft.year || (c.year === draft.year && !rerun))) continue;
     const unit = Math.max(
       sameUnit(draft.organ, c.organ) * 4,
       sameUnit(draft.name, c.name) * 2,
@@ -88,7 +99,7 @@ export function pairPrevious(draft: UnitInfo, candidates: readonly UnitInfo[]): 
       sameUnit(draft.name, c.organ),
     );
     if (!unit) continue;
-    const yearScore = draft.year !== undefined && c.year !== undefined ? (c.year === draft.year - 1 ? 1 : 1 / (1 + draft.year - c.year)) : 0.5;
+    const yearScore = draft.year !== undefined && c.year !== undefined ? (c.year === draft.year - 1 ? 1 : c.year === draft.year ? 0.75 : 1 / (1 + draft.year - c.year)) : 0.5;
     const score = unit * 10 + yearScore;
     if (!best || score > best.score) best = { c, score };
   }

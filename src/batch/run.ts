@@ -203,7 +203,7 @@ async function* lintAll(
   }
 }
 
-/** --quiet: errors only (with how many others were left out), the summary's quotes kept parallel to the diagnostics. */
+/** --quiet: errors only (with how many others were left out), the summary's quotes and contexts kept parallel to the diagnostics. */
 export function errorsOnly<R extends FileResult>(r: R): R {
   if (r.diagnostics.every((d) => d.severity === 1)) return r;
   const keep = r.diagnostics.map((d) => d.severity === 1);
@@ -212,7 +212,7 @@ export function errorsOnly<R extends FileResult>(r: R): R {
     ...r,
     diagnostics,
     hidden: r.diagnostics.length - diagnostics.length,
-    ...(r.summary ? { summary: { ...r.summary, quotes: r.summary.quotes.filter((_, i) => keep[i]) } } : {}),
+    ...(r.summary ? { summary: { ...r.summary, quotes: r.summary.quotes.filter((_, i) => keep[i]), contexts: r.summary.contexts?.filter((_, i) => keep[i]) } } : {}),
   };
 }
 

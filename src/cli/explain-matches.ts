@@ -15,27 +15,38 @@ import { displayWidth, padEnd } from '../formatters/width.js';
  * configuration gives it; null when there is no such rule, undefined when the
  * draft lacks one of the two parts. `segment` swaps the segmenter (benchmark).
  */
-export function matchTableFor(linter: Linter, doc: ReportDocument, ruleId: string, segment?: Segment): ReturnType<typeof matchTable> | null {
+export function matchTableFor(linter: Linter, doc: ReportDocument, ruleId: string, segment?: Segment, previous?: ReportDocument): ReturnType<typeof matchTable> | null {
   const r = linter.config.resolved;
   const def = r.rules.get(ruleId);
   if (!def) return null;
   const options = { ...def.options, ...(r.settings.get(ruleId)?.options ?? {}) } as unknown as Parameters<typeof matchTable>[0];
-  return matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc, undefined, segment);
+  return matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc, previous, segment);
 }
 
-export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'plan-answers-shortcomings'): string {
-  const t = matchTableFor(linter, doc, ruleId);
+/** How a table names its two sides: shortcomings against plan items, or last year's plan against this year's achievements. */
+const SIDES: Record<string, { from: string; to: string; missing: string }> = {
+  'plan-answers-shortcomings': { from: '不足', to: '安排', missing: '稿件中缺少“存在的不足”或“下一年度安排”部分，没有可匹配的内容。' },
+  'previous-plan-followed': { from: '上年安排', to: '今年成效', missing: '上一年度报告中没有“下一年度安排”部分，或今年的稿件中没有“主要举措和成效”部分，没有可匹配的内容。' },
+};
+
+/**
+ * The table of a correspondence rule: every `from` unit against every `to` unit.
+ * For previous-plan-followed, `previous` is last year's report (--previous).
+ */
+export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'plan-answers-shortcomings', previous?: ReportDocument): string {
+  const t = matchTableFor(linter, doc, ruleId, undefined, previous);
+  const sides = SIDES[ruleId] ?? { from: '条目', to: '对应', missing: '没有可匹配的内容。' };
   if (t === null) return `没有 ${ruleId} 这条规则\n`;
-  if (!t) return '稿件中缺少“存在的不足”或“下一年度安排”部分，没有可匹配的内容。\n';
+  if (!t) return `${sides.missing}\n`;
   const out: string[] = [];
   out.push(`${ruleId}：匹配度 = 0.6 × 领域重合 + 0.4 × 词语重合；低于 ${t.threshold} 即报告`);
   out.push('');
-  out.push('安排：');
+  out.push(`${sides.to}：`);
   t.to.forEach((label, j) => out.push(`  P${j + 1}  ${label}`));
   out.push('');
   const labels = t.from.map((l, i) => `S${i + 1} ${l}`);
   const w = Math.max(8, ...labels.map(displayWidth)) + 2;
-  const head = `${padEnd('不足', w)}${t.to.map((_, j) => padEnd(`P${j + 1}`, 7)).join('')}`;
+  const head = `${padEnd(sides.from, w)}${t.to.map((_, j) => padEnd(`P${j + 1}`, 7)).join('')}`;
   out.push(head);
   t.scores.forEach((row, i) => {
     const best = row.reduce((b, s, j) => (s.score > row[b].score ? j : b), 0);

@@ -19,6 +19,7 @@ import { LinterFactory, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { byRule, changeList } from './changes.js';
 import { painter } from '../formatters/context.js';
+import { loadCompare } from './compare.js';
 import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
@@ -123,6 +124,10 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     io.stderr(`lawreport-lint: 没有 “${o.format}” 这种输出格式；可用：${formatterNames.join(', ')}\n`);
     return 2;
   }
+  if (o.format === 'xlsx' && !o.output) {
+    io.stderr('lawreport-lint: xlsx 是 Excel 文件，不能输出到终端；请用 -o 指定文件，如 -o 汇总.xlsx（或用 --output-dir 一并生成各单位的审核意见和汇总.xlsx）\n');
+    return 2;
+  }
   if (o.listRules || o.explain) {
     const linter = await factory.forFile(undefined, 'txt');
     if (o.listRules) io.stdout(listRules(linter.config));
@@ -145,6 +150,16 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     const m = await modelOf(o.explainMatches, o, io, factory);
     if (typeof m === 'number') return m;
     io.stdout(explainMatches(m.linter, m.doc));
+    if (o.previous) {
+      // and why previous-plan-followed reports what it does: last year's plan against this year's achievements
+      const { previousReportFor } = await import('./previous-for.js');
+      const prev = await previousReportFor(o.explainMatches, m.doc, o.previous, io.cwd, factory);
+      if ('problem' in prev) {
+        io.stderr(`lawreport-lint: ${prev.problem}\n`);
+        return 2;
+      }
+      io.stdout(`\n对照的上一年度报告：${prev.path}\n${explainMatches(m.linter, m.doc, 'previous-plan-followed', prev.doc)}`);
+    }
     return 0;
   }
   if (o.printConfig) {
@@ -190,6 +205,10 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
   if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory);
+  if (o.outputDir || o.compare || o.format === 'xlsx') {
+    io.stderr(`lawreport-lint: ${o.outputDir ? '--output-dir' : o.compare ? '--compare' : '-f xlsx'} 用于检查文件和文件夹，不能与 ${fixMode ? '--fix' : '标准输入（-）'} 一起使用\n`);
+    return 2;
+  }
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
@@ -278,12 +297,27 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const base = await factory.forFile(undefined, 'txt');
   const ctx = formatContext(o, io, base);
   const format = (await loadFormat(o.format))!;
+  if (o.compare) {
+    const compare = await loadCompare(o.compare, io.cwd, base);
+    if ('problem' in compare) {
+      io.stderr(`lawreport-lint: ${compare.problem}\n`);
+      return 2;
+    }
+    ctx.compare = compare;
+  }
+  // --output-dir writes the returns; the terminal gets the chosen report only when -f or -o says so
+  const dir = o.outputDir
+    ? (await import('./output-dir.js')).outputDir(abs(o.outputDir), { ...ctx, color: false }, {
+      cwd: io.cwd, factory, trackChanges: o.trackChanges, reportUnusedDirectives: o.reportUnusedDisableDirectives,
+    })
+    : undefined;
+  const mainReport = !dir || o.formatGiven || !!o.output;
   const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir,
     noIgnore: !o.ignore,
     onStart: (s) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
@@ -302,6 +336,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
       else io.stdout(s);
     },
     spool: () => fileSpool(),
+    ...(o.output ? { bytes: (chunk: Uint8Array) => (out ??= new AtomicOutput(abs(o.output!))).write(chunk) } : {}),
   };
   let report: ReportWriter | undefined;
   const unreadable: BatchResult[] = [];
@@ -309,18 +344,22 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     for await (const r of batch) {
       if (r.error) unreadable.push(r);
       // started with the first draft: no files, no report (csv writes its header at once)
-      (report ??= format(ctx, sink)).add(r);
+      if (mainReport) (report ??= format(ctx, sink)).add(r);
+      await dir?.add(r);
     }
     progress?.end();
     if (!batch.summary.files) {
       out?.abort();
+      dir?.abort();
       return 2;
     }
-    report?.end();
+    await report?.end();
     out?.commit();
+    await dir?.end();
   } catch (err) {
     progress?.end();
     out?.abort();
+    dir?.abort();
     if (err instanceof BatchError) {
       io.stderr(`lawreport-lint: ${err.message}\n`);
       return 2;
@@ -328,6 +367,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     throw err;
   }
   if (o.format !== 'stylish') for (const r of unreadable) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error!.message}\n`);
+  if (dir) (mainReport ? io.stderr : io.stdout)(`已写入 ${o.outputDir}：${dir.written.returns} 份审核意见（每份稿件一份可打印的 .html，能检查的另有一份 Word 批注版 .docx）、${dir.written.files.slice(-2).join('、')}\n`);
   const s = batch.summary;
   for (const p of s.previousProblems) io.stderr(`lawreport-lint: --previous ${p.input}: ${p.message}（这份报告未参与对照）\n`);
   if (s.unpaired.length) {

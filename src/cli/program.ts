@@ -33,6 +33,12 @@ export interface CliOptions {
   annotate?: string;
   /** --no-track-changes: --annotate writes comments only. */
   trackChanges: boolean;
+  /** A county office's folder of returns: one page per draft, an index and 汇总.xlsx. */
+  outputDir?: string;
+  /** An earlier run's jsonl output, to show what changed. */
+  compare?: string;
+  /** Whether -f was given (with --output-dir, the terminal then gets that report too). */
+  formatGiven: boolean;
 }
 
 function jobsArg(v: string): string {
@@ -85,7 +91,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   const program = new Command('lawreport-lint')
     .description('法治政府建设年度报告合规检查 / lints annual reports on rule-of-law government construction')
     .argument('[paths...]', '稿件文件、文件夹或通配符（.md .txt .docx），- 表示标准输入 / files, folders or globs; - reads stdin')
-    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, compact, json, jsonl, table, html, checklist, csv, sarif, junit').default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式 / output format: stylish, compact, json, jsonl, table, html, checklist, csv, sarif, junit, xlsx（须配合 -o）').default('stylish'))
     .option('-c, --config <file>', '配置文件（不再向上查找 .lawreport-lint.yaml）/ config file')
     .option('--no-config-lookup', '不查找 .lawreport-lint.yaml / do not look for config files')
     .option('--no-ignore', '连同配置 ignore 忽略的稿件一起检查 / check drafts that ignore patterns leave out')
@@ -102,6 +108,8 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--cache', '跳过内容、配置和版本都没有变的稿件 / skip unchanged drafts', false)
     .option('--cache-location <dir>', '缓存文件夹（默认 .lawreport-lint-cache）/ cache folder')
     .option('--previous <file|folder>', '上一年度的报告：对照检查上年工作安排的落实 / last year\'s reports, to check last year\'s plan')
+    .option('--output-dir <dir>', '依法治县办：每份稿件一份审核意见（HTML，可打印），另写 index.html 和 汇总.xlsx / one return per draft, an index and a workbook')
+    .option('--compare <last.jsonl>', '与上次用 -f jsonl 输出的记录对比：各单位哪些要求改正了、哪些新出现 / compare with an earlier run\'s jsonl output')
     .option('--report-unused-disable-directives', '报告没有屏蔽任何问题的禁用注释 / report unused disable comments', false)
     .option('--list-rules', '列出全部规则 / list all rules', false)
     .option('--explain <rule>', '说明一条规则或规则类型 / explain a rule or rule type')
@@ -120,6 +128,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   lawreport-lint 报告.txt                  检查一份稿件
   lawreport-lint drafts/                   检查一个文件夹
   lawreport-lint 乡镇报告/ --previous 2023年报告/ --cache   对照上年安排，跳过没有改动的稿件
+  lawreport-lint 乡镇报告/ --output-dir 审核意见/ --compare 2023.jsonl   每个乡镇一份审核意见，汇总.xlsx，与去年对比
   lawreport-lint --fix draft.md            自动修复半角标点、转换残留等
   lawreport-lint 乡镇报告/ --annotate 审核意见/   每份稿件一份审核意见稿（Word 批注和修订）
   lawreport-lint --explain causes-stated   说明一条规则
@@ -181,6 +190,9 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       ignore: o.ignore,
       annotate: o.annotate,
       trackChanges: o.trackChanges,
+      outputDir: o.outputDir,
+      compare: o.compare,
+      formatGiven: program.getOptionValueSource('format') !== 'default',
     },
   };
 }

@@ -18,6 +18,7 @@ export function toRuleDefinition(raw: Record<string, unknown>, file?: string): R
     id: String(raw.id),
     type: String(raw.type),
     summary: String(raw.summary ?? ''),
+    name: raw.name as string | undefined,
     severity: severityName(raw.severity as RuleDefinition['severity']) ?? 'warning',
     status: (raw.status as RuleDefinition['status']) ?? 'stable',
     reference: raw.reference as string | undefined,

@@ -39,6 +39,7 @@ export const COMMON_RULE_PROPERTIES: Record<string, object> = {
   id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', description: '规则 id，须与文件名相同（kebab-case）' },
   type: { type: 'string', description: '规则类型（src/checks/ 中的一个文件）' },
   summary: { type: 'string', minLength: 1, description: '一句话说明规则检查什么' },
+  name: { type: 'string', minLength: 1, maxLength: 8, description: '规则的简称（几个汉字，如“半角标点”），用作报告的表头' },
   severity: { enum: SEVERITY_WORDS, description: '默认严重程度：error、warning（或 warn）、info、off' },
   status: { enum: ['stable', 'experimental', 'deprecated'] },
   reference: { type: 'string', description: '所依据的规定条款' },

@@ -1,8 +1,12 @@
-import type { Diagnostic, DraftSummary, PassEvidence, ReportDocument } from '../types.js';
+import type { Diagnostic, DraftSummary, PassEvidence, ReportDocument, Sentence } from '../types.js';
+
+/** How much of the sentence around a finding is quoted on each side. */
+const CONTEXT = 30;
 
 /** A serialisable digest of a linted draft for batch formatters. */
 export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: PassEvidence[] }[]): DraftSummary {
   const line = (offset: number) => doc.positionAt(offset).line;
+  const spans = diagnostics.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)] as const);
   return {
     organ: doc.title?.organ?.text,
     year: doc.year,
@@ -12,9 +16,35 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
       rule: e.rule,
       evidence: e.evidence.map((x) => ({ message: x.message, line: x.span ? line(x.span[0]) : undefined })),
     })),
-    quotes: diagnostics.map((d) => {
-      const t = doc.text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)).replace(/\s+/g, ' ');
+    quotes: spans.map(([s, e]) => {
+      const t = doc.text.slice(s, e).replace(/\s+/g, ' ');
       return t.length > 80 ? `${t.slice(0, 80)}…` : t;
     }),
+    contexts: spans.map(([s, e]) => sentenceAround(doc, s, e)),
   };
+}
+
+/** The rest of the sentence holding [s, e): what comes before s and after e in it, up to CONTEXT characters each. */
+function sentenceAround(doc: ReportDocument, s: number, e: number): [string, string] {
+  const sentence = sentenceAt(doc.sentences, s);
+  if (!sentence) return ['', ''];
+  const [from, to] = sentence.span;
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  const before = s - from > CONTEXT ? `…${doc.text.slice(s - CONTEXT, s)}` : doc.text.slice(from, s);
+  const after = e >= to ? '' : to - e > CONTEXT ? `${doc.text.slice(e, e + CONTEXT)}…` : doc.text.slice(e, to);
+  return [flat(before).trimStart(), flat(after).trimEnd()];
+}
+
+/** The sentence that contains an offset (sentences are sorted and disjoint). */
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = sentences[mid].span;
+    if (offset < a) hi = mid - 1;
+    else if (offset >= b) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { draftRow, enabledRules, lineLabel, quoteOf, rulesOfDraft } from './overview.js';
+import { draftRow, enabledRules, lineLabel, quoteInContext, quoteOf, rulesOfDraft, type QuoteInContext } from './overview.js';
 import type { Requirement } from './report-context.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
@@ -20,6 +20,8 @@ export interface ChecklistEvidence {
   severity?: Diagnostic['severity'];
   /** The draft's own words the finding covers. */
   quote?: string;
+  /** The same in its sentence (for a page that can mark it). */
+  context?: QuoteInContext;
 }
 
 export interface ChecklistItem {
@@ -52,7 +54,7 @@ export function evaluate(r: FileResult, reqs: readonly Requirement[], ctx: Forma
       if (!rules.has(d.code)) return;
       evidence.push({
         kind: 'finding', where: where(r, d.range.start.line, d.range.start.character), message: d.message,
-        rule: d.code, severity: d.severity, quote: quoteOf(r, i),
+        rule: d.code, severity: d.severity, quote: quoteOf(r, i), context: quoteInContext(r, i),
       });
     });
     const failed = evidence.length > 0;

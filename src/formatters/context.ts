@@ -1,5 +1,6 @@
 import { formatOf } from '../document/index.js';
 import type { FileResult } from '../types.js';
+import type { CompareSource } from './change.js';
 import type { ReportVocabulary, RuleInfo } from './report-context.js';
 
 export interface FormatContext {
@@ -8,13 +9,15 @@ export interface FormatContext {
   /** The command to suggest for fixable findings. */
   fixCommand?: (files: string[]) => string;
   /**
-   * Rule metadata (summary, help, reference, effective severity, doc link) by id, for
+   * Rule metadata (summary, short name, help, reference, docs, effective severity) by id, for
    * sarif, junit, table, html and checklist. The CLI fills this and `report` with
    * `reportContext(linter.config.resolved)`; formatters fall back to what the diagnostics carry.
    */
   rules?: ReadonlyMap<string, RuleInfo>;
   /** Part names and the review checklist, from rules/lexicon/parts.yaml and checklist.yaml. */
   report?: ReportVocabulary;
+  /** --compare: an earlier run's record, to show per organ what changed (table, html, xlsx, --output-dir). */
+  compare?: CompareSource;
 }
 
 /** A whole report at once: what a library caller or a single draft needs. */
@@ -27,6 +30,8 @@ export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
  */
 export interface ReportSink {
   write(text: string): void;
+  /** Binary output (a binary format's only way out); absent where only text can go (a terminal). */
+  bytes?(chunk: Uint8Array): void;
   /**
    * A holding area for text that belongs after something known only at the end
    * (the HTML page's per-draft sections follow its heat map; junit's suites follow
@@ -37,14 +42,28 @@ export interface ReportSink {
 
 export interface Spool {
   write(text: string): void;
-  /** Writes everything held, in order, to the sink, and releases it. */
-  drainTo(sink: ReportSink): void;
+  /**
+   * Ends a piece: what was written since the previous cut is piece 0, 1, 2 …, so the
+   * pieces can be drained in another order than they came (drafts sorted by organ).
+   */
+  cut(): void;
+  /**
+   * Writes everything held to the sink, and releases it: in the order written, or the
+   * pieces in `order` (each piece once; text after the last cut follows them).
+   */
+  drainTo(sink: ReportSink, order?: readonly number[]): void;
+  /**
+   * The same text as drainTo writes, as an iterator the reader paces: a binary
+   * format awaits its archive between pieces, so what it holds stays small.
+   */
+  read(order?: readonly number[]): Iterable<string>;
 }
 
 /** A report being written: drafts in path order, then the end. */
 export interface ReportWriter {
   add(result: FileResult): void;
-  end(): void;
+  /** A binary format (xlsx) ends asynchronously, once its archive is written. */
+  end(): void | Promise<void>;
 }
 
 /** A format: starts a report on a sink. Each format module exports one of these and its whole-batch Formatter. */
@@ -58,6 +77,8 @@ export interface ReportFormat {
    * parses (json, sarif…) or a page (html): their output is theirs alone.
    */
   readonly forTerminal: boolean;
+  /** Writes bytes, not text (xlsx): only to a file, through ReportSink.bytes; never a whole-batch string. */
+  readonly binary?: boolean;
 }
 
 export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };

@@ -1,35 +1,53 @@
 import type { FileResult } from '../types.js';
-import { evaluate, requirementsOf, STATUS_MARK, STATUS_WORD, verdict, type ChecklistItem } from './checklist.js';
-import { SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { headline, draftRow, partColumns, topProblems, quoteOf, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
+import type { DraftChange } from './change.js';
+import { evaluate, requirementsOf } from './checklist.js';
+import { SEVERITY_WORD, type FormatContext } from './context.js';
+import { BASE_CSS, changeBlock, changesTable, checklistTable, esc, findingsList, previousLine, ruleExplanations, ruleRef, SIGN_OFF } from './html-parts.js';
+import { byOrgan, displayPath, headline, draftRow, partColumns, ruleName, topProblems, ruleTotals, totals, type DraftRow, type PartColumn, type RuleTotal } from './overview.js';
 import { defineFormat, whole } from './report.js';
 
+export { esc } from './html-parts.js';
+
 /**
- * `--format html`: one self-contained page (inline CSS and JS, no network) for
- * people: a heat map drafts × rules to see at a glance which townships and which
- * rules need attention, the sortable table with each draft expanding to its
- * findings and quoted text, findings per rule, and a checklist tab to sign off.
- * Everything from a draft is escaped; the script carries no data.
+ * `--format html`: one self-contained page (inline CSS and JS, no network, no
+ * link to a file of the machine that made it: the rules are explained in the
+ * page) for people: a heat map drafts × rules to see at a glance which townships
+ * and which rules need attention, the sortable table with each draft expanding to
+ * its findings quoted in their sentences, findings per rule, what --previous
+ * paired and what changed since --compare's record, and a checklist tab to sign
+ * off. Drafts are shown by organ in pinyin order. Printed, it is A4: the table fits
+ * the width and every draft's checklist starts a page. Everything from a draft is
+ * escaped; the script carries no data.
  */
 export const htmlReport = defineFormat({ summary: true }, (ctx, sink) => {
   const parts = partColumns(ctx);
   const requirements = requirementsOf(ctx);
+  const compare = ctx.compare?.start();
   // the rows (small) make the heat map and the totals at the end; each draft's
-  // findings and checklist sheet go to spools, to follow them in the page
-  const rows: DraftRow[] = [];
+  // findings and checklist sheet go to spools, one piece per draft, to follow them
+  // in the page in organ order
+  const rows: (DraftRow & { index: number; previous?: string | null; change?: DraftChange })[] = [];
+  const rules = new Set<string>();
   const bodies = sink.spool();
   const sheets = sink.spool();
   return {
     add(r) {
       const i = rows.length;
-      const row = draftRow(r, ctx);
+      const items = r.error ? [] : evaluate(r, requirements(r), ctx);
+      const change = r.error ? undefined : compare?.change(r, items);
+      const row = { ...draftRow(r, ctx), index: i, previous: r.previous, change };
       rows.push(row);
-      bodies.write(`${i ? '\n' : ''}${draftBody(r, row, i, parts, ctx)}`);
-      sheets.write(`${i ? '\n' : ''}${checklistSheet(row, i, r.error ? [] : evaluate(r, requirements(r), ctx))}`);
+      for (const d of r.diagnostics) rules.add(d.code);
+      bodies.write(`${draftBody(r, row, i, parts, ctx)}\n`);
+      bodies.cut();
+      sheets.write(`${checklistSheet(r, row, i, items, change, ctx)}\n`);
+      sheets.cut();
     },
     end() {
       const byRule = ruleTotals(rows, ctx);
       const t = totals(rows);
+      const order = byOrgan(rows).map((row) => row.index);
+      const sorted = order.map((i) => rows[i]);
       const title = '法治政府建设年度报告检查结果';
       sink.write(`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -38,7 +56,7 @@ export const htmlReport = defineFormat({ summary: true }, (ctx, sink) => {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="lawreport-lint">
 <title>${esc(title)}（${t.drafts} 份稿件）</title>
-<style>${CSS}</style>
+<style>${BASE_CSS}${CSS}</style>
 </head>
 <body>
 <header>
@@ -57,23 +75,24 @@ export const htmlReport = defineFormat({ summary: true }, (ctx, sink) => {
 </header>
 <main>
 <section id="overview" role="tabpanel" aria-labelledby="tab-overview">
-${heatMap(rows, byRule)}
+${heatMap(sorted, byRule, ctx)}
 <h2>各稿件 <button type="button" class="expand-all" data-expand="1">全部展开</button> <button type="button" class="expand-all" data-expand="0">全部收起</button></h2>
-<p class="hint">点击表头排序，点击一行查看该稿件的全部问题和原文。</p>
+<p class="hint">按单位名称的拼音排序。点击表头排序，点击一行查看该稿件的全部问题和原文。</p>
 <div class="scroll"><table id="drafts" class="drafts">
 <thead><tr>${draftHead(parts)}</tr></thead>
 `);
-      bodies.drainTo(sink);
-      sink.write(`
-</table></div>
+      bodies.drainTo(sink, order);
+      sink.write(`</table></div>
+${previousTable(sorted, ctx)}
+${compare ? changesTable(sorted.filter((r) => r.change).map((row) => ({ row, change: row.change! })), compare.unpaired(), ctx.compare!.file) : ''}
 ${ruleTable(byRule, ctx)}
+${ruleExplanations(rules, ctx)}
 </section>
 <section id="checklist" role="tabpanel" aria-labelledby="tab-checklist" hidden>
 <p class="hint">每份稿件逐项列出预设的要求：通过的附上满足要求的原文位置，未通过的附上问题所在，供审核人签字确认。</p>
 `);
-      sheets.drainTo(sink);
-      sink.write(`
-</section>
+      sheets.drainTo(sink, order);
+      sink.write(`</section>
 </main>
 <script>${JS}</script>
 </body>
@@ -85,10 +104,12 @@ ${ruleTable(byRule, ctx)}
 
 export const html = whole(htmlReport);
 
-function heatMap(rows: DraftRow[], byRule: RuleTotal[]): string {
+function heatMap(rows: DraftRow[], byRule: RuleTotal[], ctx: FormatContext): string {
   if (!byRule.length) return '<h2>热力图</h2>\n<p class="clean">所有稿件都没有发现问题。</p>';
-  const head = byRule.map((r) => `<th scope="col" class="rule sev-${r.severity}" title="${esc(r.summary ?? r.rule)}"><span>${esc(r.rule)}</span></th>`).join('');
-  const body = rows.map((row, i) => {
+  // the rule's short Chinese name heads its column; its id and summary are the tooltip
+  const head = byRule.map((r) => `<th scope="col" class="rule sev-${r.severity}" title="${esc(`${r.rule}：${r.summary ?? ''}`)}"><a href="#rule-${esc(r.rule)}">${esc(ruleName(r.rule, ctx))}</a></th>`).join('');
+  const body = rows.map((row) => {
+    const i = (row as DraftRow & { index: number }).index;
     const name = `<th scope="row"><a href="#d-${i}" data-open="d-${i}">${esc(row.unit ?? row.file)}</a>${row.unit ? `<small>${esc(row.file)}</small>` : ''}</th>`;
     if (row.error) return `<tr>${name}<td class="unreadable" colspan="${byRule.length + 1}">无法检查：${esc(row.error.message)}</td></tr>`;
     // the draft's findings already counted per rule, with the worst severity
@@ -97,14 +118,14 @@ function heatMap(rows: DraftRow[], byRule: RuleTotal[]): string {
       const g = byCode.get(r.rule);
       if (!g) return '<td class="zero"></td>';
       const alpha = Math.min(1, 0.3 + 0.175 * g.count);
-      return `<td class="hot sev-${g.severity}${alpha >= 0.6 && g.severity !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${r.rule}：${g.count} 处`)}">${g.count}</td>`;
+      return `<td class="hot sev-${g.severity}${alpha >= 0.6 && g.severity !== 2 ? ' deep' : ''}" style="--a:${alpha.toFixed(2)}" title="${esc(`${row.unit ?? row.file} · ${ruleName(r.rule, ctx)}（${r.rule}）：${g.count} 处`)}">${g.count}</td>`;
     }).join('');
     const sum = row.errors + row.warnings + row.infos;
     return `<tr>${name}${cells}<td class="sum">${sum}</td></tr>`;
   }).join('\n');
   const foot = byRule.map((r) => `<td>${r.findings}</td>`).join('');
   return `<h2>热力图：稿件 × 规则</h2>
-<p class="hint">颜色越深问题越多；红色为错误，橙色为警告，蓝色为提示。点击单位名称查看详情。</p>
+<p class="hint">颜色越深问题越多；红色为错误，橙色为警告，蓝色为提示。点击单位名称查看详情，点击规则名称查看说明。</p>
 <div class="scroll"><table class="heat">
 <thead><tr><th scope="col" class="corner">稿件 \\ 规则</th>${head}<th scope="col" class="sum">合计</th></tr></thead>
 <tbody>
@@ -115,13 +136,13 @@ ${body}
 }
 
 function draftHead(parts: PartColumn[]): string {
-  const sortable = (key: string, label: string, num = false) => `<th scope="col" data-key="${key}"${num ? ' data-type="num"' : ''}><button type="button">${esc(label)}</button></th>`;
+  const sortable = (key: string, label: string, num = false) => `<th scope="col" class="c-${key}" data-key="${key}"${num ? ' data-type="num"' : ''}><button type="button">${esc(label)}</button></th>`;
   return [
     '<th scope="col" class="toggle-col"><span class="sr">展开</span></th>',
     sortable('file', '稿件'), sortable('unit', '单位'), sortable('year', '年度', true),
     ...parts.map((p) => `<th scope="col" class="part" title="${esc(p.name)}">${esc(p.short)}</th>`),
     sortable('errors', '错误', true), sortable('warnings', '警告', true), sortable('infos', '提示', true),
-    '<th scope="col">主要问题</th>',
+    '<th scope="col" class="c-top">主要问题</th>',
   ].join('');
 }
 
@@ -132,7 +153,7 @@ function draftBody(r: FileResult, row: DraftRow, i: number, parts: PartColumn[],
     (r.error ? ' data-errors="" data-warnings="" data-infos=""' : ` data-errors="${row.errors}" data-warnings="${row.warnings}" data-infos="${row.infos}"`);
   if (r.error) {
     return `<tbody class="draft unreadable" id="d-${i}" ${data}>
-<tr class="row"><td></td><td class="file">${esc(row.file)}</td><td colspan="${columns - 2}" class="reason">无法检查：${esc(r.error.message)}</td></tr>
+<tr class="row"><td class="toggle-col"></td><td class="file">${esc(row.file)}</td><td colspan="${columns - 2}" class="reason">无法检查：${esc(r.error.message)}</td></tr>
 </tbody>`;
   }
   const ticks = parts.map((p) => (row.parts?.has(p.kind)
@@ -141,37 +162,33 @@ function draftBody(r: FileResult, row: DraftRow, i: number, parts: PartColumn[],
   const { shown, more: hidden } = topProblems(row);
   const top = shown.map((g) => `<li class="sev-${g.severity}">${esc(headline(g.message, 60))}${g.count > 1 ? `<span class="count">${g.count} 处</span>` : ''}</li>`).join('');
   const more = hidden ? `<li class="more">另有 ${hidden} 类问题</li>` : '';
+  const title = row.title ? `<p class="doc-title">标题：${esc(row.title)}</p>` : '';
   return `<tbody class="draft" id="d-${i}" ${data}>
 <tr class="row">
-<td><button type="button" class="toggle" aria-expanded="false" aria-controls="d-${i}-detail" aria-label="${esc(`展开 ${row.file} 的问题`)}">▸</button></td>
+<td class="toggle-col"><button type="button" class="toggle" aria-expanded="false" aria-controls="d-${i}-detail" aria-label="${esc(`展开 ${row.file} 的问题`)}">▸</button></td>
 <td class="file">${esc(row.file)}</td><td class="unit">${esc(row.unit ?? '—')}</td><td class="num">${row.year ?? '—'}</td>${ticks}
 <td class="num${row.errors ? ' e' : ''}">${row.errors}</td><td class="num${row.warnings ? ' w' : ''}">${row.warnings}</td><td class="num${row.infos ? ' i' : ''}">${row.infos}</td>
 <td class="top">${top || more ? `<ul>${top}${more}</ul>` : '<span class="clean">无</span>'}</td>
 </tr>
-<tr class="detail" id="d-${i}-detail" hidden><td colspan="${columns}">${findings(r, row, ctx)}</td></tr>
+<tr class="detail" id="d-${i}-detail" hidden><td colspan="${columns}">${title}${previousLine(r, ctx)}${findingsList(r, ctx)}</td></tr>
 </tbody>`;
 }
 
-function findings(r: FileResult, row: DraftRow, ctx: FormatContext): string {
-  const title = row.title ? `<p class="doc-title">标题：${esc(row.title)}</p>` : '';
-  if (!r.diagnostics.length) return `${title}<p class="clean">没有发现问题。</p>`;
-  const items = r.diagnostics.map((d, i) => {
-    const quote = quoteOf(r, i);
-    const href = safeHref(d.codeDescription?.href ?? ctx.rules?.get(d.code)?.href);
-    const rule = href ? `<a class="rule" href="${esc(href)}">${esc(d.code)}</a>` : `<span class="rule">${esc(d.code)}</span>`;
-    return `<li class="sev-${d.severity}"><span class="loc">${esc(where(r, d.range.start.line, d.range.start.character))}</span><span class="sev">${SEVERITY_WORD[d.severity]}</span><span class="msg">${esc(d.message)}</span>${rule}
-${quote ? `<blockquote>${esc(quote)}</blockquote>` : ''}${d.data?.help ? `<p class="help">建议：${esc(d.data.help)}</p>` : ''}${d.data?.reference ? `<p class="ref">依据：${esc(d.data.reference)}</p>` : ''}</li>`;
-  }).join('\n');
-  return `${title}<ol class="findings">\n${items}\n</ol>`;
+/** --previous: which earlier report each draft was paired with (before, only on stderr). */
+function previousTable(rows: readonly (DraftRow & { previous?: string | null })[], ctx: FormatContext): string {
+  const paired = rows.filter((r) => r.previous !== undefined);
+  if (!paired.length) return '';
+  const body = paired.map((r) => `<tr><td>${esc(r.unit ?? '—')}</td><td class="file">${esc(r.file)}</td><td class="file">${r.previous ? esc(displayPath(r.previous, ctx.cwd)) : '<span class="missing">没有找到，未对照上年的工作安排</span>'}</td></tr>`).join('\n');
+  return `<h2>对照的上一年度报告（--previous）</h2>
+<table class="pairs"><thead><tr><th scope="col">单位</th><th scope="col">稿件</th><th scope="col">上一年度的报告</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>`;
 }
 
 function ruleTable(byRule: RuleTotal[], ctx: FormatContext): string {
   if (!byRule.length) return '';
-  const rows = byRule.map((t) => {
-    const href = safeHref(ctx.rules?.get(t.rule)?.href);
-    const id = href ? `<a href="${esc(href)}">${esc(t.rule)}</a>` : esc(t.rule);
-    return `<tr><td class="rule">${id}</td><td>${esc(t.summary ?? '')}</td><td class="sev-${t.severity}">${SEVERITY_WORD[t.severity]}</td><td class="num">${t.drafts}</td><td class="num">${t.findings}</td></tr>`;
-  }).join('\n');
+  const rows = byRule.map((t) => `<tr><td>${ruleRef(t.rule, ctx)}</td><td>${esc(t.summary ?? '')}</td><td class="sev-${t.severity}">${SEVERITY_WORD[t.severity]}</td><td class="num">${t.drafts}</td><td class="num">${t.findings}</td></tr>`).join('\n');
   return `<h2>按规则统计</h2>
 <table class="rules"><thead><tr><th scope="col">规则</th><th scope="col">说明</th><th scope="col">级别</th><th scope="col">稿件数</th><th scope="col">问题数</th></tr></thead>
 <tbody>
@@ -179,49 +196,19 @@ ${rows}
 </tbody></table>`;
 }
 
-function checklistSheet(row: DraftRow, i: number, items: ChecklistItem[]): string {
+function checklistSheet(r: FileResult, row: DraftRow, i: number, items: Parameters<typeof checklistTable>[0], change: DraftChange | undefined, ctx: FormatContext): string {
   const head = `<h3>${esc(row.unit ?? row.file)}${row.unit ? ` <small>${esc(row.file)}</small>` : ''}</h3>`;
   if (row.error) return `<article class="sheet" id="c-${i}">${head}<p class="reason">无法检查：${esc(row.error.message)}</p></article>`;
   const meta = `<p class="meta">年度：${row.year ?? '（未写明）'}${row.title ? `　标题：${esc(row.title)}` : ''}</p>`;
-  const lines = items.map((it) => {
-    const evidence = it.evidence.map((e) => {
-      const at = e.where ? `<span class="loc">${esc(e.where)}</span>` : '';
-      if (e.kind === 'note') return `<li class="note">${esc(e.message)}</li>`;
-      if (e.kind === 'pass') return `<li class="pass">${at}${esc(e.message)}</li>`;
-      return `<li class="finding sev-${e.severity}">${at}<span class="sev">${SEVERITY_WORD[e.severity ?? 2]}</span>${esc(e.message)}${e.quote ? `<blockquote>${esc(e.quote)}</blockquote>` : ''}</li>`;
-    }).join('');
-    return `<tr class="st-${it.status}"><td class="req">${esc(it.requirement.label)}${it.requirement.help ? `<small>${esc(it.requirement.help)}</small>` : ''}</td><td class="status"><span class="badge">${STATUS_MARK[it.status]} ${STATUS_WORD[it.status]}</span></td><td><ul>${evidence}</ul></td></tr>`;
-  }).join('\n');
-  return `<article class="sheet" id="c-${i}">${head}${meta}
-<table class="reqs"><thead><tr><th scope="col">要求</th><th scope="col">结论</th><th scope="col">依据</th></tr></thead>
-<tbody>
-${lines}
-</tbody></table>
-<p class="verdict">${verdict(items)}。</p>
-<p class="sign">审核人：<span class="blank"></span>日期：<span class="blank"></span></p>
+  return `<article class="sheet" id="c-${i}">${head}${meta}${previousLine(r, ctx)}${ctx.compare ? changeBlock(change, ctx.compare.file) : ''}
+${checklistTable(items)}
+${SIGN_OFF}
 </article>`;
 }
 
-/** Only document links that cannot run script (rule docs are file: URLs). */
-function safeHref(href: string | undefined): string | undefined {
-  return href && /^(file|https?):/i.test(href) ? href : undefined;
-}
-
-/** Escapes text for HTML content and attributes; drops control characters a draft may carry. */
-export function esc(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
+/** The report's own styles, after BASE_CSS. */
 const CSS = `
-:root{--e:200 30 30;--w:214 130 0;--i:40 110 190;--ok:20 130 60;--line:#d8dce3;--muted:#5f6670;font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1d2129;background:#f6f7f9}
-body{margin:0}
 header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px 0}
-h1{font-size:22px;margin:0 0 10px}
-h2{font-size:18px;margin:28px 0 8px}
-h3{font-size:17px;margin:0 0 6px}
-small{color:var(--muted);font-weight:normal;font-size:12px;margin-left:6px}
 main{padding:8px 24px 40px}
 .stats{display:flex;gap:10px;flex-wrap:wrap;list-style:none;padding:0;margin:0 0 12px}
 .stats li{background:#f0f2f5;border-radius:6px;padding:6px 12px}
@@ -230,16 +217,10 @@ main{padding:8px 24px 40px}
 nav{display:flex;gap:4px}
 nav button{font:inherit;font-size:15px;border:1px solid var(--line);border-bottom:none;background:#eef0f3;padding:8px 18px;border-radius:6px 6px 0 0;cursor:pointer}
 nav button[aria-selected=true]{background:#f6f7f9;font-weight:bold;position:relative;top:1px}
-.hint{color:var(--muted);font-size:13px;margin:4px 0 8px}
-.clean{color:rgb(var(--ok))}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;background:#fff}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-thead th{background:#eef0f3}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.e{color:rgb(var(--e));font-weight:bold}td.w{color:rgb(var(--w));font-weight:bold}td.i{color:rgb(var(--i))}
 .heat th[scope=row] small{display:block;margin:0}
-.heat th.rule{writing-mode:vertical-rl;white-space:nowrap;font-weight:normal;font-size:12px;padding:8px 4px;vertical-align:bottom}
+.heat th.rule{writing-mode:vertical-rl;white-space:nowrap;font-weight:normal;font-size:13px;padding:8px 4px;vertical-align:bottom;letter-spacing:1px}
+.heat th.rule a{color:inherit;text-decoration:none}
 .heat td{width:30px;text-align:center;font-weight:bold;font-variant-numeric:tabular-nums}
 .heat td.hot.sev-1{background:rgb(var(--e) / var(--a))}
 .heat td.hot.sev-2{background:rgb(var(--w) / var(--a))}
@@ -257,39 +238,41 @@ td.e{color:rgb(var(--e));font-weight:bold}td.w{color:rgb(var(--w));font-weight:b
 .drafts tr.row{cursor:pointer}
 .drafts tr.row:hover{background:#f7f9fc}
 .drafts td.file{white-space:nowrap}
-.tick{text-align:center;font-weight:bold}.tick.yes{color:rgb(var(--ok))}.tick.no{color:rgb(var(--e));background:rgb(var(--e) / .08)}
 .toggle{border:1px solid var(--line);background:#fff;border-radius:4px;width:26px;height:26px;cursor:pointer;font-size:13px}
 .toggle[aria-expanded=true]{transform:rotate(90deg)}
 .top ul{margin:0;padding-left:18px}.top li{margin:1px 0}
 .count{color:var(--muted);margin-left:6px;font-size:12px}
-.sev-1{--c:var(--e)}.sev-2{--c:var(--w)}.sev-3,.sev-4{--c:var(--i)}
-.top li::marker,.findings li::marker{color:rgb(var(--c))}
 tr.detail>td{background:#fafbfc;padding:10px 16px}
 .doc-title{margin:0 0 6px;font-weight:bold}
-.findings{margin:0;padding-left:22px}
-.findings li{margin:0 0 10px}
-.loc{font-family:ui-monospace,monospace;color:var(--muted);margin-right:8px;white-space:nowrap}
-.sev{display:inline-block;color:#fff;background:rgb(var(--c,var(--w)));border-radius:3px;padding:0 5px;margin-right:8px;font-size:12px}
-.rule{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted);margin-left:10px}
-blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid rgb(var(--c,var(--w)));background:#fff;white-space:pre-wrap}
-.help,.ref{margin:2px 0;color:var(--muted);font-size:13px}
 .rules td.sev-1{color:rgb(var(--e))}.rules td.sev-2{color:rgb(var(--w))}.rules td.sev-3{color:rgb(var(--i))}
 .expand-all{font:inherit;font-size:12px;font-weight:normal;margin-left:6px;cursor:pointer}
-.sheet{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 18px;margin:14px 0;break-inside:avoid}
+.sheet{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 18px;margin:14px 0}
 .meta{color:var(--muted);margin:0 0 8px}
-.reqs{width:100%}
-.reqs td.req{width:26%}.reqs td.req small{display:block;margin:2px 0 0}
-.reqs td.status{width:90px;white-space:nowrap}
-.reqs ul{margin:0;padding-left:18px}
-.badge{font-weight:bold;border-radius:4px;padding:2px 8px}
-.st-pass .badge{color:rgb(var(--ok));background:rgb(var(--ok) / .1)}
-.st-fail .badge{color:rgb(var(--e));background:rgb(var(--e) / .1)}
-.st-unchecked .badge{color:var(--muted);background:#eef0f3}
-li.note{color:var(--muted);list-style:none;margin-left:-18px}
-.verdict{font-weight:bold}
-.sign{margin:18px 0 4px}.sign .blank{display:inline-block;width:160px;border-bottom:1px solid #1d2129;margin:0 24px 0 4px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-@media print{nav,.toggle,.expand-all,.hint{display:none}header{border:none}}
+@media print{
+nav,.toggle-col,.expand-all,.hint{display:none}
+header{border:none;padding:0}
+main{padding:0}
+[role=tabpanel][hidden]{display:block}
+.scroll{overflow:visible}
+.heat,.drafts{width:100%;table-layout:fixed}
+.heat th.corner{width:22%}
+.heat th[scope=row]{word-break:break-all;font-size:10px}
+.heat td,.heat th.rule{width:auto;padding:2px 1px;font-size:10px}
+.heat th.sum{width:6%}
+.drafts{font-size:10px}
+.drafts .c-file{width:15%}.drafts .c-unit{width:13%}.drafts .c-year{width:6%}
+.drafts th.part{width:5%;white-space:normal;font-size:9px}
+.drafts .c-errors,.drafts .c-warnings,.drafts .c-infos{width:5%}
+.drafts .c-top{width:26%}
+.drafts th[data-key] button{white-space:normal}
+.drafts th[data-key] button::after{content:none}
+.drafts td.file{white-space:normal;word-break:break-all}
+.drafts td.unit{word-break:break-all}
+.drafts .top ul{padding-left:12px}
+tr.detail{display:none}
+.sheet{break-before:page;border:none;border-radius:0;padding:0;margin:0}
+}
 `;
 
 /** Behaviour only — tabs, sorting, expanding; all data is already in the markup. */

@@ -24,6 +24,7 @@ const lazy: Record<string, () => Promise<ReportFormat>> = {
   csv: async () => (await import('./csv.js')).csvReport,
   sarif: async () => (await import('./sarif.js')).sarifReport,
   junit: async () => (await import('./junit.js')).junitReport,
+  xlsx: async () => (await import('./xlsx.js')).xlsxReport,
 };
 
 export const formatterNames: readonly string[] = [...Object.keys(eager), ...Object.keys(lazy)];

@@ -1,6 +1,8 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatOf } from '../document/index.js';
 import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
-import { isWord, type FormatContext } from './context.js';
+import { isWord, where, type FormatContext } from './context.js';
 import type { ReportVocabulary } from './report-context.js';
 import { displayWidth } from './width.js';
 
@@ -131,6 +133,58 @@ export function quoteOf(r: FileResult, index: number): string | undefined {
   if (!q || q.length !== r.diagnostics.length) return undefined;
   const t = q[index];
   return t && t.trim() ? t : undefined;
+}
+
+/** A finding's text in its sentence: what comes before it, the text itself, what follows. */
+export interface QuoteInContext { before: string; text: string; after: string }
+
+/**
+ * The sentence around a finding with the finding's text marked, when the summary has it;
+ * else the bare quote. Whitespace counts: a stray space is worth marking in its sentence.
+ */
+export function quoteInContext(r: FileResult, index: number): QuoteInContext | undefined {
+  const q = r.summary?.quotes;
+  if (!q || q.length !== r.diagnostics.length || !q[index]) return undefined;
+  const c = r.summary?.contexts?.length === q.length ? r.summary.contexts[index] : undefined;
+  if (!c && !q[index].trim()) return undefined;
+  return { before: c?.[0] ?? '', text: q[index], after: c?.[1] ?? '' };
+}
+
+/** A quote in context as plain text, the finding's own text in 「」: “开展普法「,」充分运用新媒体”. */
+export function markedQuote(q: QuoteInContext | undefined): string {
+  return q ? `${q.before}「${q.text}」${q.after}` : '';
+}
+
+/** A place a finding points at: in this draft (第N行), or in another file (last year's report), named. */
+export interface RelatedPlace { file?: string; where: string; message: string }
+
+export function relatedPlaces(r: FileResult, d: Diagnostic, ctx: Pick<FormatContext, 'cwd'>): RelatedPlace[] {
+  if (!d.relatedInformation?.length) return [];
+  const own = pathToFileURL(resolve(ctx.cwd, r.filePath)).href;
+  return d.relatedInformation.map((rel) => {
+    const { line, character } = rel.location.range.start;
+    if (rel.location.uri === own || !rel.location.uri.startsWith('file:')) return { where: where(r, line, character), message: rel.message };
+    const path = fileURLToPath(rel.location.uri);
+    const label = formatOf(path) === 'docx' ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
+    return { file: displayPath(path, ctx.cwd), where: label, message: rel.message };
+  });
+}
+
+/** A related place as one line: “tushan-2022.txt 26:1：上一年度的安排：…”. */
+export function relatedLine(p: RelatedPlace): string {
+  return `${p.file ? `${p.file} ` : ''}${p.where}：${p.message}`;
+}
+
+/** Sorts by organ in pinyin order (Intl.Collator zh-CN), drafts without an organ after, by file; unreadable ones last. */
+export function byOrgan<T extends Pick<DraftRow, 'unit' | 'file' | 'error'>>(rows: readonly T[]): T[] {
+  const collator = new Intl.Collator('zh-CN');
+  const rank = (r: T) => (r.error ? 2 : r.unit ? 0 : 1);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || collator.compare(a.unit ?? '', b.unit ?? '') || collator.compare(a.file, b.file));
+}
+
+/** A rule's short name for a header: its `name`, else its id. */
+export function ruleName(id: string, ctx: FormatContext): string {
+  return ctx.rules?.get(id)?.name ?? id;
 }
 
 /** A 0-based line as people count it: 第N行, or 第N段 for a .docx (lines are paragraphs). */

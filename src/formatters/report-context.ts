@@ -1,17 +1,16 @@
-import type { ConfigHost } from '../config/host.js';
 import { vocabularyFrom, type PartVocabulary } from '../document/vocabulary.js';
 import type { Lexicons, RuleDefinition, SeverityName } from '../types.js';
 
 /** What sarif, junit, html and the checklist need to know about a rule. */
 export interface RuleInfo {
   summary: string;
+  /** A short name for headers (半角标点). */
+  name?: string;
   /** Effective severity in the run's configuration ('off' = not run). */
   severity: SeverityName;
   help?: string;
   reference?: string;
   docs?: string;
-  /** The rule's documentation (its YAML file), as a URL. */
-  href?: string;
 }
 
 /** One line of the review checklist (rules/lexicon/checklist.yaml). */
@@ -34,8 +33,6 @@ interface ConfigLike {
   rules: ReadonlyMap<string, RuleDefinition>;
   settings: ReadonlyMap<string, { severity: SeverityName }>;
   lexicons: Lexicons;
-  /** Where the rules were read: their files' URLs are its (the web page has no file URLs of the disk). */
-  host: Pick<ConfigHost, 'fileUrl'>;
 }
 
 /**
@@ -47,11 +44,11 @@ export function reportContext(config: ConfigLike): { rules: Map<string, RuleInfo
   for (const [id, def] of config.rules) {
     rules.set(id, {
       summary: def.summary,
+      name: def.name,
       severity: config.settings.get(id)?.severity ?? 'off',
       help: def.help,
       reference: def.reference,
       docs: def.docs,
-      href: def.file ? config.host.fileUrl(def.file) : undefined,
     });
   }
   return { rules, report: reportVocabulary(config.lexicons) };

@@ -1,7 +1,7 @@
 import type { FormatContext, Formatter, ReportFormat, ReportSink, ReportWriter, Spool } from './context.js';
 
 /** A format from its writer, and whether it reads the drafts' summaries. */
-export function defineFormat(uses: { summary: boolean; forTerminal?: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
+export function defineFormat(uses: { summary: boolean; forTerminal?: boolean; binary?: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
   return Object.assign(start, { forTerminal: false, ...uses });
 }
 
@@ -17,6 +17,7 @@ function memorySink(): ReportSink & { text(): string } {
  */
 export function whole(format: ReportFormat): Formatter {
   return (results, ctx: FormatContext) => {
+    if (format.binary) throw new Error('a binary format has no whole-batch text: write it to a file');
     const sink = memorySink();
     const writer = format(ctx, sink);
     for (const r of results) writer.add(r);
@@ -27,12 +28,22 @@ export function whole(format: ReportFormat): Formatter {
 
 /** A spool in memory. */
 export function memorySpool(): Spool {
+  let pieces: string[][] = [];
   let held: string[] = [];
   return {
     write: (text) => void held.push(text),
-    drainTo: (sink) => {
-      for (const t of held) sink.write(t);
+    cut: () => {
+      pieces.push(held);
       held = [];
+    },
+    drainTo(sink, order) {
+      for (const t of this.read(order)) sink.write(t);
+    },
+    *read(order) {
+      const all = [...(order ? order.map((i) => pieces[i]) : pieces), held];
+      pieces = [];
+      held = [];
+      for (const piece of all) yield* piece;
     },
   };
 }

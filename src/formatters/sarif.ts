@@ -85,14 +85,16 @@ function descriptor(id: string, info: RuleInfo | undefined, sample: Diagnostic |
   const help = info?.help ?? sample?.data?.help;
   const reference = info?.reference ?? sample?.data?.reference;
   const helpText = [help ? `建议：${help}` : summary, reference ? `依据：${reference}` : ''].filter(Boolean).join('\n');
-  const href = info?.href ?? sample?.codeDescription?.href;
+  // the rule's YAML file is a file: URL of the machine that ran the check: dead anywhere
+  // else, so only a web address is linked; the explanation itself is in the descriptor
+  const href = sample?.codeDescription?.href;
   const level = info && info.severity !== 'off' ? LEVEL_OF_NAME[info.severity] : sample ? LEVEL[sample.severity] : 'warning';
   return {
     id,
     shortDescription: { text: summary },
     ...(info?.docs ? { fullDescription: { text: info.docs.trim() } } : {}),
     help: { text: helpText },
-    ...(href ? { helpUri: href } : {}),
+    ...(href && /^https?:/i.test(href) ? { helpUri: href } : {}),
     defaultConfiguration: { level },
     ...(reference ? { properties: { reference } } : {}),
   };

@@ -1,6 +1,8 @@
 import type { PartKind } from '../types.js';
+import { changeLine, unpairedLine } from './change.js';
+import { evaluate, requirementsOf } from './checklist.js';
 import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
-import { headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
+import { displayPath, headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 
@@ -14,12 +16,35 @@ const PROBLEM_WIDTH = 36;
 /**
  * `--format table`: one row per draft (file, unit, year, a tick per part,
  * errors, warnings, the top problems in words), then findings per rule and the
- * totals. Columns are aligned by display width so Chinese lines up in a terminal.
+ * totals; then what --previous paired with what, and per organ what changed
+ * since the --compare record. Columns are aligned by display width so Chinese
+ * lines up in a terminal.
  */
 export const tableReport = defineFormat({ summary: true, forTerminal: true }, (ctx, sink) => {
   // column widths depend on every row: the rows are kept (small) and the table written at the end
   const rows: DraftRow[] = [];
-  return { add: (r) => void rows.push(draftRow(r, ctx)), end: () => sink.write(render(rows, ctx)) };
+  const pairs: { file: string; previous: string | null }[] = [];
+  const compare = ctx.compare && { session: ctx.compare.start(), requirements: requirementsOf(ctx), changes: [] as string[] };
+  return {
+    add(r) {
+      rows.push(draftRow(r, ctx));
+      if (r.previous !== undefined) pairs.push({ file: displayPath(r.filePath, ctx.cwd), previous: r.previous && displayPath(r.previous, ctx.cwd) });
+      if (compare && !r.error) compare.changes.push(changeLine(compare.session.change(r, evaluate(r, compare.requirements(r), ctx))));
+    },
+    end() {
+      const out = [render(rows, ctx)];
+      if (pairs.length) {
+        out.push('', '对照的上一年度报告（--previous）');
+        for (const p of pairs) out.push(`  ${p.file} ← ${p.previous ?? '（没有找到，未对照上年的工作安排）'}`);
+      }
+      if (compare) {
+        out.push('', `与上次检查相比（--compare ${ctx.compare!.file}）`);
+        for (const line of compare.changes) out.push(`  ${line}`);
+        for (const d of compare.session.unpaired()) out.push(`  ${unpairedLine(d)}`);
+      }
+      sink.write(out.join('\n') + '\n');
+    },
+  };
 });
 
 export const table = whole(tableReport);
@@ -63,7 +88,7 @@ function render(rows: DraftRow[], ctx: FormatContext): string {
   const checked = t.drafts - t.unreadable;
   const line = `合计：${t.drafts} 份稿件${t.unreadable ? `（${t.unreadable} 份无法检查）` : ''}，${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示`;
   out.push('', paint(t.errors || t.unreadable ? 'red' : t.warnings ? 'yellow' : 'green', checked || t.unreadable ? line : '没有稿件'));
-  return out.join('\n') + '\n';
+  return out.join('\n');
 }
 
 function draftCells(row: DraftRow, kinds: PartKind[]): Cell[] {

@@ -28,33 +28,49 @@ export function fileSpool(folder = tmpdir()): Spool {
   let unlinked = tryUnlink(path);
   let pending: string[] = [];
   let pendingLength = 0;
+  let pendingBytes = 0;
   let written = 0;
+  /** Byte offsets where each piece ends (Spool.cut). */
+  const cuts: number[] = [];
   const flush = () => {
     if (!pendingLength) return;
     written += writeSync(fd, pending.join(''));
     pending = [];
     pendingLength = 0;
+    pendingBytes = 0;
   };
   return {
     write(text) {
       pending.push(text);
       pendingLength += text.length;
+      pendingBytes += Buffer.byteLength(text);
       if (pendingLength >= BUFFER) flush();
     },
-    drainTo(sink: ReportSink) {
+    cut() {
+      cuts.push(written + pendingBytes);
+    },
+    drainTo(sink: ReportSink, order?: readonly number[]) {
+      for (const text of this.read(order)) sink.write(text);
+    },
+    *read(order?: readonly number[]) {
       flush();
-      const decoder = new StringDecoder('utf8');
       const buf = Buffer.allocUnsafe(READ);
-      try {
-        for (let at = 0; at < written;) {
-          const n = readSync(fd, buf, 0, Math.min(READ, written - at), at);
+      // each piece is whole strings, so it starts and ends on a character boundary
+      function* copy(from: number, to: number) {
+        const decoder = new StringDecoder('utf8');
+        for (let at = from; at < to;) {
+          const n = readSync(fd, buf, 0, Math.min(READ, to - at), at);
           if (!n) break;
           at += n;
           const text = decoder.write(buf.subarray(0, n));
-          if (text) sink.write(text);
+          if (text) yield text;
         }
         const rest = decoder.end();
-        if (rest) sink.write(rest);
+        if (rest) yield rest;
+      }
+      try {
+        if (order) for (const i of order) yield* copy(i ? cuts[i - 1] : 0, cuts[i]);
+        yield* copy(order ? cuts[cuts.length - 1] ?? 0 : 0, written);
       } finally {
         closeSync(fd);
         if (!unlinked) unlinked = tryUnlink(path);

@@ -28,7 +28,7 @@ function recordingSink(folder: string) {
     write: (s) => { written += s; },
     spool: (): Spool => {
       const file = fileSpool(folder);
-      return { write: (s) => { spooled += s.length; file.write(s); }, drainTo: (to) => file.drainTo(to) };
+      return { write: (s) => { spooled += s.length; file.write(s); }, cut: () => file.cut(), drainTo: (to, order) => file.drainTo(to, order), read: (order) => file.read(order) };
     },
   };
   return { sink, written: () => written, held: () => written.length + spooled };
@@ -40,7 +40,27 @@ describe('every format is written draft by draft', () => {
     expect(results.some((r) => r.error) && results.some((r) => r.diagnostics.length)).toBe(true);
   });
 
-  for (const name of formatterNames) {
+  // xlsx is binary (no whole-batch text): it is read back in test/county/output-dir.test.ts
+  const textFormats = formatterNames.filter((n) => n !== 'xlsx');
+
+  test('xlsx: each draft\'s findings leave the writer at once (to a spool); the workbook is written at the end, to bytes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lrl-spool-'));
+    const rec = recordingSink(folder);
+    const chunks: Uint8Array[] = [];
+    const writer = (await loadFormat('xlsx'))!(ctx, { ...rec.sink, bytes: (c) => void chunks.push(c) });
+    let before = rec.held();
+    for (const r of results) {
+      writer.add(r);
+      if (r.diagnostics.length) expect(rec.held(), r.filePath).toBeGreaterThan(before);
+      before = rec.held();
+    }
+    expect(chunks).toEqual([]);
+    await writer.end();
+    expect(Buffer.concat(chunks).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  for (const name of textFormats) {
     test(`${name}: through file spools, byte for byte the whole-batch report`, async () => {
       const folder = mkdtempSync(join(tmpdir(), 'lrl-spool-'));
       const rec = recordingSink(folder);
@@ -61,7 +81,7 @@ describe('every format is written draft by draft', () => {
 
   test('a format that says it does not read summaries writes the same without them; the others need them', async () => {
     const bare = results.map(({ summary: _summary, ...r }) => r);
-    for (const name of formatterNames) {
+    for (const name of textFormats) {
       const format = (await loadFormat(name))!;
       const same = (await loadFormatter(name))!(bare, ctx) === (await loadFormatter(name))!(results, ctx);
       expect(same, name).toBe(!format.summary);

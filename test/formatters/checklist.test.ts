@@ -155,7 +155,10 @@ describe('evaluate', () => {
   it('fails on a finding, with its place and quoted text', () => {
     const [item] = evaluate(base({ diagnostics: [diagnostic], summary: { parts: [], passes: [], quotes: ['三、存在的不足'] } }), [req], on);
     expect(item.status).toBe('fail');
-    expect(item.evidence).toEqual([{ kind: 'finding', where: '21:1', message: diagnostic.message, rule: 'causes-stated', severity: 1, quote: '三、存在的不足' }]);
+    expect(item.evidence).toEqual([{
+      kind: 'finding', where: '21:1', message: diagnostic.message, rule: 'causes-stated', severity: 1, quote: '三、存在的不足',
+      context: { before: '', text: '三、存在的不足', after: '' },
+    }]);
   });
 
   it('passes on recorded evidence, located by line (by paragraph in a .docx)', () => {

@@ -57,14 +57,14 @@ describe('csv format', () => {
   it('starts with a UTF-8 BOM and a Chinese header, so Excel shows Chinese', () => {
     expect(out.charCodeAt(0)).toBe(0xfeff);
     expect(Buffer.from(out, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(rows[0]).toEqual(['文件', '单位', '年度', '行', '列', '严重程度', '规则', '问题', '原文', '建议', '依据']);
+    expect(rows[0]).toEqual(['文件', '单位', '年度', '行', '列', '严重程度', '规则', '问题', '原文', '所在句子', '建议', '依据']);
   });
 
   it('has one row per finding, in order, each with every column', () => {
     const findings = results.flatMap((r) => r.diagnostics.map((d, i) => ({ r, d, i })));
     const body = rows.slice(1).filter((x) => x[5] !== '无法检查');
     expect(body).toHaveLength(findings.length);
-    for (const row of rows) expect(row).toHaveLength(11);
+    for (const row of rows) expect(row).toHaveLength(12);
     findings.forEach(({ r, d, i }, k) => {
       const row = body[k];
       expect(row[0]).toBe(r.filePath);
@@ -77,8 +77,13 @@ describe('csv format', () => {
       expect(row[7]).toBe(d.message);
       const quote = r.summary!.quotes[i];
       expect(row[8]).toBe(quote.trim() ? quote : '');
-      expect(row[9]).toBe(d.data?.help ?? '');
+      expect(row[9]).toContain(`「${quote}」`);
+      expect(row[10]).toBe(d.data?.help ?? '');
     });
+    // a half-width comma is found by its sentence, not quoted alone
+    const comma = body.find((x) => x[6] === 'fullwidth-punctuation' && x[0].endsWith('tianxingsi-2022.txt'))!;
+    expect(comma[8]).toBe(',');
+    expect(comma[9]).toMatch(/普法「,」充分运用/);
     // the Word bookmark in tushan, quoted
     expect(body.find((x) => x[6] === 'conversion-artifact')).toEqual(expect.arrayContaining(['4', '1', '错误', '[bookmark: _GoBack]']));
   });

@@ -58,8 +58,11 @@ const shownFiles = () => page.locator('#drafts tbody .file').allTextContents();
 const ORDER = () => results.map((r) => displayPath(r.filePath, '/'));
 
 describe('html report in chromium', () => {
-  it('shows one row per draft in path order, unreadable files with their reason', async () => {
-    expect(await shownFiles()).toEqual(ORDER());
+  it('shows one row per draft by organ in pinyin order, unreadable files last with their reason', async () => {
+    // “<img…>镇” (a symbol first), 重庆市巴南区 (chóngqìng bā…), 重庆市南岸区 (…nán…), 鲁山县 (lǔ); then 旧稿 (jiù), 空白 (kòng)
+    const byOrgan = ['zz-<script>.txt', 'tianxingsi-2022.txt', 'tushan-2023.txt', 'xinji-2023.txt', '旧稿.doc', '空白.txt'].map((f) => `drafts/${f}`);
+    expect(await shownFiles()).toEqual(byOrgan);
+    expect(await page.locator('table.heat tbody th[scope=row] small').allTextContents()).toEqual(byOrgan.slice(0, 4));
     const bad = page.locator('#drafts tbody.unreadable');
     expect(await bad.count()).toBe(2);
     expect(await bad.first().locator('.reason').textContent()).toContain('不支持旧版 Word（.doc）文件');
@@ -102,9 +105,16 @@ describe('html report in chromium', () => {
     expect(await body.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
     const tushan = byFile(results, 'tushan-2023.txt');
     expect(await detail.locator('ol.findings > li').count()).toBe(tushan.diagnostics.length);
-    const artifact = detail.locator('li', { hasText: 'conversion-artifact' });
-    expect(await artifact.locator('blockquote').textContent()).toBe('[bookmark: _GoBack]');
-    expect(await artifact.locator('.loc').textContent()).toBe('4:1');
+    // the rule by its Chinese name, its id in the tooltip; the finding's text marked in its sentence
+    const artifact = detail.locator('li:has(a.rule[title=conversion-artifact])');
+    expect(await artifact.locator('a.rule').textContent()).toBe('转换残留');
+    expect(await artifact.locator('blockquote mark').textContent()).toBe('[bookmark: _GoBack]');
+    expect(await artifact.locator('blockquote').textContent()).toMatch(/^\[bookmark: _GoBack\]2023年，重庆市南岸区涂山镇/);
+    expect(await artifact.locator('.loc').first().textContent()).toBe('4:1');
+    // the rule's explanation is in the page, where the link goes
+    await artifact.locator('a.rule').click();
+    expect(await page.locator('#rule-conversion-artifact').isVisible()).toBe(true);
+    expect(await page.locator('#rule-conversion-artifact + dd').textContent()).toContain('建议：删除');
     await page.screenshot({ path: join(shots(), 'overview.png'), fullPage: true });
   });
 
@@ -132,7 +142,7 @@ describe('html report in chromium', () => {
     const row = page.locator('#drafts tbody', { hasText: 'zz-<script>.txt' });
     await row.locator('.toggle').click();
     // shown as text, quoted from the placeholder finding
-    expect(await row.locator('blockquote', { hasText: '<script>' }).allTextContents()).toContain("【<script>window.__pwned='quote'</script>】");
+    expect(await row.locator('blockquote mark', { hasText: '<script>' }).allTextContents()).toContain("【<script>window.__pwned='quote'</script>】");
     expect(pageErrors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
   });
