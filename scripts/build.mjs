@@ -1,12 +1,14 @@
 // Builds dist/ with esbuild (one bundle per entry, shared chunks, lazy chunks for
 // Markdown and config parsing), then writes dist/builtin.json — the shipped rules,
-// lexicons and presets, validated — and the JSON Schemas in schema/.
+// lexicons and presets, validated —, the offline web page dist/web/lawreport-lint.html
+// and the JSON Schemas in schema/.
 import { execFile } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildWebPage } from './build-web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -74,6 +76,7 @@ for (const p of Object.values(builtins.presets)) p.file = rel(p.file);
 writeFileSync(join(out, 'builtin.json'), JSON.stringify(builtins));
 for (const kind of ['config', 'rule']) writeFileSync(join(out, data.validatorFile(kind)), validatorCode(data, kind));
 try {
+  await buildWebPage(root, out, builtins);
   await declarations;
 } catch (err) {
   rmSync(out, { recursive: true, force: true });

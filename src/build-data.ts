@@ -2,4 +2,5 @@
 export { loadBuiltinsFromYaml } from './config/builtin.js';
 export { configSchema, ruleSchema } from './config/schema.js';
 export { formatProblem, ConfigError } from './config/errors.js';
-export { AJV_OPTIONS, schemaOf, validatorFile } from './config/validate.js';
+export { AJV_OPTIONS, schemaOf } from './config/validate.js';
+export { validatorFile } from './config/paths.js';

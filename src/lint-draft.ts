@@ -7,7 +7,6 @@
  */
 import { formatOf } from './document/index.js';
 import { summarize } from './document/summary.js';
-import { documentUri } from './engine/run.js';
 import type { FixPolicy } from './engine/fix.js';
 import type { ParagraphRef } from './io/docx.js';
 import type { Draft } from './io/read.js';
@@ -66,7 +65,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   if (draft.paragraphs) {
     const toParagraph = paragraphPosition(draft.paragraphs);
     const line = (l: number) => toParagraph({ line: l, character: 0 }).line;
-    diagnostics = diagnostics.map((d) => onParagraphs(d, toParagraph, documentUri(output.document)));
+    diagnostics = diagnostics.map((d) => onParagraphs(d, toParagraph, output.uri));
     summary &&= {
       ...summary,
       parts: summary.parts.map((p) => ({ ...p, line: line(p.line) })),

@@ -3,7 +3,7 @@ import { compileConfig, type CompiledConfig } from './config/compile.js';
 import { findConfigFile, resolveConfig, type ResolveOptions } from './config/load.js';
 import { formatOf, prepareFormat } from './document/index.js';
 import { applyFixesOnce, type FixPolicy } from './engine/fix.js';
-import { runRules } from './engine/run.js';
+import { documentUri, runRules } from './engine/run.js';
 import type { Diagnostic, Directive, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
 
 export interface LintOptions {
@@ -22,6 +22,8 @@ export interface LintOptions {
 export interface LintOutput {
   diagnostics: Diagnostic[];
   document: ReportDocument;
+  /** The draft's URI, as its findings' related locations name it. */
+  uri: string;
   evidence: { rule: string; evidence: PassEvidence[] }[];
 }
 
@@ -45,13 +47,15 @@ export class Linter {
 
   /** Runs the rules over a model already built with this linter's builder (one parse per draft). */
   lintDocument(document: ReportDocument, options: LintOptions = {}): LintOutput {
+    const { fileUrl } = this.config.resolved.host;
     const { diagnostics, evidence } = runRules(document, this.config.rulesFor(options.filePath), {
       previous: options.previous,
       reportUnusedDirectives: options.reportUnusedDirectives,
       strict: options.strict,
       evidence: options.evidence,
+      fileUrl,
     });
-    return { diagnostics, document, evidence };
+    return { diagnostics, document, uri: documentUri(document, fileUrl), evidence };
   }
 
   /**

@@ -9,9 +9,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtScript } from '../src/config/paths.js';
+import { builtScript, validatorFile } from '../src/config/paths.js';
 import { configSchema, ruleSchema } from '../src/config/schema.js';
-import { AJV_OPTIONS, prebuiltValidator, validatorFile } from '../src/config/validate.js';
+import { AJV_OPTIONS, usableValidator } from '../src/config/validate.js';
 
 const require = createRequire(import.meta.url);
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
@@ -37,7 +37,7 @@ function pair(kind: 'config' | 'rule'): { built: Validate; compiled: Validate } 
   const schema = kind === 'rule' ? ruleSchema() : configSchema();
   const file = builtScript(validatorFile(kind));
   expect(file, `dist/${validatorFile(kind)} is built by pretest`).toBeDefined();
-  const built = prebuiltValidator(file!, schema) as Validate | undefined;
+  const built = usableValidator(require(file!), schema) as Validate | undefined;
   expect(built, 'built from the current schema').toBeDefined();
   return { built: built!, compiled: new Ajv(AJV_OPTIONS).compile(schema) as Validate };
 }
@@ -63,7 +63,7 @@ describe('the validators the build generates', () => {
     copyFileSync(file, stale);
     // what a source edit without a rebuild looks like: the recorded schema is not the current one
     writeFileSync(stale, readFileSync(stale, 'utf8').replace(/module\.exports\.source = .*$/m, 'module.exports.source = "{}";'));
-    expect(prebuiltValidator(stale, configSchema())).toBeUndefined();
-    expect(prebuiltValidator(file, configSchema())).toBeDefined();
+    expect(usableValidator(require(stale), configSchema())).toBeUndefined();
+    expect(usableValidator(require(file), configSchema())).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../src/config/node-host.js';
 import { runRules } from '../src/engine/run.js';
 import type { Check, CompiledRule, Finding, ReportDocument, Severity } from '../src/types.js';
 import { byRule, covered, lintText, linterWith, model } from './helpers.js';
@@ -100,7 +101,7 @@ describe('what a diagnostic carries', () => {
       related: [{ span: [0, 2], message: '标题' }],
       fix: { title: '改写', safe: true, edits: [{ span: [at, at + 2], text: '三次' }] },
     }), { severity: 3 });
-    const [d] = runRules(doc, [r]).diagnostics;
+    const [d] = runRules(doc, [r], { fileUrl: nodeHost.fileUrl }).diagnostics;
     expect(d).toEqual({
       range: { start: { line: 3, character: 4 }, end: { line: 3, character: 6 } },
       severity: 3,

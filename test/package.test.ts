@@ -1,6 +1,6 @@
 /**
  * The package as npm packs it: what an installed copy needs (the CLI, the API with
- * its type declarations, rules, presets, schemas), and not what it does not (source
+ * its type declarations, the web page, rules, presets, schemas), and not what it does not (source
  * maps, the build scripts, sources), and no install-time script.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,11 +11,11 @@ import { ROOT } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-test('npm pack ships the CLI, the API and its types, rules, presets and schemas; no source maps, scripts or sources', () => {
+test('npm pack ships the CLI, the API and its types, the web page, rules, presets and schemas; no source maps, scripts or sources', () => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
-  for (const f of ['bin/lawreport-lint.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/builtin.json', 'rules/placeholder.yaml', 'presets/recommended.yaml', 'schema/rule.schema.json', 'README.md']) {
+  for (const f of ['bin/lawreport-lint.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/builtin.json', 'dist/web/lawreport-lint.html', 'rules/placeholder.yaml', 'presets/recommended.yaml', 'schema/rule.schema.json', 'README.md']) {
     expect(files, f).toContain(f);
   }
   expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -5,7 +5,7 @@
  * as it says, and the office-rule section's worked example is a working rule.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -125,5 +125,14 @@ describe('writing an office rule', () => {
     }
     // the output shown in the README is what the rule says
     expect(text).toContain(`警告  ${mine(rule.examples.invalid[0].text)[0].message}`);
+  });
+});
+
+describe('the offline web page section', () => {
+  it('shows the committed screenshot of the page and tells drafters how to open it, what the colours mean, how to get back to Word', () => {
+    const web = section('web');
+    expect(web).toContain('![离线检查网页');
+    expect(statSync(join(ROOT, 'docs', 'web-page.png')).size).toBeGreaterThan(50_000);
+    for (const words of ['打开', '红色', '橙色', '蓝色', 'Word', 'lawreport-lint web']) expect(web, words).toContain(words);
   });
 });

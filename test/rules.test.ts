@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltins } from '../src/config/builtin.js';
 import { ConfigError } from '../src/config/errors.js';
 import { resolveConfig } from '../src/config/load.js';
+import { nodeHost } from '../src/config/node-host.js';
 import { loadRuleFiles } from '../src/config/rule-files.js';
 import { prepareFormat } from '../src/document/index.js';
 import { RuleTester } from '../src/rule-tester.js';
@@ -22,7 +23,7 @@ const tester = new RuleTester(await resolveConfig({ preset: 'recommended', cwd: 
 // A source checkout can also test an office's folder here (the installed tool has `--test-rules`):
 //   LAWREPORT_RULES_DIR=本县规则 npx vitest run test/rules.test.ts
 const officeDir = process.env.LAWREPORT_RULES_DIR ? resolve(process.env.LAWREPORT_RULES_DIR) : undefined;
-const office = officeDir ? loadRuleFiles(officeDir) : undefined;
+const office = officeDir ? loadRuleFiles(officeDir, nodeHost) : undefined;
 if (office?.problems.length) throw new ConfigError(office.problems);
 
 const files = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml'));

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { compileConfig } from '../config/compile.js';
 import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load.js';
+import { nodeHost } from '../config/node-host.js';
 import { formatOf, prepareFormat } from '../document/index.js';
 import { readDraft, ReadError } from '../io/read.js';
 import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
@@ -16,6 +17,9 @@ import { configKey, ResultCache } from './cache.js';
 import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
 
+/** A resolved configuration as it crosses to a worker: without its host (functions do not clone); a worker reads the disk. */
+export type PortableConfig = Omit<ResolvedConfig, 'host'>;
+
 /** What a worker needs to start: plain data (structured-cloned into each worker). */
 export interface FileLinterInit {
   factory: LinterFactoryOptions;
@@ -24,7 +28,7 @@ export interface FileLinterInit {
    * ('' = none found): a worker compiles them without reading YAML or running
    * the schema validator again, which would cost more than a hundred drafts.
    */
-  configs?: [configFile: string, resolved: ResolvedConfig][];
+  configs?: [configFile: string, resolved: PortableConfig][];
   reportUnusedDirectives?: boolean;
   /** Make each result's summary (what table, html, checklist… read); default true. */
   summary?: boolean;
@@ -51,7 +55,7 @@ export class FileLinter {
   private readonly factory: LinterFactory;
   private readonly cache?: ResultCache;
   private readonly configKeys = new WeakMap<Linter, string>();
-  private readonly resolved: Map<string, ResolvedConfig>;
+  private readonly resolved: Map<string, PortableConfig>;
   private readonly linters = new Map<string, Promise<Linter>>();
   private readonly configFiles = new Map<string, string>();
 
@@ -71,7 +75,7 @@ export class FileLinter {
     await prepareFormat(format);
     let linter = this.linters.get(key);
     if (!linter) {
-      linter = compileConfig(resolved).then((c) => new Linter(c));
+      linter = compileConfig({ ...resolved, host: nodeHost }).then((c) => new Linter(c));
       this.linters.set(key, linter);
     }
     return linter;

@@ -166,7 +166,7 @@ async function* lintAll(
   summary.files = found.files.length;
 
   const init: FileLinterInit = {
-    factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives,
+    factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives,
     summary: options.summary !== false || !!options.cache,
   };
   if (options.cache) {

@@ -24,6 +24,8 @@ import { explainMatches } from './explain-matches.js';
 import { explainRule, explainType, listRules } from './explain.js';
 import { parseArgs, type CliOptions } from './program.js';
 import { VERSION } from './version.js';
+// not loaded on demand: it needs only what every run loads, and a chunk of its own is one more file at start-up
+import { webCommand } from './web.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -65,6 +67,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const { startServer } = await import('../lsp/server.js');
     return startServer(parsed.args);
   }
+  if (parsed.kind === 'web') return webCommand(parsed.args, io);
   try {
     return await run(parsed.options, io);
   } catch (err) {

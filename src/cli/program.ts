@@ -76,6 +76,7 @@ export function inChinese(err: CommanderError): string {
 export type Parsed =
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'lsp'; args: string[] }
+  | { kind: 'web'; args: string[] }
   | { kind: 'exit'; code: number };
 
 function intArg(v: string): number {
@@ -86,6 +87,7 @@ function intArg(v: string): number {
 
 export function parseArgs(argv: string[], write: { out: (s: string) => void; err: (s: string) => void }, version: string): Parsed {
   if (argv[0] === 'lsp') return { kind: 'lsp', args: argv.slice(1) };
+  if (argv[0] === 'web') return { kind: 'web', args: argv.slice(1) };
   const program = new Command('lawreport-lint')
     .description('法治政府建设年度报告合规检查 / lints annual reports on rule-of-law government construction')
     .argument('[paths...]', '稿件文件、文件夹或通配符（.md .txt .docx），- 表示标准输入 / files, folders or globs; - reads stdin')
@@ -130,6 +132,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
   lawreport-lint --fix draft.md            自动修复半角标点、转换残留等
   lawreport-lint 乡镇报告/ --annotate 审核意见/   每份稿件一份审核意见稿（Word 批注和修订）
   lawreport-lint --explain causes-stated   说明一条规则
+  lawreport-lint web --out 报告检查.html   写出离线检查网页（浏览器打开即用，不需要联网）
 
 退出码 / exit codes: 0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或读取失败`)
     .exitOverride()

@@ -6,6 +6,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
+import { nodeHost } from '../config/node-host.js';
 import { loadRuleFiles } from '../config/rule-files.js';
 import { prepareFormat } from '../document/index.js';
 import { painter } from '../formatters/context.js';
@@ -15,7 +16,7 @@ import { RuleTester, type RuleCheck } from '../rule-tester.js';
 const KIND = { valid: '正确示例', invalid: '错误示例' } as const;
 
 export async function testRules(dir: string, io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }, factory: LinterFactory, color: boolean): Promise<number> {
-  const { rules, sources, problems } = loadRuleFiles(resolve(io.cwd, dir));
+  const { rules, sources, problems } = loadRuleFiles(resolve(io.cwd, dir), nodeHost);
   if (problems.length) throw new ConfigError(problems);
   if (!rules.length) {
     io.stderr(`lawreport-lint: ${dir} 中没有规则文件（*.yaml）；规则文件的写法见 lawreport-lint --explain existence 或 README“编写本单位规则”\n`);

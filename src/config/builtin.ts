@@ -3,6 +3,7 @@ import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleDefinition } from '../types.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
+import { nodeHost } from './node-host.js';
 import { packageRoot } from './paths.js';
 
 /** A preset or config file's content, as validated against schema/config.schema.json. */
@@ -46,15 +47,15 @@ export async function loadBuiltinsFromYaml(root = packageRoot()): Promise<Builti
   // imported here so the dist path never evaluates yaml or ajv
   const problems: ConfigProblem[] = [];
   const { loadRuleFiles, loadLexiconDir } = await import('./rule-files.js');
-  const r = loadRuleFiles(join(root, 'rules'));
+  const r = loadRuleFiles(join(root, 'rules'), nodeHost);
   problems.push(...r.problems);
-  const l = loadLexiconDir(join(root, 'rules', 'lexicon'));
+  const l = loadLexiconDir(join(root, 'rules', 'lexicon'), nodeHost);
   problems.push(...l.problems);
   const presets: Builtins['presets'] = {};
   const { readConfigFile } = await import('./config-file.js');
   for (const name of readdirSync(join(root, 'presets')).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const file = join(root, 'presets', name);
-    const c = readConfigFile(file);
+    const c = readConfigFile(file, nodeHost);
     problems.push(...c.problems);
     if (c.value) presets[basename(name, extname(name))] = { file, value: c.value };
   }

@@ -1,9 +1,9 @@
 import picomatch from 'picomatch';
-import { relative } from 'node:path';
 import { checkTypes } from '../checks/index.js';
 import { createDocumentBuilder, vocabularyFrom, type DocumentBuilder } from '../document/index.js';
 import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName } from '../types.js';
 import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
+import type { ConfigHost } from './host.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
 import { compileRegex, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
@@ -39,7 +39,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       const def = resolved.rules.get(id);
       const type = def && checkTypes[def.type];
       if (!def || !type) continue;
-      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id);
+      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id, resolved.host);
       if (found.length) badOptions.add(id);
       problems.push(...found.map((p) => ({ ...p, path: [...at, ...p.path] })));
     }
@@ -97,7 +97,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   const ignore = resolved.ignore.patterns.length ? globMatcher(resolved.ignore.patterns) : undefined;
   const cache = new Map<string, CompiledRule[]>([['', base]]);
   const overridesFor = (filePath: string) => {
-    const rel = relative(resolved.overrides[0].base, filePath).split('\\').join('/');
+    const rel = resolved.host.path.relative(resolved.overrides[0].base, filePath).split('\\').join('/');
     return matchers.flatMap((m, i) => (m(rel) ? [i] : []));
   };
   const settingsWith = (indices: number[]) => {
@@ -117,7 +117,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   if (problems.length) {
     // an override that changes only a failing rule's severity compiles it again, and it fails the same way
     const seen = new Set<string>();
-    throw new ConfigError((await locate(problems)).filter((p) => {
+    throw new ConfigError((await locate(problems, resolved.host)).filter((p) => {
       const k = formatProblem(p);
       return !seen.has(k) && !!seen.add(k);
     }));
@@ -143,12 +143,12 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     },
     isIgnored(filePath) {
       if (!ignore) return false;
-      const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
+      const rel = resolved.host.path.relative(resolved.ignore.base, filePath).split('\\').join('/');
       return ignore(rel);
     },
     ignoredBy(filePath) {
       if (!ignore) return undefined;
-      const rel = relative(resolved.ignore.base, filePath).split('\\').join('/');
+      const rel = resolved.host.path.relative(resolved.ignore.base, filePath).split('\\').join('/');
       // which pattern: tried one by one only for the files a run reports as ignored
       return ignore(rel) ? resolved.ignore.patterns.find((p) => globMatcher([p])(rel)) : undefined;
     },
@@ -173,14 +173,13 @@ export function globMatcher(patterns: readonly string[]): (relPath: string) => b
 type Located = ConfigProblem & { path?: (string | number)[]; key?: boolean };
 
 /** Points problems that carry a YAML path at their line and column (error path only). */
-async function locate(problems: Located[]): Promise<ConfigProblem[]> {
+async function locate(problems: Located[], host: ConfigHost): Promise<ConfigProblem[]> {
   if (!problems.some((p) => p.path)) return problems;
-  const { readFileSync } = await import('node:fs');
   const { parseYamlSource } = await import('./yaml-source.js');
   return problems.map(({ path, key, ...p }) => {
     if (!path) return p;
     try {
-      const { source } = parseYamlSource(p.file, readFileSync(p.file, 'utf8'));
+      const { source } = parseYamlSource(p.file, host.readText(p.file));
       return source ? source.problem(path, p.message, p.hint, key) : p;
     } catch {
       return p;

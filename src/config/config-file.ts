@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { ConfigFileContent } from './builtin.js';
 import type { ConfigProblem } from './errors.js';
+import type { ConfigHost } from './host.js';
 import { validateSourceDetailed } from './validate.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Reads and validates a config or preset file (same shape). */
-export function readConfigFile(file: string): { value?: ConfigFileContent; source?: YamlSource; problems: ConfigProblem[] } {
+export function readConfigFile(file: string, host: ConfigHost): { value?: ConfigFileContent; source?: YamlSource; problems: ConfigProblem[] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = host.readText(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
@@ -25,7 +25,7 @@ export function readConfigFile(file: string): { value?: ConfigFileContent; sourc
   if (typeof source.value !== 'object' || Array.isArray(source.value)) {
     return { problems: [{ file, line: 1, column: 1, message: '配置文件应是一个键值表（extends、rules…）', hint: '例如：\n  extends: recommended\n  rules:\n    placeholder: error' }] };
   }
-  const { problems: invalid, paths } = validateSourceDetailed('config', source);
+  const { problems: invalid, paths } = validateSourceDetailed('config', source, host);
   // Keep checking what is valid (presets, rule ids, rulesDir), so one run reports
   // every problem: drop only the entries the schema rejected.
   return { value: prune(source.value as ConfigFileContent, paths), source, problems: invalid };

@@ -1,8 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { RuleDefinition, SeverityName } from '../types.js';
-import { loadBuiltins, type ConfigFileContent } from './builtin.js';
+import type { ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
+import type { ConfigHost } from './host.js';
+import { nodeHost } from './node-host.js';
 import { SEVERITIES, severityName } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -23,6 +25,8 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Where each setting came from, for --print-config. */
   origins: Map<string, string>;
+  /** Where the files were read: compiling locates problems and matches globs with it. */
+  host: ConfigHost;
 }
 
 export interface ResolveOptions {
@@ -61,11 +65,18 @@ function parseSetting(v: unknown): RuleSetting {
 
 /**
  * Resolves presets, the user's config file, office rules (rulesDir) and --rule
- * overrides into one configuration. Every problem is collected; any problem
- * throws one ConfigError holding them all.
+ * overrides into one configuration, read from the disk. Every problem is
+ * collected; any problem throws one ConfigError holding them all.
  */
-export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
-  const builtins = await loadBuiltins();
+export function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
+  return resolveConfigOn(nodeHost, options);
+}
+
+/** resolveConfig with the files read through `host` (the web page's are in memory). */
+export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const { dirname, isAbsolute, resolve } = host.path; // the host's path arithmetic, not node:path's
+  const cwd = options.cwd ?? host.cwd();
+  const builtins = await host.builtins();
   const problems: ConfigProblem[] = [];
   const rules = new Map(builtins.rules.map((r) => [r.id, r] as const));
   const lexicons: Record<string, unknown> = { ...builtins.lexicons };
@@ -73,12 +84,12 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   const origins = new Map<string, string>();
   const files: string[] = [];
   const cfg: ResolvedConfig = {
-    rules, settings, lexicons, files, origins, overrides: [],
-    ignore: { base: options.cwd ?? process.cwd(), patterns: [] },
+    rules, settings, lexicons, files, origins, overrides: [], host,
+    ignore: { base: cwd, patterns: [] },
   };
 
   // Only a user file needs the YAML parser and validator: load them on demand.
-  const readUser = async (file: string) => (await import('./config-file.js')).readConfigFile(file);
+  const readUser = async (file: string) => (await import('./config-file.js')).readConfigFile(file, host);
 
   /** A problem at a YAML path of a file we parsed (file:line:col), or at the file alone. */
   const at = (file: string, source: YamlSource | undefined, path: (string | number)[], message: string, hint?: string, key = true): ConfigProblem =>
@@ -134,7 +145,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   const applyLexicons = async (map: Record<string, string> | undefined, base: string, file: string) => {
     for (const [name, path] of Object.entries(map ?? {})) {
       const { loadLexiconFile } = await import('./rule-files.js');
-      const r = loadLexiconFile(resolve(base, path));
+      const r = loadLexiconFile(resolve(base, path), host);
       problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
       if (r.value !== undefined) lexicons[name] = r.value;
       files.push(resolve(base, path));
@@ -143,9 +154,9 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
 
   let user: ConfigFileContent | undefined;
   let userSource: YamlSource | undefined;
-  let userDir = options.cwd ?? process.cwd();
+  let userDir = cwd;
   if (options.configFile) {
-    const file = resolve(options.cwd ?? process.cwd(), options.configFile);
+    const file = resolve(cwd, options.configFile);
     cfg.configFile = file;
     userDir = dirname(file);
     files.push(file);
@@ -169,14 +180,15 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     for (const [i, dir] of asList(user.rulesDir).entries()) {
       const { loadRuleFiles } = await import('./rule-files.js');
       const folder = resolve(userDir, dir);
-      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-        const exists = existsSync(folder);
+      const kind = host.kindOf(folder);
+      if (kind !== 'folder') {
+        const exists = kind !== undefined;
         problems.push(at(file, userSource, Array.isArray(user.rulesDir) ? ['rulesDir', i] : ['rulesDir'],
           exists ? `rulesDir “${dir}” 不是文件夹：${folder}` : `找不到 rulesDir 指定的文件夹 “${dir}”：${folder}`,
           'rulesDir 相对于这个配置文件所在的文件夹；请先建好本单位规则的文件夹（lawreport-lint --init 可生成一个示例），或改正路径', false));
         continue;
       }
-      const r = loadRuleFiles(folder);
+      const r = loadRuleFiles(folder, host);
       problems.push(...r.problems);
       for (const def of r.rules) {
         const existing = rules.get(def.id);

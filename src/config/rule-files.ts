@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
 import type { RuleDefinition } from '../types.js';
 import type { ConfigProblem } from './errors.js';
+import type { ConfigHost } from './host.js';
 import { toRuleDefinition } from './rule-file.js';
 import { kebab, validateSource } from './validate.js';
 import { COMMON_RULE_PROPERTIES } from './schema.js';
@@ -10,13 +9,14 @@ const ID_PATTERN = new RegExp((COMMON_RULE_PROPERTIES.id as { pattern: string })
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Reads and validates every rule file (`*.yaml`) of a folder; the id must equal the file name. */
-export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: Map<string, YamlSource>; problems: ConfigProblem[] } {
+export function loadRuleFiles(dir: string, host: ConfigHost): { rules: RuleDefinition[]; sources: Map<string, YamlSource>; problems: ConfigProblem[] } {
+  const { basename, extname, join } = host.path;
   const problems: ConfigProblem[] = [];
   const rules: RuleDefinition[] = [];
   const sources = new Map<string, YamlSource>();
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = host.list(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '文件夹不存在' : code === 'ENOTDIR' ? '这不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : (err as Error).message;
@@ -24,14 +24,14 @@ export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: 
   }
   for (const name of names) {
     const file = join(dir, name);
-    const { source, problems: parse } = parseYamlSource(file, readFileSync(file, 'utf8'));
+    const { source, problems: parse } = parseYamlSource(file, host.readText(file));
     problems.push(...parse);
     if (!source) continue;
     if (!source.value || typeof source.value !== 'object' || Array.isArray(source.value)) {
       problems.push({ file, line: 1, column: 1, message: '规则文件应是一个键值表（id、type、summary…）' });
       continue;
     }
-    const invalid = validateSource('rule', source);
+    const invalid = validateSource('rule', source, host);
     problems.push(...invalid);
     const raw = source.value as Record<string, unknown>;
     const id = basename(name, extname(name));
@@ -51,21 +51,22 @@ export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: 
 }
 
 /** Reads every lexicon (`*.yaml`) of a folder, by file name. */
-export function loadLexiconDir(dir: string): { lexicons: Record<string, unknown>; problems: ConfigProblem[] } {
+export function loadLexiconDir(dir: string, host: ConfigHost): { lexicons: Record<string, unknown>; problems: ConfigProblem[] } {
+  const { basename, extname, join } = host.path;
   const lexicons: Record<string, unknown> = {};
   const problems: ConfigProblem[] = [];
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    const r = loadLexiconFile(join(dir, name));
+  for (const name of host.list(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const r = loadLexiconFile(join(dir, name), host);
     problems.push(...r.problems);
     if (r.value !== undefined) lexicons[basename(name, extname(name))] = r.value;
   }
   return { lexicons, problems };
 }
 
-export function loadLexiconFile(file: string): { value?: unknown; problems: ConfigProblem[] } {
+export function loadLexiconFile(file: string, host: ConfigHost): { value?: unknown; problems: ConfigProblem[] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = host.readText(file);
   } catch (err) {
     return { problems: [{ file, message: `无法读取词表文件：${(err as Error).message}` }] };
   }

@@ -1,29 +1,29 @@
-import { createRequire } from 'node:module';
 import type { ConfigProblem } from './errors.js';
 import { didYouMean } from './errors.js';
-import { builtScript } from './paths.js';
+import type { ConfigHost } from './host.js';
 import { configSchema, ruleSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
-// ajv is CommonJS; createRequire keeps it out of the cold start of a run without config files.
-const require = createRequire(import.meta.url);
-
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
+type Ajv = { compile(schema: object): Validator };
+/** ajv's class, as a ConfigHost gives it. */
+export type AjvClass = new (options: typeof AJV_OPTIONS) => Ajv;
 
 /** ajv's options, here and for the validators the build generates (scripts/build.mjs): their errors must be the same. */
 export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
-/**
- * dist/validate-config.cjs and dist/validate-rule.cjs: each validator as code, and
- * the schema text it was generated from. Two files: the rule validator is 0.5 MB
- * of code, which a run with only a config file need not load (~10 ms).
- */
-export const validatorFile = (kind: 'rule' | 'config'): string => `validate-${kind}.cjs`;
 type Prebuilt = Validator & { source: string };
 
-let ajv: { compile(schema: object): Validator } | undefined;
-const validators: Partial<Record<'rule' | 'config', Validator>> = {};
+/** Each host's ajv instance and validators, made on first use. */
+interface Validators { ajv?: Ajv; files: Partial<Record<'rule' | 'config', Validator>>; options: Map<string, Validator> }
+const validators = new WeakMap<ConfigHost, Validators>();
+
+function validatorsOf(host: ConfigHost): Validators {
+  let v = validators.get(host);
+  if (!v) validators.set(host, (v = { files: {}, options: new Map() }));
+  return v;
+}
 
 /**
  * A validator on first use only: a run that reads a .lawreport-lint.yaml but no
@@ -32,40 +32,33 @@ const validators: Partial<Record<'rule' | 'config', Validator>> = {};
  * run with a config file. A build from other schemas (sources changed since) is
  * not used: ajv compiles the current ones instead.
  */
-function validatorFor(kind: 'rule' | 'config'): Validator {
-  if (validators[kind]) return validators[kind];
+function validatorFor(kind: 'rule' | 'config', host: ConfigHost): Validator {
+  const v = validatorsOf(host);
+  if (v.files[kind]) return v.files[kind];
   const schema = schemaOf(kind);
-  return (validators[kind] = prebuilt(kind, schema) ?? compile(schema));
+  return (v.files[kind] = usableValidator(host.generatedValidator(kind), schema) ?? compile(schema, host));
 }
 
 /** The JSON Schema a config or rule file is validated against. */
 export const schemaOf = (kind: 'rule' | 'config'): object => (kind === 'rule' ? ruleSchema() : configSchema());
 
-function prebuilt(kind: 'rule' | 'config', schema: object): Validator | undefined {
-  const file = builtScript(validatorFile(kind));
-  return file ? prebuiltValidator(file, schema) : undefined;
+/** A validator the build generated (the module's exports), if it was generated from `schema`. */
+export function usableValidator(generated: unknown, schema: object): Validator | undefined {
+  return generated && (generated as Prebuilt).source === JSON.stringify(schema) ? generated as Validator : undefined;
 }
 
-/** The validator generated into `file`, if it was generated from `schema`. */
-export function prebuiltValidator(file: string, schema: object): Validator | undefined {
-  const validate = require(file) as Prebuilt;
-  return validate.source === JSON.stringify(schema) ? validate : undefined;
-}
-
-/** One ajv instance for every schema: loading and configuring it costs ~25 ms. */
-function compile(schema: object): Validator {
-  if (!ajv) {
-    const Ajv = require('ajv').default ?? require('ajv');
-    ajv = new Ajv(AJV_OPTIONS) as { compile(schema: object): Validator };
-  }
-  return ajv.compile(schema);
+/** One ajv instance per host for every schema: loading and configuring it costs ~25 ms. */
+function compile(schema: object, host: ConfigHost): Validator {
+  const v = validatorsOf(host);
+  v.ajv ??= new (host.ajv())(AJV_OPTIONS);
+  return v.ajv.compile(schema);
 }
 
 const KIND = { rule: '规则文件', config: '配置文件' };
 
 /** Validates a rule or config file; every problem carries file:line:col and a hint. */
-export function validateSource(kind: 'rule' | 'config', src: YamlSource): ConfigProblem[] {
-  return validateSourceDetailed(kind, src).problems;
+export function validateSource(kind: 'rule' | 'config', src: YamlSource, host: ConfigHost): ConfigProblem[] {
+  return validateSourceDetailed(kind, src, host).problems;
 }
 
 /**
@@ -73,8 +66,8 @@ export function validateSource(kind: 'rule' | 'config', src: YamlSource): Config
  * just the bad entries and keep checking the rest (problems are collected, not
  * reported one at a time).
  */
-export function validateSourceDetailed(kind: 'rule' | 'config', src: YamlSource): { problems: ConfigProblem[]; paths: string[][] } {
-  const validate = validatorFor(kind);
+export function validateSourceDetailed(kind: 'rule' | 'config', src: YamlSource, host: ConfigHost): { problems: ConfigProblem[]; paths: string[][] } {
+  const validate = validatorFor(kind, host);
   if (validate(src.value)) return { problems: [], paths: [] };
   const errors = (validate.errors ?? []).filter((e) => !otherBranch(e, src.value));
   const seen = new Set<string>();
@@ -193,16 +186,15 @@ function getAt(value: unknown, path: string[]): unknown {
   return v;
 }
 
-const optionValidators = new Map<string, Validator>();
-
 /**
  * Validates option overrides from a config against the rule type's schema. Each
  * problem carries its path inside the options, for the caller to locate in YAML.
  */
-export function validateRuleOptions(type: string, schema: object, options: Record<string, unknown>, file: string, ruleId: string): (ConfigProblem & { path: string[]; key: boolean })[] {
+export function validateRuleOptions(type: string, schema: object, options: Record<string, unknown>, file: string, ruleId: string, host: ConfigHost): (ConfigProblem & { path: string[]; key: boolean })[] {
+  const { options: optionValidators } = validatorsOf(host);
   let v = optionValidators.get(type);
   if (!v) {
-    v = compile(schema);
+    v = compile(schema, host);
     optionValidators.set(type, v);
   }
   if (v(options)) return [];

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { fixHint } from './fix-hint.js';
@@ -12,7 +11,15 @@ export interface RunOptions {
   strict?: boolean;
   /** Collect the checks' evidence (for summaries and the checklist); default true. */
   evidence?: boolean;
+  /**
+   * A file's URL on the host the drafts and rules were read from (ConfigHost.fileUrl):
+   * related locations name the draft by it, and a rule's documentation link is its
+   * file's. Without it, a draft is `untitled:` and rules have no link.
+   */
+  fileUrl?: FileUrl;
 }
+
+export type FileUrl = (path: string) => string;
 
 export interface RunResult {
   diagnostics: Diagnostic[];
@@ -22,19 +29,20 @@ export interface RunResult {
 // A draft's URI, built once: every related location carries it, and pathToFileURL
 // per location was 4% of a batch.
 const uris = new WeakMap<ReportDocument, string>();
-export function documentUri(doc: ReportDocument): string {
+export function documentUri(doc: ReportDocument, fileUrl: FileUrl | undefined): string {
   let uri = uris.get(doc);
-  if (uri === undefined) uris.set(doc, (uri = uriOf(doc.path)));
+  if (uri === undefined) uris.set(doc, (uri = uriOf(doc.path, fileUrl)));
   return uri;
 }
 
-function uriOf(path: string | undefined): string {
+function uriOf(path: string | undefined, fileUrl: FileUrl | undefined): string {
   if (!path) return 'untitled:draft';
   try {
-    return pathToFileURL(path).href;
+    if (fileUrl) return fileUrl(path);
   } catch {
-    return `untitled:${path}`;
+    // not a path this host can name
   }
+  return `untitled:${path}`;
 }
 
 function toRange(doc: ReportDocument, span: Span): Range {
@@ -75,7 +83,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
-        out.push(toDiagnostic(doc, rule, f, options.previous));
+        out.push(toDiagnostic(doc, rule, f, options));
       }
     } catch (err) {
       if (options.strict) throw err;
@@ -124,12 +132,12 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
 
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
 const hrefs = new WeakMap<CompiledRule['def'], string | undefined>();
-function ruleHref(def: CompiledRule['def']): string | undefined {
-  if (!hrefs.has(def)) hrefs.set(def, def.file ? pathToFileURL(def.file).href : undefined);
+function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): string | undefined {
+  if (!hrefs.has(def)) hrefs.set(def, def.file && fileUrl ? fileUrl(def.file) : undefined);
   return hrefs.get(def);
 }
 
-function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
+function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
   const { def } = rule;
   const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
   const d: Diagnostic = {
@@ -139,13 +147,13 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previ
     source: 'lawreport-lint',
     message: interpolate(template, f.data),
   };
-  const href = ruleHref(def);
+  const href = ruleHref(def, fileUrl);
   if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
       const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }) : r.message ?? '';
-      return { location: { uri: documentUri(target), range: toRange(target, r.span) }, message };
+      return { location: { uri: documentUri(target, fileUrl), range: toRange(target, r.span) }, message };
     });
   }
   const data: NonNullable<Diagnostic['data']> = { ruleType: def.type };

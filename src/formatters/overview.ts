@@ -76,7 +76,8 @@ export function topProblems(row: DraftRow): { shown: ProblemGroup[]; more: numbe
   return { shown: row.problems.slice(0, TOP_PROBLEMS), more: Math.max(0, row.problems.length - TOP_PROBLEMS) };
 }
 
-function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
+/** Findings by rule, most serious first, then the most frequent. */
+export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
   const groups = new Map<string, ProblemGroup & { first: number }>();
   diagnostics.forEach((d, i) => {
     const g = groups.get(d.code);

@@ -62,15 +62,16 @@ export async function readDraftBytes(path: string): Promise<Buffer> {
 
 /** Bytes (a file's or stdin's) as a draft; `path` decides whether they are a .docx. */
 export async function decodeDraft(path: string, bytes: Uint8Array): Promise<Draft> {
-  if (extname(path).toLowerCase() === '.docx') return decodeDocx(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (extname(path).toLowerCase() === '.docx') return decodeDocx(path, bytes);
   return decodeText(path, bytes);
 }
 
-async function decodeDocx(path: string, bytes: Buffer): Promise<Draft> {
+/** A .docx's bytes as a draft (the web page reads picked Word files with it too: bytes in, no Node API). */
+export async function decodeDocx(path: string, bytes: Uint8Array): Promise<Draft> {
   if (bytes.length === 0) throw new ReadError('empty', '文件是空的（0 字节），没有可检查的内容');
   const how = '文件可能已损坏或不完整，请用 Word 或 WPS 打开后“另存为” .docx 再检查';
   // an old binary Word file (OLE2) renamed to .docx, or anything else that is not a ZIP
-  const magic = bytes.length >= 4 ? bytes.readUInt32BE(0) : 0;
+  const magic = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) : 0;
   if (magic === 0xd0cf11e0) {
     throw new ReadError('unsupported-format',
       `这是旧版 Word（.doc）文件，只是扩展名写成了 .docx；请另存为 .docx，或转换：libreoffice --headless --convert-to docx "${path}"`);
@@ -98,13 +99,16 @@ export function decodeText(path: string, bytes: Uint8Array): Draft {
   return { path, text: d.text, encoding: d.encoding, bom: d.bom };
 }
 
+const latin1 = new TextDecoder('latin1');
+
 /** NUL bytes (outside UTF-16), or many control characters, mean binary. */
 function looksBinary(bytes: Uint8Array): boolean {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return false;
   const n = Math.min(bytes.length, 8192);
   // scanned natively: a byte loop in JS was a visible share of a 1,000-draft batch
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+  // (TextDecoder rather than Buffer, so the web page decodes drafts the same way)
+  const head = latin1.decode(bytes.subarray(0, n));
   if (head.includes('\0')) return true;
   const control = head.match(/[\x01-\x07\x0e-\x1a\x1c-\x1f]/g)?.length ?? 0;
   return control / n > 0.1;

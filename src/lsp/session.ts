@@ -3,7 +3,6 @@ import { basename, dirname, isAbsolute } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, problemLocation, type ConfigProblem } from '../config/errors.js';
 import { CONFIG_NAMES } from '../config/load.js';
-import { documentUri } from '../engine/run.js';
 import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
 import { lintDraft } from '../lint-draft.js';
 import type { Diagnostic } from '../types.js';
@@ -326,7 +325,7 @@ function mtimeOf(file: string): string {
  * spells the file URI differently, gets its own URI back in relatedInformation.
  */
 function pointAt(output: LintOutput, uri: string): Diagnostic[] {
-  const own = documentUri(output.document);
+  const own = output.uri;
   if (own === uri) return output.diagnostics;
   return output.diagnostics.map((d) => d.relatedInformation
     ? { ...d, relatedInformation: d.relatedInformation.map((r) => (r.location.uri === own ? { ...r, location: { ...r.location, uri } } : r)) }
