@@ -117,7 +117,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
 
   return {
     resolved,
-    builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons)),
+    builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons), { reportKind: resolved.reportKind }),
     rulesFor(filePath) {
       if (!filePath || !matchers.length) return base;
       const rel = relative(resolved.overrides[0].base, filePath).split('\\').join('/');

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { ReportKindSetting } from '../document/kind.js';
 import type { RuleDefinition, SeverityName } from '../types.js';
 import { loadBuiltins, type ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
@@ -23,6 +24,10 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Where each setting came from, for --print-config. */
   origins: Map<string, string>;
+  /** Who reports: set by a preset or the config (the last one wins), else read from each draft. */
+  reportKind: ReportKindSetting;
+  /** Where `reportKind` was set, for --print-config (undefined: the default, auto). */
+  reportKindFrom?: string;
 }
 
 export interface ResolveOptions {
@@ -73,8 +78,13 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   const origins = new Map<string, string>();
   const files: string[] = [];
   const cfg: ResolvedConfig = {
-    rules, settings, lexicons, files, origins, overrides: [],
+    rules, settings, lexicons, files, origins, overrides: [], reportKind: 'auto',
     ignore: { base: options.cwd ?? process.cwd(), patterns: [] },
+  };
+  const applyReportKind = (value: ConfigFileContent | undefined, origin: string) => {
+    if (value?.reportKind === undefined) return;
+    cfg.reportKind = value.reportKind;
+    cfg.reportKindFrom = origin;
   };
 
   // Only a user file needs the YAML parser and validator: load them on demand.
@@ -128,6 +138,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     const parents = asList(value.extends);
     for (const [i, parent] of parents.entries()) await applyPreset(parent, dirname(file), file, source, Array.isArray(value.extends) ? ['extends', i] : ['extends']);
     await applyLexicons(value.lexicons, dirname(file), file);
+    applyReportKind(value, builtin ? `预设 ${name}` : file);
     applySettings(value.rules, builtin ? `预设 ${name}` : file, () => file, source);
   };
 
@@ -186,6 +197,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       }
     }
     await applyLexicons(user.lexicons, userDir, file);
+    applyReportKind(user, file);
     applySettings(user.rules, file, () => file, userSource);
     cfg.ignore.patterns = user.ignore ?? [];
     cfg.overrides = (user.overrides ?? []).map((o, i) => ({
