@@ -37,8 +37,8 @@ export interface DocumentVocabulary {
   title: { subject: string[]; about: string; report: string[]; summary: string[]; organSuffixes: string[] };
   quantities: { units: string[]; approxBefore: string[]; approxAfter: string[]; notFigures: string[] };
   kinds: { list: KindVocabulary[]; governments: string[]; default: ReportKind };
-  /** Years that name a document: drafting verbs and document words (years.yaml). */
-  documents: { verbs: string[]; nouns: string[] };
+  /** Years that name a document: drafting verbs, document words, words of taking effect (years.yaml). */
+  documents: { verbs: string[]; nouns: string[]; effective: string[] };
   /** Word debris before a line's text (debris.yaml). */
   debris: { fields: string[]; invisible: string };
 }
@@ -93,7 +93,7 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
       governments: list(kinds.governments),
       default: (kinds.default ?? 'township') as ReportKind,
     },
-    documents: { verbs: list(documents.verbs), nouns: list(documents.nouns) },
+    documents: { verbs: list(documents.verbs), nouns: list(documents.nouns), effective: list(documents.effective) },
     debris: { fields: list(debris.fields), invisible: typeof debris.invisible === 'string' ? debris.invisible : '' },
   };
 }

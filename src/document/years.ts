@@ -5,18 +5,21 @@ import { alternation, type DocumentVocabulary } from './vocabulary.js';
 const YEAR = /(?<![\d.〔\[])((?:19|20)\d{2})(?=\s*年|\s*[-—–~至到])/g;
 
 /**
- * Whether the year at `i` of `chunk` opens the name of a document drawn up then
- * (years.yaml): a drafting verb right before it (制定了2024年度…), a document word
- * in the phrase it opens (…工作计划, …工作要点) before any “，。；”.
+ * Whether the year at `i` of `chunk` names a document rather than dates work
+ * (years.yaml): drawn up then — a drafting verb right before it (制定了2024年度…)
+ * and a document word in the phrase it opens (…工作计划) before any “，。；” — or
+ * the date it takes effect (自2024年1月1日起施行).
  */
 export type DocumentName = (chunk: string, i: number) => boolean;
 
 export function compileDocumentNames(v: DocumentVocabulary): DocumentName {
-  const { verbs, nouns } = v.documents;
-  if (!verbs.length || !nouns.length) return () => false;
-  const verb = new RegExp(`(?:${alternation(verbs)})了?\\s*$`);
-  const noun = new RegExp(`^[^，。；！？,;：:\\n]{0,30}?(?:${alternation(nouns)})`);
-  return (chunk, i) => verb.test(chunk.slice(Math.max(0, i - 8), i)) && noun.test(chunk.slice(i + 4, i + 40));
+  const { verbs, nouns, effective } = v.documents;
+  const never = /(?!)/;
+  const verb = verbs.length ? new RegExp(`(?:${alternation(verbs)})了?\\s*$`) : never;
+  const noun = nouns.length ? new RegExp(`^[^，。；！？,;：:\\n]{0,30}?(?:${alternation(nouns)})`) : never;
+  const takesEffect = effective.length ? new RegExp(`^\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?\\s*(?:${alternation(effective)})`) : never;
+  return (chunk, i) =>
+    (verb.test(chunk.slice(Math.max(0, i - 8), i)) && noun.test(chunk.slice(i + 4, i + 40))) || takesEffect.test(chunk.slice(i + 4, i + 24));
 }
 
 /**
