@@ -18,15 +18,20 @@ export interface HeadingClass {
   byYear?: boolean;
   /** The plan keyword a heading placed by its year holds too (“2024年工作安排”). */
   planWord?: string;
-  /** Other parts the heading names by their item words (“存在的问题及下一步打算” → plan). */
+  /** Other parts the heading names, joined to this one (“存在的问题及下一步打算” → plan). */
   also?: PartKind[];
 }
+
+/** Words that join the names of two parts in one heading: “存在的问题及下一步打算”. */
+const JOIN = /[及和与并]/;
 
 /**
  * Classifies a first-level heading by its words: every lexicon keyword it contains
  * scores its length and the longest wins (“工作思路目标举措” → plan through 目标举措);
- * of two as long, the one ending later (“主要工作安排” → 工作安排). A heading year of
- * N+1 means plan. A weak keyword in a theme is reported as such: structure decides.
+ * of two as long, the one ending later (“主要工作安排” → 工作安排). A heading that
+ * joins the names of two parts (their `items` words, “工作情况及存在的问题”) is the
+ * earlier one in the regulation's order and names the other too. Else a heading year
+ * of N+1 means plan. A weak keyword in a theme is reported as such: structure decides.
  */
 export function classifyHeading(title: string, parts: readonly PartVocabulary[], reportYear: number | undefined): HeadingClass {
   const y = HEADING_YEAR.exec(title);
@@ -41,20 +46,33 @@ export function classifyHeading(title: string, parts: readonly PartVocabulary[],
       if (at >= 0 && (k.length > len || at + k.length > best.at + len)) best = { p, word: k, at };
     }
   }
-  const kind: PartKind = best.p?.kind ?? 'unknown';
-  const end = best.at + (best.word?.length ?? 0);
-  const also = parts
-    .filter((p) => p.kind !== kind && p.items.keywords.some((k) => {
-      const at = title.indexOf(k);
-      return at >= 0 && (at >= end || at + k.length <= best.at);
-    }))
-    .map((p) => p.kind);
-  const out: HeadingClass = { kind, matched: best.word, year, ...(also.length ? { also } : {}) };
-  if (year !== undefined && reportYear !== undefined && year === reportYear + 1 && kind !== 'other') {
-    return { kind: 'plan', matched: `${year}年`, year, byYear: true, ...(kind === 'plan' ? { planWord: best.word } : {}), ...(also.length ? { also } : {}) };
+  if (!best.p || !best.word) {
+    if (year !== undefined && reportYear !== undefined && year === reportYear + 1) return { kind: 'plan', matched: `${year}年`, year, byYear: true };
+    return { kind: 'unknown', year };
   }
-  if (best.p && best.word && best.p.weak.includes(best.word) && isTheme(title)) out.weak = true;
-  return out;
+  const primary = { p: best.p, word: best.word, at: best.at };
+  const joined: { p: PartVocabulary; word: string }[] = [];
+  for (const p of parts) {
+    if (p.kind === primary.p.kind) continue;
+    for (const k of p.items.keywords) {
+      const at = title.indexOf(k);
+      if (at < 0 || (at < primary.at + primary.word.length && at + k.length > primary.at)) continue;
+      const between = at > primary.at ? title.slice(primary.at + primary.word.length, at) : title.slice(at + k.length, primary.at);
+      if (JOIN.test(between)) {
+        joined.push({ p, word: k });
+        break;
+      }
+    }
+  }
+  if (joined.length) {
+    const named = [primary, ...joined].sort((a, b) => parts.indexOf(a.p) - parts.indexOf(b.p));
+    return { kind: named[0].p.kind, matched: named[0].word, year, also: named.slice(1).map((n) => n.p.kind) };
+  }
+  if (year !== undefined && reportYear !== undefined && year === reportYear + 1 && primary.p.kind !== 'other') {
+    return { kind: 'plan', matched: `${year}年`, year, byYear: true, ...(primary.p.kind === 'plan' ? { planWord: primary.word } : {}) };
+  }
+  const weak = primary.p.weak.includes(primary.word) && isTheme(title);
+  return { kind: primary.p.kind, matched: primary.word, year, ...(weak ? { weak } : {}) };
 }
 
 /** What the model has read of the draft when it places its sections. */

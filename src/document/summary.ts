@@ -7,7 +7,8 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
     organ: doc.title?.organ?.text,
     year: doc.year,
     title: doc.title?.text,
-    parts: doc.parts.map((p) => ({ kind: p.kind, title: p.heading.title, line: line(p.heading.span[0]) })),
+    // parts written as items (duties as an achievements item) count as found: required-parts says where they are
+    parts: [...doc.parts, ...doc.itemParts].sort((a, b) => a.span[0] - b.span[0]).map((p) => ({ kind: p.kind, title: p.heading.title, line: line(p.heading.span[0]) })),
     passes: evidence.map((e) => ({
       rule: e.rule,
       evidence: e.evidence.map((x) => ({ message: x.message, line: x.span ? line(x.span[0]) : undefined })),
