@@ -45,3 +45,16 @@ describe('--print-document', () => {
     expect(json.parts[1].evidence).toEqual([{ by: 'item', word: '第一责任人' }]);
   });
 });
+
+describe('the README’s model section', () => {
+  it('shows output the tool prints today', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section:model -->'), readme.indexOf('<!-- /section:model -->'));
+    const blocks = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toHaveLength(2);
+    const printed = [printDocument(shape('district-duties-first.txt'), labels), printDocument(shape('county-by-place.txt'), labels)];
+    blocks.forEach((block, i) => {
+      for (const line of block.trimEnd().split('\n')) expect(printed[i].split('\n'), line).toContain(line);
+    });
+  });
+});
