@@ -195,20 +195,31 @@ export function compilePlacement(v: DocumentVocabulary) {
     // item “持续推进…第一责任人职责” is next year's work, not this year's report.
     const top = new Set(parts.map((p) => p.kind));
     const itemParts: Part[] = [];
-    for (const p of parts) {
-      for (const w of itemWords) {
-        if (top.has(w.kind) || (p.kind !== 'unknown' && rank(w.kind) <= rank(p.kind))) continue;
-        for (const child of p.section.children) {
-          const title = child.heading.title;
-          if (!w.inThemes && isTheme(title)) continue;
-          const word = w.words.find((k) => title.includes(k));
-          if (!word) continue;
-          itemParts.push({
-            kind: w.kind, heading: child.heading, span: child.span, bodySpan: child.bodySpan, items: input.itemsOf(child),
-            section: child, matched: word, evidence: [{ by: 'item', word }], within: p,
-          });
-        }
+    const namedBy = (title: string, words: typeof itemWords) => {
+      for (const w of words) {
+        if (!w.inThemes && isTheme(title)) continue;
+        const word = w.words.find((k) => title.includes(k));
+        if (word) return { kind: w.kind, word };
       }
+      return undefined;
+    };
+    // an item or, below an item that names no part, a subitem (一、→（一）→1.)
+    const visit = (p: Part, children: readonly Section[], words: typeof itemWords, depth: number) => {
+      for (const child of children) {
+        const hit = namedBy(child.heading.title, words);
+        if (!hit) {
+          if (depth < 2) visit(p, child.children, words, depth + 1);
+          continue;
+        }
+        itemParts.push({
+          kind: hit.kind, heading: child.heading, span: child.span, bodySpan: child.bodySpan, items: input.itemsOf(child),
+          section: child, matched: hit.word, evidence: [{ by: 'item', word: hit.word }], within: p,
+        });
+      }
+    };
+    for (const p of parts) {
+      const words = itemWords.filter((w) => !top.has(w.kind) && (p.kind === 'unknown' || rank(w.kind) > rank(p.kind)));
+      if (words.length) visit(p, p.section.children, words, 1);
     }
     if (!itemParts.length) return { parts, itemParts };
     itemParts.sort((a, b) => a.span[0] - b.span[0]);

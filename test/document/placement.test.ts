@@ -104,6 +104,16 @@ describe('parts written as items of another part', () => {
     expect(doc.partsOf('duties')).toEqual([duties]);
   });
 
+  it('a subitem that reports the duties (一、→（一）→1.), below an item that names no part', async () => {
+    const doc = await model(`${TITLE}一、主要工作开展情况\n（一）加强组织领导\n1.履行推进法治建设第一责任人职责。局主要负责人主持召开党组会议3次。\n2.健全领导机制。调整领导小组。\n（二）规范执法。办理案件18件。\n二、存在的问题\n……\n`);
+    expect(placed(doc)).toEqual(['L2 achievements [keyword]', 'L4 duties (item) [item]', 'L7 shortcomings [keyword]']);
+  });
+
+  it('an item that names two parts is one part: the earlier in the regulation’s order', async () => {
+    const doc = await model(`${TITLE}一、主要举措和成效\n（一）规范执法。办理案件18件。\n（二）存在的问题和下一步工作打算。一是执法力量薄弱。\n`);
+    expect(placed(doc)).toEqual(['L2 achievements [keyword]', 'L4 shortcomings (item) [item]']);
+  });
+
   it('a passing mention in an item is not an item that reports the duties; nor is a plan item about them', async () => {
     const doc = await model(`${TITLE}一、主要举措和成效\n（一）加强组织领导。落实第一责任人职责，召开会议3次。\n二、存在的不足和原因\n……\n三、2024年工作安排\n（一）持续推进党政主要负责人履行推进法治建设第一责任人职责。\n`);
     expect(doc.itemParts).toEqual([]);
