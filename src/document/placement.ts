@@ -22,6 +22,24 @@ export interface HeadingClass {
   also?: PartKind[];
 }
 
+/** The parts' keywords by their first character: a heading is scanned once, not once per keyword. */
+const keywordIndexes = new WeakMap<readonly PartVocabulary[], Map<number, { p: PartVocabulary; k: string }[]>>();
+function keywordIndex(parts: readonly PartVocabulary[]): Map<number, { p: PartVocabulary; k: string }[]> {
+  let index = keywordIndexes.get(parts);
+  if (!index) {
+    index = new Map();
+    for (const p of parts) {
+      for (const k of p.keywords) {
+        const c = k.charCodeAt(0);
+        if (!index.has(c)) index.set(c, []);
+        index.get(c)!.push({ p, k });
+      }
+    }
+    keywordIndexes.set(parts, index);
+  }
+  return index;
+}
+
 /** Words that join the names of two parts in one heading: “存在的问题及下一步打算”. */
 const JOIN = /[及和与并]/;
 
@@ -36,14 +54,13 @@ const JOIN = /[及和与并]/;
 export function classifyHeading(title: string, parts: readonly PartVocabulary[], reportYear: number | undefined): HeadingClass {
   const y = HEADING_YEAR.exec(title);
   const year = y ? Number(y[1]) : undefined;
+  const byFirst = keywordIndex(parts);
   let best: { p?: PartVocabulary; word?: string; at: number } = { at: -1 };
-  for (const p of parts) {
-    for (const k of p.keywords) {
+  for (let at = 0; at < title.length; at++) {
+    for (const { p, k } of byFirst.get(title.charCodeAt(at)) ?? []) {
       const len = best.word?.length ?? 0;
-      if (k.length < len) continue;
-      const at = title.lastIndexOf(k);
       // equal lengths: the later word wins, as a Chinese noun phrase ends in its head (主要工作安排 is an 安排)
-      if (at >= 0 && (k.length > len || at + k.length > best.at + len)) best = { p, word: k, at };
+      if (k.length >= len && title.startsWith(k, at) && (k.length > len || at + k.length > best.at + len)) best = { p, word: k, at };
     }
   }
   if (!best.p || !best.word) {
