@@ -16,6 +16,9 @@ const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3 };
 interface Finding { rule: string; severity?: number; line?: number; quote?: string }
 interface Spec { file: string; preset: string; kind?: string; parts?: string[]; must: Finding[]; mustNot: Finding[]; either: Finding[] }
 
+/** `\uXXXX` in a quote: an invisible character (a zero-width space, a control character). */
+const unescaped = (q: string) => q.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
 /** Reads EXPECTED.md: one spec per “## file.txt[ (preset: name)]” section. */
 function readSpecs(md: string): Spec[] {
   const specs: Spec[] = [];
@@ -40,7 +43,7 @@ function readSpecs(md: string): Spec[] {
       if (list === spec.must) {
         const m = /^([a-z-]+) (error|warning|info) L(\d+) “(.*)”$/.exec(what);
         if (!m) throw new Error(`EXPECTED.md: cannot read “${line}”`);
-        list.push({ rule: m[1], severity: SEVERITY[m[2]], line: Number(m[3]), quote: m[4] });
+        list.push({ rule: m[1], severity: SEVERITY[m[2]], line: Number(m[3]), quote: unescaped(m[4]) });
       } else {
         // “rule”, “rule L4, L5”, “rule L6 “text””, or several rules separated by “, ”
         for (const entry of what.split(/, (?=[a-zL])/)) {
@@ -48,7 +51,7 @@ function readSpecs(md: string): Spec[] {
           if (!m) throw new Error(`EXPECTED.md: cannot read “${entry}” in “${line}”`);
           const rule = m[1] ?? list[list.length - 1]?.rule;
           if (!rule) throw new Error(`EXPECTED.md: no rule in “${line}”`);
-          list.push({ rule, line: m[2] ? Number(m[2]) : undefined, quote: m[3] });
+          list.push({ rule, line: m[2] ? Number(m[2]) : undefined, quote: m[3] === undefined ? undefined : unescaped(m[3]) });
         }
       }
     } else if (line.trim() && !line.startsWith('- ')) list = undefined;
