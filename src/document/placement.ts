@@ -138,21 +138,24 @@ export function compilePlacement(v: DocumentVocabulary) {
 
   return (input: PlacementInput): { parts: Part[]; itemParts: Part[] } => {
     const { text, sections, year: n } = input;
+    // every part has the same properties in the same order: the rules read parts in
+    // hot loops, and objects of one shape keep those reads fast
+    const part = (s: Section, kind: PartKind, matched: string | undefined, evidence: PartEvidence[], year?: number, alsoNames?: PartKind[], within?: Part): Part => ({
+      kind, heading: s.heading, span: s.span, bodySpan: s.bodySpan, year, items: input.itemsOf(s), section: s, matched, evidence, within, alsoNames,
+    });
     const classes = sections.map((s) => classifyHeading(s.heading.title, v.parts, n));
     const decided: (PartKind | undefined)[] = classes.map((c) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined));
 
     const parts: Part[] = sections.map((s, i) => {
       const c = classes[i];
-      const items = input.itemsOf(s);
-      const base = { heading: s.heading, span: s.span, bodySpan: s.bodySpan, year: c.year, items, section: s, ...(c.also ? { alsoNames: c.also } : {}) };
       if (decided[i]) {
         const evidence: PartEvidence[] = c.byYear
           ? [{ by: 'year', year: c.year! }, ...(c.planWord ? [{ by: 'keyword' as const, word: c.planWord, kind: c.kind }] : [])]
           : [{ by: 'keyword', word: c.matched!, kind: c.kind }];
-        return { ...base, kind: c.kind, matched: c.matched, evidence };
+        return part(s, c.kind, c.matched, evidence, c.year, c.also);
       }
       const placed = place(i);
-      return { ...base, kind: placed.kind, matched: placed.kind === c.kind ? c.matched : undefined, evidence: placed.evidence };
+      return part(s, placed.kind, placed.kind === c.kind ? c.matched : undefined, placed.evidence, c.year, c.also);
     });
 
     function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
@@ -228,10 +231,7 @@ export function compilePlacement(v: DocumentVocabulary) {
           if (depth < 2) visit(p, child.children, words, depth + 1);
           continue;
         }
-        itemParts.push({
-          kind: hit.kind, heading: child.heading, span: child.span, bodySpan: child.bodySpan, items: input.itemsOf(child),
-          section: child, matched: hit.word, evidence: [{ by: 'item', word: hit.word }], within: p,
-        });
+        itemParts.push(part(child, hit.kind, hit.word, [{ by: 'item', word: hit.word }], undefined, undefined, p));
       }
     };
     for (const p of parts) {
