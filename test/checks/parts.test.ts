@@ -33,7 +33,7 @@ describe('required-parts is sure only when every section is placed', () => {
     expect(d.data?.fix).toBeUndefined();
     expect(d.relatedInformation?.map((r) => [r.location.range.start.line, r.message])).toEqual([[5, '未能识别的一级标题“强化示范引领，争当法治表率”']]);
     const [u] = byRule(diagnostics, 'part-recognized');
-    expect([u.severity, u.range.start.line, u.message]).toEqual([3, 5, '未能识别“强化示范引领，争当法治表率”这一部分属于规定的哪一部分']);
+    expect([u.severity, u.range.start.line, u.message]).toEqual([3, 5, '未能识别这一部分属于规定的哪一部分：“强化示范引领，争当法治表率”']);
   });
 
   it('a strict preset does not make an unsure finding an error', async () => {
