@@ -20,7 +20,9 @@ export function compileKindReader(v: DocumentVocabulary, setting: ReportKindSett
     return { kind: vk?.kind ?? v.kinds.default, label: vk?.label ?? v.kinds.default, by, found, words: vk?.words ?? {} };
   };
   if (setting !== 'auto') {
-    const fixed = info(byKind.get(setting), 'config');
+    // the kind the config names, even if a replaced kinds.yaml has no words for it
+    const k = byKind.get(setting);
+    const fixed: ReportKindInfo = { kind: setting, label: k?.label ?? setting, by: 'config', words: k?.words ?? {} };
     return () => fixed;
   }
   const government = v.kinds.governments.length ? new RegExp(`(?:${alternation(v.kinds.governments)})$`) : undefined;
