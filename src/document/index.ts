@@ -92,6 +92,8 @@ function buildDocument(text: string, path: string | undefined, format: DocumentF
     itemsOf: (s: Section) => itemsOf(text, s, paragraphs, sentences, paragraphEnd),
   });
   const all = itemParts.length ? [...parts, ...itemParts].sort((a, b) => a.span[0] - b.span[0]) : parts;
+  // every scoped rule asks for the parts of a kind: one list per kind, made on first use
+  const ofKind = new Map<PartKind, Part[]>();
   const doc: ReportDocument = {
     text,
     path,
@@ -114,7 +116,11 @@ function buildDocument(text: string, path: string | undefined, format: DocumentF
     positionAt: (offset: number) => positionAt(lines, offset),
     offsetAt: (p) => offsetAt(lines, text.length, p),
     part: (kind: PartKind) => parts.find((p) => p.kind === kind) ?? itemParts.find((p) => p.kind === kind),
-    partsOf: (kind: PartKind): Part[] => all.filter((p) => p.kind === kind),
+    partsOf: (kind: PartKind): Part[] => {
+      let list = ofKind.get(kind);
+      if (!list) ofKind.set(kind, (list = all.filter((p) => p.kind === kind)));
+      return list;
+    },
     partAt: (offset: number) => parts.find((p) => p.span[0] <= offset && offset < p.span[1]),
   };
   return doc;
