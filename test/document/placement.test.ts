@@ -30,6 +30,7 @@ describe('headings: keywords first', () => {
     ['存在的困难和问题', 'shortcomings'],
     ['今后工作方向', 'plan'],
     ['党委书记、镇长履行法治建设职责情况', 'duties'],
+    ['党组书记、局长履职情况', 'duties'],
   ])('%s → %s', (title, kind) => {
     expect(classify(title).kind).toBe(kind);
   });
