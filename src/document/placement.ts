@@ -6,7 +6,7 @@ const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
 /** A thematic heading: two phrases joined by a comma, “补齐短板，提升执法水平”. */
 const THEME = /[，,；;]/;
 
-export const isTheme = (title: string): boolean => THEME.test(title);
+const isTheme = (title: string): boolean => THEME.test(title);
 
 export interface HeadingClass {
   kind: PartKind;
