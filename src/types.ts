@@ -37,6 +37,8 @@ export const PART_KINDS: readonly PartKind[] = ['achievements', 'shortcomings', 
 /** Who reports (DOMAIN.md §7): a township or street, a county-level government, a government department. */
 export type ReportKind = 'township' | 'county' | 'department';
 export const REPORT_KINDS: readonly ReportKind[] = ['township', 'county', 'department'];
+/** The config's `reportKind`: `auto` reads the kind from each draft's title. */
+export type ReportKindSetting = ReportKind | 'auto';
 
 export interface ReportKindInfo {
   kind: ReportKind;

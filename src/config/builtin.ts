@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportKindSetting } from '../document/kind.js';
-import type { RuleDefinition } from '../types.js';
+import type { ReportKindSetting, RuleDefinition } from '../types.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { packageRoot } from './paths.js';
 

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { ReportKindSetting } from '../document/kind.js';
-import type { RuleDefinition, SeverityName } from '../types.js';
+import type { ReportKindSetting, RuleDefinition, SeverityName } from '../types.js';
 import { loadBuiltins, type ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
 import { SEVERITIES } from './schema.js';

@@ -1,6 +1,6 @@
-import type { DocumentFormat, Part, PartKind, ReportDocument, Section, Span } from '../types.js';
+import type { DocumentFormat, Part, PartKind, ReportDocument, ReportKindSetting, Section, Span } from '../types.js';
 import { findDirectives } from './directives.js';
-import { compileKindReader, type KindReader, type ReportKindSetting } from './kind.js';
+import { compileKindReader, type KindReader } from './kind.js';
 import { compileDebris, scanLines, type Debris } from './lines.js';
 import { loadMarkdown } from './markdown.js';
 import { buildSections, findHeadings } from './outline.js';
@@ -15,7 +15,6 @@ import { compileDocumentNames, findYears, type DocumentName } from './years.js';
 
 export { loadMarkdown } from './markdown.js';
 export { vocabularyFrom, type DocumentVocabulary } from './vocabulary.js';
-export type { ReportKindSetting } from './kind.js';
 
 /** Everything compiled once per vocabulary, shared by every draft it reads. */
 export interface DocumentBuilder {

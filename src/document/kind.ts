@@ -1,8 +1,5 @@
-import type { ReportKind, ReportKindInfo, Title } from '../types.js';
+import type { ReportKindInfo, ReportKindSetting, Title } from '../types.js';
 import { alternation, type DocumentVocabulary, type KindVocabulary } from './vocabulary.js';
-
-/** `auto` reads the kind from the draft; a kind set in the config is taken as it is. */
-export type ReportKindSetting = ReportKind | 'auto';
 
 export type KindReader = (title: Title | undefined, text: string) => ReportKindInfo;
 
