@@ -36,7 +36,6 @@ export async function prepareFormat(format: DocumentFormat): Promise<void> {
 }
 
 interface Compiled {
-  vocabulary: DocumentVocabulary;
   tv: TitleVocabulary;
   qm: QuantityMatcher;
   debris: Debris;
@@ -50,7 +49,6 @@ interface Compiled {
 export function createDocumentBuilder(vocabulary: DocumentVocabulary, options: { reportKind?: ReportKindSetting } = {}): DocumentBuilder {
   const keywords = vocabulary.parts.flatMap((p) => p.keywords);
   const c: Compiled = {
-    vocabulary,
     tv: compileTitleVocabulary(vocabulary),
     qm: compileQuantities(vocabulary),
     debris: compileDebris(vocabulary),
