@@ -34,6 +34,37 @@ export interface Diagnostic {
 export type PartKind = 'achievements' | 'shortcomings' | 'duties' | 'plan' | 'other' | 'unknown';
 export const PART_KINDS: readonly PartKind[] = ['achievements', 'shortcomings', 'duties', 'plan', 'other', 'unknown'];
 
+/** Who reports (DOMAIN.md §7): a township or street, a county-level government, a government department. */
+export type ReportKind = 'township' | 'county' | 'department';
+export const REPORT_KINDS: readonly ReportKind[] = ['township', 'county', 'department'];
+/** The config's `reportKind`: `auto` reads the kind from each draft's title. */
+export type ReportKindSetting = ReportKind | 'auto';
+
+export interface ReportKindInfo {
+  kind: ReportKind;
+  /** The kind's name in kinds.yaml: 乡镇（街道）… */
+  label: string;
+  /** config: `reportKind` set; title: the title's organ; text: 我镇/我局… in the text; default: nothing said. */
+  by: 'config' | 'title' | 'text' | 'default';
+  /** What decided it: the organ (“城口县”) or the self-reference (“我局”). */
+  found?: string;
+  /** The kind's own examples for messages (rules/lexicon/kinds.yaml), filling {{organExample}} … */
+  words: Readonly<Record<string, string>>;
+}
+
+/**
+ * Why a section was given its part (shown by --print-document): a keyword of its
+ * heading (weak when the heading is a theme, “补齐短板，提升执法水平”), a year of N+1,
+ * its position among the parts keywords placed, what its text says, or the heading
+ * of an item that reports a part of its own.
+ */
+export type PartEvidence =
+  | { by: 'keyword'; word: string; kind: PartKind; weak?: boolean }
+  | { by: 'year'; year: number }
+  | { by: 'position'; before?: PartKind; after?: PartKind }
+  | { by: 'content'; kind: PartKind; figures: number; past: number; future: number; problems: number; causes: number }
+  | { by: 'item'; word: string };
+
 /** Outline marker families, named after their look. */
 export type MarkerStyle =
   | 'cn-dun'      // 一、
@@ -99,6 +130,12 @@ export interface Part {
   section: Section;
   /** Which lexicon keyword classified the part (for --print-document). */
   matched?: string;
+  /** Why the part has its kind, the deciding evidence first (empty for unknown). */
+  evidence: readonly PartEvidence[];
+  /** For a part written as an item of another part (duties as “（一）…履行第一责任人职责”): that part. */
+  within?: Part;
+  /** Other parts the heading names too (“存在的问题及下一步打算”). */
+  alsoNames?: readonly PartKind[];
 }
 
 export interface Title {
@@ -151,7 +188,11 @@ export interface ReportDocument {
   readonly title?: Title;
   readonly headings: readonly Heading[];
   readonly sections: readonly Section[];
+  /** The first-level sections, each placed in a part (or unknown), in document order. */
   readonly parts: readonly Part[];
+  /** Parts written as an item of another part (duties as an achievements item), in document order. */
+  readonly itemParts: readonly Part[];
+  readonly reportKind: ReportKindInfo;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
   readonly quantities: readonly Quantity[];
@@ -164,7 +205,11 @@ export interface ReportDocument {
   slice(span: Span): string;
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
+  /** The first part of this kind: a first-level one, else one written as an item. */
   part(kind: PartKind): Part | undefined;
+  /** Every part of this kind, first-level and written as items, in document order. */
+  partsOf(kind: PartKind): readonly Part[];
+  /** The first-level part at this offset. */
   partAt(offset: number): Part | undefined;
 }
 
@@ -176,6 +221,11 @@ export interface FindingEdit { span: Span; text: string }
 export interface Finding {
   span: Span;
   messageId?: string;
+  /**
+   * At most this severity, whatever the rule's: a finding the model is not sure of
+   * (a part that may hide in a section it could not place) is never an error.
+   */
+  severity?: 'warning' | 'info';
   data?: Record<string, string | number>;
   /**
    * Places that explain the finding. Their text is the rule file's message `messageId`

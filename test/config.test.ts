@@ -307,7 +307,7 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
       "  > 2 | ignre: ['x/**']",
       '      | ^^^^^',
       '    3 | ',
-      '  提示：是否想写 “ignore”？可用的键：description, extends, rules, rulesDir, lexicons, ignore, overrides',
+      '  提示：是否想写 “ignore”？可用的键：description, extends, reportKind, rules, rulesDir, lexicons, ignore, overrides',
     ].join('\n'));
   });
 
@@ -329,7 +329,7 @@ describe('configuration problems: file:line:col, what, allowed values, did you m
     const dir = tree({ '.lawreport-lint.yaml': 'extends: recomended\n', 'd.txt': DRAFT });
     const { text } = await problems(dir);
     expect(text.split('\n')[0]).toBe(`${join(dir, '.lawreport-lint.yaml')}:1:10  错误  没有 “recomended” 这个预设`);
-    expect(text).toContain('提示：是否想写 “recommended”？可用的预设：recommended, strict；也可以写 YAML 文件的路径');
+    expect(text).toContain('提示：是否想写 “recommended”？可用的预设：county, department, recommended, strict；也可以写 YAML 文件的路径');
   });
 
   it('an extends path that does not exist is reported where it is written', async () => {

@@ -41,25 +41,32 @@ export const consistency = defineCheck<ConsistencyOptions>({
       if (n === undefined) return; // no report year: title-format reports that
       const planYear = n + offset;
       let ok = true;
-      for (const part of doc.parts) {
+      // a year belongs to the innermost part it is in: a plan written as an item of
+      // the shortcomings part plans next year
+      const inner = (at: number) => doc.itemParts.find((p) => p.span[0] <= at && at < p.span[1]) ?? doc.partAt(at);
+      for (const part of [...doc.parts, ...doc.itemParts]) {
         const heading = doc.years.find((y) => y.claim && y.span[0] >= part.heading.span[0] && y.span[1] <= part.heading.span[1]);
         if (heading && plans.has(part.kind) && heading.year !== planYear) {
           ok = false;
           report({ span: heading.span, messageId: 'plan-heading', data: { found: heading.year, expected: planYear, year: n, part: quote(part.heading.title) } });
         }
-        if (heading && past.has(part.kind) && heading.year !== n) {
+        // “存在的问题及2024年工作打算” names the plan's year for the plan it holds
+        const holdsPlan = part.alsoNames?.some((k) => plans.has(k)) && heading?.year === planYear;
+        if (heading && past.has(part.kind) && heading.year !== n && !holdsPlan) {
           ok = false;
           report({ span: heading.span, messageId: 'past-heading', data: { found: heading.year, expected: n, part: quote(part.heading.title) } });
         }
-        for (const y of doc.years) {
-          if (!y.claim || y.span[0] < part.bodySpan[0] || y.span[1] > part.bodySpan[1]) continue;
-          if (plans.has(part.kind) && opensSentence(doc, y) && y.year !== planYear && y.year <= n) {
-            ok = false;
-            report({ span: y.span, messageId: 'plan-text', data: { found: y.year, expected: planYear, year: n } });
-          } else if (past.has(part.kind) && y.year > n) {
-            ok = false;
-            report({ span: y.span, messageId: 'future-done', data: { found: y.year, year: n, part: quote(part.heading.title) } });
-          }
+      }
+      for (const y of doc.years) {
+        if (!y.claim) continue;
+        const part = inner(y.span[0]);
+        if (!part || y.span[0] < part.bodySpan[0] || y.span[1] > part.bodySpan[1]) continue;
+        if (plans.has(part.kind) && opensSentence(doc, y) && y.year !== planYear && y.year <= n) {
+          ok = false;
+          report({ span: y.span, messageId: 'plan-text', data: { found: y.year, expected: planYear, year: n } });
+        } else if (past.has(part.kind) && y.year > n) {
+          ok = false;
+          report({ span: y.span, messageId: 'future-done', data: { found: y.year, year: n, part: quote(part.heading.title) } });
         }
       }
       // the opening paragraph: “2023年，我镇…” speaks for the report year

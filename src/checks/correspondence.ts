@@ -66,12 +66,15 @@ function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipS
     rows(current: ReportDocument, previous?: ReportDocument, full = false): { rows: MatchRow[]; fromDoc: ReportDocument; toDoc: ReportDocument; toPart: Part } | undefined {
       const fromDoc = options.from.document === 'previous' ? previous : current;
       const toDoc = options.to.document === 'previous' ? previous : current;
-      const fp = fromDoc?.part(options.from.part);
-      const tp = toDoc?.part(options.to.part);
-      if (!fromDoc || !toDoc || !fp || !tp) return undefined;
-      const targets = tp.items.length ? tp.items : [{ kind: 'paragraph', span: tp.bodySpan, bodySpan: tp.bodySpan, label: tp.heading.title } as Item];
+      // every part of the kind: achievements written as several thematic sections, a
+      // plan written as an item of the shortcomings part
+      const fps = fromDoc?.partsOf(options.from.part) ?? [];
+      const tps = toDoc?.partsOf(options.to.part) ?? [];
+      const tp = tps[0];
+      if (!fromDoc || !toDoc || !fps.length || !tp) return undefined;
+      const targets = tps.flatMap((p) => (p.items.length ? p.items : [{ kind: 'paragraph', span: p.bodySpan, bodySpan: p.bodySpan, label: p.heading.title } as Item]));
       const profiles = targets.map((t) => profile(toDoc.slice(t.span), model));
-      const rows = fromItems(fromDoc, fp).map((from) => {
+      const rows = fps.flatMap((fp) => fromItems(fromDoc, fp)).map((from) => {
         const pa = profile(fromDoc.slice(from.span), model);
         let scores = profiles.map((pb) => score(pa, pb, model, false));
         if (full || !scores.some((s) => s.score >= options.threshold)) scores = profiles.map((pb) => score(pa, pb, model));

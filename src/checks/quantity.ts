@@ -55,7 +55,7 @@ export const quantity = defineCheck<QuantityOptions>({
         report({ span: unit.anchor, data: { item: quote(unit.label, 24), part: quote(unit.part.heading.title, 24), count: figures.length, min } });
       }
       if (options.density) {
-        for (const part of doc.parts.filter((p) => p.kind === options.scope.part)) {
+        for (const part of doc.partsOf(options.scope.part)) {
           const chars = doc.slice(part.bodySpan).replace(/\s/g, '').length;
           if (chars < 200) continue; // too short to measure a density
           const n = within(part.bodySpan).length;

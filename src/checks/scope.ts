@@ -1,5 +1,5 @@
 import type { Item, Part, PartKind, ReportDocument, Span } from '../types.js';
-import { overlapping } from '../document/parts.js';
+import { labelOf, overlapping } from '../document/parts.js';
 import { partKindSchema } from './define.js';
 
 /** Which units of a draft a rule looks at: a part as a whole, or each of its items. */
@@ -8,6 +8,12 @@ export interface Scope {
   unit?: 'part' | 'item';
   /** Judge headings too (default: a heading is never its own body). */
   includeHeading?: boolean;
+  /**
+   * A part written as prose, without numbered items, has its sentences as items;
+   * `paragraph` judges each paragraph instead, as a reviewer writes one remark per
+   * paragraph, not one per sentence.
+   */
+  prose?: 'sentence' | 'paragraph';
 }
 
 export const scopeSchema = {
@@ -16,8 +22,9 @@ export const scopeSchema = {
     part: partKindSchema,
     unit: { enum: ['part', 'item'] },
     includeHeading: { type: 'boolean' },
+    prose: { enum: ['sentence', 'paragraph'] },
   },
-  description: '检查范围：part 部分；unit 为 part（整个部分）或 item（每个条目）；includeHeading 是否连标题一起判断',
+  description: '检查范围：part 部分；unit 为 part（整个部分）或 item（每个条目）；includeHeading 是否连标题一起判断；prose 为 paragraph 时，没有编号条目的部分按段落（而不是逐句）判断',
 };
 
 export interface Unit {
@@ -36,14 +43,27 @@ export function firstSentence(doc: ReportDocument, span: Span): Span {
   return s ? [s.span[0], Math.min(s.span[1], span[1])] : span;
 }
 
-/** The units of `scope` in `doc`; none when the part is missing (another rule reports that). */
+/** A prose part's sentences, grouped into the paragraphs they belong to. */
+function byParagraph(doc: ReportDocument, part: Part): Item[] {
+  const [bs, be] = part.bodySpan;
+  return overlapping(doc.paragraphs, bs, be).flatMap((p) => {
+    const span: Span = [Math.max(p.span[0], bs), Math.min(p.span[1], be)];
+    return span[1] > span[0] ? [{ kind: 'paragraph' as const, span, bodySpan: span, label: labelOf(doc.text, span) }] : [];
+  });
+}
+
+/**
+ * The units of `scope` in `doc`: of every part of that kind, first-level or written
+ * as an item of another part; none when the part is missing (another rule reports that).
+ */
 export function unitsOf(doc: ReportDocument, scope: Scope): Unit[] {
   const out: Unit[] = [];
-  for (const part of doc.parts.filter((p) => p.kind === scope.part)) {
+  for (const part of doc.partsOf(scope.part)) {
     if ((scope.unit ?? 'part') === 'part') {
       out.push({ part, span: scope.includeHeading ? part.span : part.bodySpan, anchor: part.heading.span, label: part.heading.title });
     } else {
-      for (const item of part.items) {
+      const prose = scope.prose === 'paragraph' && part.items.length > 0 && part.items.every((i) => i.kind === 'sentence');
+      for (const item of prose ? byParagraph(doc, part) : part.items) {
         out.push({
           part, item,
           span: scope.includeHeading ? item.span : item.bodySpan,

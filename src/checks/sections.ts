@@ -7,13 +7,17 @@ interface SectionsOptions {
   require?: PartKind[];
   order?: PartKind[];
   insert?: { body?: string };
+  unplaced?: boolean;
 }
 
 /**
  * sections — the report's parts: which must be present (`require`) and in which
- * order (`order`). A missing part is anchored where it should be inserted, and
- * says so when its topic is only mentioned in passing elsewhere.
- * Used by: required-parts, other-matters, part-order.
+ * order (`order`), and which first-level sections could not be placed (`unplaced`).
+ * A missing part is anchored where it should be inserted, and says so when its
+ * topic is only mentioned in passing elsewhere. The model is sure of a missing part
+ * only when every section is placed: a part written as an item of another part, or
+ * one that may hide in a section the model could not place, is at most a warning.
+ * Used by: required-parts, other-matters, part-order, part-recognized.
  */
 export const sections = defineCheck<SectionsOptions>({
   type: 'sections',
@@ -26,9 +30,14 @@ export const sections = defineCheck<SectionsOptions>({
       properties: { body: { type: 'string' } },
       description: '为缺少的部分提供插入标题的修复（非安全），body 为标题下的正文',
     },
+    unplaced: { type: 'boolean', description: '报告未能识别属于规定的哪一部分的一级标题' },
   },
   messages: {
     mentioned: '缺少的部分在别处被顺带提及时的报告；可用 {{part}} {{word}} {{where}} {{official}}',
+    asItem: '该部分写成了另一部分中的一个条目时的报告（至多为警告）；可用 {{part}} {{item}} {{where}} {{official}}',
+    combined: '该部分与另一部分写在同一个标题下时的报告（至多为警告）；可用 {{part}} {{title}} {{official}}',
+    unplaced: '有未能识别的一级标题、该部分可能在其中时的报告（至多为警告）；可用 {{part}} {{unplaced}} {{official}}',
+    unplacedHere: '指向未能识别的一级标题的说明；可用 {{title}}',
     mention: '指向顺带提及之处的说明；可用 {{word}}',
     earlier: '顺序不对时，指向应排在前面的部分的说明',
     passPresent: '审核清单中，部分齐全的依据；可用 {{part}} {{title}}',
@@ -38,15 +47,39 @@ export const sections = defineCheck<SectionsOptions>({
     const vocab = vocabularyFrom(env.lexicons);
     const order = vocab.parts.map((p) => p.kind);
     return ({ doc, report, pass }) => {
+      const unplaced = doc.parts.filter((p) => p.kind === 'unknown');
       for (const kind of options.require ?? []) {
-        const present = doc.part(kind);
+        const present = doc.parts.find((p) => p.kind === kind);
         const pv = vocab.parts.find((p) => p.kind === kind);
         const name = pv?.name ?? kind;
+        const official = pv?.official ?? name;
         if (present) {
           pass?.({ span: present.heading.span, messageId: 'passPresent', data: { part: name, title: quote(present.heading.title) } });
           continue;
         }
-        const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official: pv?.official ?? name } };
+        const asItem = doc.itemParts.find((p) => p.kind === kind);
+        if (asItem) {
+          report({
+            span: asItem.heading.span, messageId: 'asItem', severity: 'warning',
+            data: { part: name, official, item: quote(asItem.heading.title, 30), where: quote(asItem.within?.heading.title ?? '', 20) },
+          });
+          continue;
+        }
+        const together = doc.parts.find((p) => p.alsoNames?.includes(kind));
+        if (together) {
+          report({ span: together.heading.span, messageId: 'combined', severity: 'warning', data: { part: name, official, title: quote(together.heading.title, 30) } });
+          continue;
+        }
+        const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official } };
+        if (unplaced.length) {
+          // the part may be one of them: say so, and insert nothing
+          finding.messageId = 'unplaced';
+          finding.severity = 'warning';
+          finding.data!.unplaced = unplaced.map((p) => `“${quote(p.heading.title, 20)}”`).join('、');
+          finding.related = unplaced.map((p) => ({ span: p.heading.span, messageId: 'unplacedHere', data: { title: quote(p.heading.title, 30) } }));
+          report(finding);
+          continue;
+        }
         const mention = findMention(doc, pv?.mentions ?? []);
         if (mention) {
           finding.messageId = 'mentioned';
@@ -56,6 +89,9 @@ export const sections = defineCheck<SectionsOptions>({
         }
         if (options.insert) finding.fix = insertFix(doc, kind, order, vocab, options.insert.body ?? '');
         report(finding);
+      }
+      if (options.unplaced) {
+        for (const p of unplaced) report({ span: p.heading.span, data: { title: quote(p.heading.title, 30) } });
       }
       if (options.order) {
         const rank = (k: PartKind) => options.order!.indexOf(k);

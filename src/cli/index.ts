@@ -176,7 +176,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
         return [id, { severity: s?.severity ?? 'off', ...(s && Object.keys(s.options).length ? { options: s.options } : {}), from }];
       }),
     );
-    io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, rules }, null, 2) + '\n');
+    const reportKind = { value: r.reportKind, from: r.reportKindFrom ?? '默认（从标题中的发文机关判断）' };
+    io.stdout(JSON.stringify({ configFile: r.configFile ?? null, files: r.files, ignore: r.ignore.patterns, reportKind, rules }, null, 2) + '\n');
     return 0;
   }
   if (o.printDocument) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleDefinition } from '../types.js';
+import type { ReportKindSetting, RuleDefinition } from '../types.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { nodeHost } from './node-host.js';
 import { packageRoot } from './paths.js';
@@ -9,6 +9,7 @@ import { packageRoot } from './paths.js';
 /** A preset or config file's content, as validated against schema/config.schema.json. */
 export interface ConfigFileContent {
   extends?: string | string[];
+  reportKind?: ReportKindSetting;
   rules?: Record<string, unknown>;
   rulesDir?: string | string[];
   lexicons?: Record<string, string>;

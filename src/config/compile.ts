@@ -125,7 +125,7 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
 
   return {
     resolved,
-    builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons)),
+    builder: createDocumentBuilder(vocabularyFrom(resolved.lexicons), { reportKind: resolved.reportKind }),
     rulesFor(filePath) {
       if (!filePath || !matchers.length) return base;
       const hit = overridesFor(filePath);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { RuleDefinition, SeverityName } from '../types.js';
+import type { ReportKindSetting, RuleDefinition, SeverityName } from '../types.js';
 import type { ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
 import type { ConfigHost } from './host.js';
@@ -27,6 +27,10 @@ export interface ResolvedConfig {
   origins: Map<string, string>;
   /** Where the files were read: compiling locates problems and matches globs with it. */
   host: ConfigHost;
+  /** Who reports: set by a preset or the config (the last one wins), else read from each draft. */
+  reportKind: ReportKindSetting;
+  /** Where `reportKind` was set, for --print-config (undefined: the default, auto). */
+  reportKindFrom?: string;
 }
 
 export interface ResolveOptions {
@@ -84,8 +88,13 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
   const origins = new Map<string, string>();
   const files: string[] = [];
   const cfg: ResolvedConfig = {
-    rules, settings, lexicons, files, origins, overrides: [], host,
+    rules, settings, lexicons, files, origins, overrides: [], host, reportKind: 'auto',
     ignore: { base: cwd, patterns: [] },
+  };
+  const applyReportKind = (value: ConfigFileContent | undefined, origin: string) => {
+    if (value?.reportKind === undefined) return;
+    cfg.reportKind = value.reportKind;
+    cfg.reportKindFrom = origin;
   };
 
   // Only a user file needs the YAML parser and validator: load them on demand.
@@ -139,6 +148,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
     const parents = asList(value.extends);
     for (const [i, parent] of parents.entries()) await applyPreset(parent, dirname(file), file, source, Array.isArray(value.extends) ? ['extends', i] : ['extends']);
     await applyLexicons(value.lexicons, dirname(file), file);
+    applyReportKind(value, builtin ? `预设 ${name}` : file);
     applySettings(value.rules, builtin ? `预设 ${name}` : file, () => file, source);
   };
 
@@ -206,6 +216,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
       }
     }
     await applyLexicons(user.lexicons, userDir, file);
+    applyReportKind(user, file);
     applySettings(user.rules, file, () => file, userSource);
     cfg.ignore.patterns = user.ignore ?? [];
     cfg.overrides = (user.overrides ?? []).map((o, i) => ({

@@ -1,5 +1,5 @@
 import { checkTypes } from '../checks/index.js';
-import type { CheckType } from '../types.js';
+import { REPORT_KINDS, type CheckType } from '../types.js';
 
 /**
  * JSON Schemas for rule files and config files. The rule schema is generated from
@@ -96,7 +96,11 @@ export function configSchema(): object {
     properties: {
       $schema: { type: 'string' },
       description: { type: 'string' },
-      extends: { ...stringOrList, description: '预设名（recommended、strict）或 YAML 文件路径' },
+      extends: { ...stringOrList, description: '预设名（recommended、strict、county、department）或 YAML 文件路径' },
+      reportKind: {
+        enum: ['auto', ...REPORT_KINDS],
+        description: '报告单位的类型：auto（默认，从标题中的发文机关判断）、township 乡镇（街道）、county 县级政府、department 政府部门',
+      },
       rules: { type: 'object', additionalProperties: ruleSetting, description: '规则 id → 严重程度，或 {severity, …选项}' },
       rulesDir: { ...stringOrList, description: '本单位自定义规则所在的文件夹' },
       lexicons: { type: 'object', additionalProperties: { type: 'string' }, description: '词表名 → YAML 文件路径，替换内置词表' },

@@ -1,15 +1,17 @@
-import type { Directive, DocumentFormat, Part, PartKind, ReportDocument, Span } from '../types.js';
+import type { Directive, DocumentFormat, Part, PartKind, ReportDocument, ReportKindSetting, Section, Span } from '../types.js';
 import { findDirectives } from './directives.js';
-import { scanLines } from './lines.js';
+import { compileKindReader, type KindReader } from './kind.js';
+import { compileDebris, scanLines, type Debris } from './lines.js';
 import { loadMarkdown } from './markdown.js';
 import { buildSections, findHeadings } from './outline.js';
-import { buildPart, classifyHeading, itemsOf, overlapping } from './parts.js';
+import { itemsOf, overlapping } from './parts.js';
+import { compilePlacement } from './placement.js';
 import { computeLines, offsetAt, positionAt } from './positions.js';
 import { compileQuantities, type QuantityMatcher } from './quantities.js';
 import { findParagraphs, findSentences } from './sentences.js';
 import { compileTitleVocabulary, findTitle, type TitleVocabulary } from './title.js';
 import type { DocumentVocabulary } from './vocabulary.js';
-import { findYears } from './years.js';
+import { compileDocumentNames, findYears, type DocumentName } from './years.js';
 
 export { loadMarkdown } from './markdown.js';
 export { vocabularyFrom, type DocumentVocabulary } from './vocabulary.js';
@@ -34,31 +36,42 @@ export async function prepareFormat(format: DocumentFormat): Promise<void> {
   if (format === 'md') await loadMarkdown();
 }
 
-export function createDocumentBuilder(vocabulary: DocumentVocabulary): DocumentBuilder {
-  const tv: TitleVocabulary = compileTitleVocabulary(vocabulary);
-  const qm: QuantityMatcher = compileQuantities(vocabulary);
+interface Compiled {
+  tv: TitleVocabulary;
+  qm: QuantityMatcher;
+  debris: Debris;
+  documentName: DocumentName;
+  kindOf: KindReader;
+  place: ReturnType<typeof compilePlacement>;
+  isBarePart: (t: string) => boolean;
+}
+
+/** `reportKind`: the config's setting; `auto` (the default) reads the kind from each draft. */
+export function createDocumentBuilder(vocabulary: DocumentVocabulary, options: { reportKind?: ReportKindSetting } = {}): DocumentBuilder {
   const keywords = vocabulary.parts.flatMap((p) => p.keywords);
-  const isBarePart = (t: string) => keywords.some((k) => t.includes(k));
+  const c: Compiled = {
+    tv: compileTitleVocabulary(vocabulary),
+    qm: compileQuantities(vocabulary),
+    debris: compileDebris(vocabulary),
+    documentName: compileDocumentNames(vocabulary),
+    kindOf: compileKindReader(vocabulary, options.reportKind),
+    place: compilePlacement(vocabulary),
+    isBarePart: (t: string) => keywords.some((k) => t.includes(k)),
+  };
   return {
     vocabulary,
-    build(text, options = {}) {
-      const format = options.format ?? formatOf(options.path);
-      return buildDocument(text, { ...options, format, tv, qm, isBarePart, vocabulary });
+    build(text, o = {}) {
+      const format = o.format ?? formatOf(o.path);
+      return buildDocument(text, o.path, format, c, o.directives);
     },
   };
 }
 
-function buildDocument(
-  text: string,
-  o: {
-    path?: string; format: DocumentFormat; tv: TitleVocabulary; qm: QuantityMatcher;
-    isBarePart: (t: string) => boolean; vocabulary: DocumentVocabulary; directives?: readonly Directive[];
-  },
-): ReportDocument {
+function buildDocument(text: string, path: string | undefined, format: DocumentFormat, c: Compiled, directives?: readonly Directive[]): ReportDocument {
   const lines = computeLines(text);
-  const { sourceLines, ignored, html } = scanLines(text, lines, o.format === 'md' ? 'md' : 'txt');
-  const { title, lineIndex } = findTitle(text, sourceLines, o.tv);
-  const headings = findHeadings(text, sourceLines, lineIndex, o.isBarePart);
+  const { sourceLines, ignored, html } = scanLines(text, lines, format === 'md' ? 'md' : 'txt', c.debris);
+  const { title, lineIndex } = findTitle(text, sourceLines, c.tv);
+  const headings = findHeadings(text, sourceLines, lineIndex, c.isBarePart);
   const sections = buildSections(text, headings, sourceLines);
   const headingLines = new Set(headings.map((h) => h.line));
   const paragraphs = findParagraphs(sourceLines, headingLines);
@@ -69,31 +82,43 @@ function buildDocument(
     return p && p.span[0] <= offset ? p.span[1] : offset;
   };
   const year = title?.year;
-  const parts: Part[] = sections.map((s) => {
-    const c = classifyHeading(s.heading.title, o.vocabulary.parts, year);
-    return buildPart(s, c.kind, c.matched, c.year, itemsOf(text, s, paragraphs, sentences, paragraphEnd));
-  });
   const bodySpans: Span[] = title ? paraSpans.filter((s) => s[0] >= title.span[1] || s[1] <= title.span[0]) : paraSpans;
+  const quantities = c.qm.find(text, bodySpans);
+  const years = findYears(text, bodySpans, c.documentName);
+  const { parts, itemParts } = c.place({
+    text, sections, year, quantities, years,
+    itemsOf: (s: Section) => itemsOf(text, s, paragraphs, sentences, paragraphEnd),
+  });
+  const all = itemParts.length ? [...parts, ...itemParts].sort((a, b) => a.span[0] - b.span[0]) : parts;
+  // every scoped rule asks for the parts of a kind: one list per kind, made on first use
+  const ofKind = new Map<PartKind, Part[]>();
   const doc: ReportDocument = {
     text,
-    path: o.path,
-    format: o.format,
+    path,
+    format,
     lines,
     title,
     headings,
     sections,
     parts,
+    itemParts,
+    reportKind: c.kindOf(title, text),
     paragraphs,
     sentences,
-    quantities: o.qm.find(text, bodySpans),
-    years: findYears(text, bodySpans),
-    directives: o.directives?.length ? [...findDirectives(html), ...o.directives].sort((a, b) => a.span[0] - b.span[0]) : findDirectives(html),
+    quantities,
+    years,
+    directives: directives?.length ? [...findDirectives(html), ...directives].sort((a, b) => a.span[0] - b.span[0]) : findDirectives(html),
     year,
     ignored,
     slice: (span: Span) => text.slice(span[0], span[1]),
     positionAt: (offset: number) => positionAt(lines, offset),
     offsetAt: (p) => offsetAt(lines, text.length, p),
-    part: (kind: PartKind) => parts.find((p) => p.kind === kind),
+    part: (kind: PartKind) => parts.find((p) => p.kind === kind) ?? itemParts.find((p) => p.kind === kind),
+    partsOf: (kind: PartKind): Part[] => {
+      let list = ofKind.get(kind);
+      if (!list) ofKind.set(kind, (list = all.filter((p) => p.kind === kind)));
+      return list;
+    },
     partAt: (offset: number) => parts.find((p) => p.span[0] <= offset && offset < p.span[1]),
   };
   return doc;

@@ -1,5 +1,6 @@
 import type { DocumentFormat, Line, Span } from '../types.js';
 import { parseMarkdownBlocks } from './markdown.js';
+import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
 /**
  * A source line as the outline sees it: where its content starts (after Word
@@ -24,9 +25,41 @@ export function isBlankChar(ch: string): boolean {
   return INDENT.test(ch);
 }
 
-function contentBounds(text: string, start: number, end: number, md: boolean): [number, number] {
+/**
+ * Word debris before a line's text (debris.yaml): a “[bookmark: …]” field or an
+ * invisible character in front of “（一）” would hide the marker, so the outline
+ * reads the line from after it; conversion-artifact still reports it.
+ */
+export interface Debris { skip(text: string, at: number, end: number): number }
+
+export function compileDebris(v: DocumentVocabulary): Debris {
+  const { fields, invisible } = v.debris;
+  const chars = invisible ? `[${invisible.replace(/[\\\]^-]/g, '\\$&')}]` : '';
+  const field = fields.length ? `\\[(?:${alternation(fields)}):[^\\]\\n]{0,80}\\]` : '';
+  const alternatives = [field, chars].filter(Boolean);
+  if (!alternatives.length) return { skip: (_t, at) => at };
+  const re = new RegExp(`(?:${alternatives.join('|')})+`, 'y');
+  const starts = new Set([...invisible].map((c) => c.charCodeAt(0)));
+  if (field) starts.add(0x5b); // [
+  return {
+    skip(text, at, end) {
+      if (at >= end || !starts.has(text.charCodeAt(at))) return at;
+      re.lastIndex = at;
+      return re.test(text) ? Math.min(re.lastIndex, end) : at;
+    },
+  };
+}
+
+function contentBounds(text: string, start: number, end: number, md: boolean, debris?: Debris): [number, number] {
   let s = start;
   while (s < end && INDENT.test(text[s])) s++;
+  if (debris) {
+    const after = debris.skip(text, s, end);
+    if (after > s) {
+      s = after;
+      while (s < end && INDENT.test(text[s])) s++;
+    }
+  }
   if (md) {
     // block quotes and bullets are containers, not content
     for (;;) {
@@ -46,10 +79,11 @@ export function scanLines(
   text: string,
   lines: readonly Line[],
   format: DocumentFormat,
+  debris?: Debris,
 ): { sourceLines: SourceLine[]; ignored: Span[]; html: { span: Span; line: number; value: string }[] } {
   const md = format === 'md';
   const sourceLines: SourceLine[] = lines.map((l, index) => {
-    const [cs, ce] = contentBounds(text, l.start, l.end, md);
+    const [cs, ce] = contentBounds(text, l.start, l.end, md, debris);
     return { index, start: l.start, end: l.end, contentStart: cs, contentEnd: ce, blank: cs >= ce, block: index };
   });
   const ignored: Span[] = [];

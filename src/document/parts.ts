@@ -1,32 +1,5 @@
-import type { Item, Part, PartKind, Section, Span } from '../types.js';
+import type { Item, Section, Span } from '../types.js';
 import { CN_SMALL_NUMERAL } from './numerals.js';
-import type { PartVocabulary } from './vocabulary.js';
-
-const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
-
-/**
- * Classifies a top-level heading: every lexicon keyword it contains scores its
- * length and the longest wins (“工作思路目标举措” → plan through 目标举措), ties going
- * to the earlier part in the regulation's order. A heading year of N+1 means plan.
- */
-export function classifyHeading(
-  title: string,
-  parts: readonly PartVocabulary[],
-  reportYear: number | undefined,
-): { kind: PartKind; matched?: string; year?: number } {
-  const y = HEADING_YEAR.exec(title);
-  const year = y ? Number(y[1]) : undefined;
-  let best: { kind: PartKind; matched?: string; score: number } = { kind: 'unknown', score: 0 };
-  for (const p of parts) {
-    for (const k of p.keywords) {
-      if (k.length > best.score && title.includes(k)) best = { kind: p.kind, matched: k, score: k.length };
-    }
-  }
-  if (year !== undefined && reportYear !== undefined && year === reportYear + 1 && best.kind !== 'other') {
-    return { kind: 'plan', matched: `${year}年`, year };
-  }
-  return { kind: best.kind, matched: best.matched, year };
-}
 
 const ENUM = new RegExp(`(${CN_SMALL_NUMERAL}{1,2})是`, 'g');
 const ENUM_BEFORE = /[。；;！？：:，,\s“]/;
@@ -149,14 +122,4 @@ export function overlapping<T extends { span: Span }>(list: readonly T[], start:
   const out: T[] = [];
   for (let i = lo; i < list.length && list[i].span[0] < end; i++) out.push(list[i]);
   return out;
-}
-
-export function buildPart(
-  section: Section,
-  kind: PartKind,
-  matched: string | undefined,
-  year: number | undefined,
-  items: Item[],
-): Part {
-  return { kind, heading: section.heading, span: section.span, bodySpan: section.bodySpan, year, items, section, matched };
 }

@@ -11,7 +11,8 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
     organ: doc.title?.organ?.text,
     year: doc.year,
     title: doc.title?.text,
-    parts: doc.parts.map((p) => ({ kind: p.kind, title: p.heading.title, line: line(p.heading.span[0]) })),
+    // parts written as items (duties as an achievements item) count as found: required-parts says where they are
+    parts: [...doc.parts, ...doc.itemParts].sort((a, b) => a.span[0] - b.span[0]).map((p) => ({ kind: p.kind, title: p.heading.title, line: line(p.heading.span[0]) })),
     passes: evidence.map((e) => ({
       rule: e.rule,
       evidence: e.evidence.map((x) => ({ message: x.message, line: x.span ? line(x.span[0]) : undefined })),
@@ -26,13 +27,28 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
 
 /** The rest of the sentence holding [s, e): what comes before s and after e in it, up to CONTEXT characters each. */
 function sentenceAround(doc: ReportDocument, s: number, e: number): [string, string] {
-  const sentence = sentenceAt(doc.sentences, s);
+  // conversion debris (“[bookmark: _GoBack]”) stands outside the sentence it precedes: quote that one
+  const sentence = sentenceAt(doc.sentences, s) ?? sentenceAfter(doc, e);
   if (!sentence) return ['', ''];
-  const [from, to] = sentence.span;
+  const from = Math.min(sentence.span[0], s);
+  const to = sentence.span[1];
   const flat = (t: string) => t.replace(/\s+/g, ' ');
   const before = s - from > CONTEXT ? `…${doc.text.slice(s - CONTEXT, s)}` : doc.text.slice(from, s);
   const after = e >= to ? '' : to - e > CONTEXT ? `${doc.text.slice(e, e + CONTEXT)}…` : doc.text.slice(e, to);
   return [flat(before).trimStart(), flat(after).trimEnd()];
+}
+
+/** The sentence that starts on the same line right after `offset` (blanks between allowed), if any. */
+function sentenceAfter(doc: ReportDocument, offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.sentences[mid].span[0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = doc.sentences[lo];
+  return next && /^[^\S\n]*$/.test(doc.text.slice(offset, next.span[0])) ? next : undefined;
 }
 
 /** The sentence that contains an offset (sentences are sorted and disjoint). */

@@ -64,6 +64,22 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
       // “天星寺镇2022年法治政府建设情况报告”: the organ stands before the year
       const organ = t.slice(0, y.index).trim();
       if (tv.organLine.test(organ)) title.organ = { span: [l.contentStart, l.contentStart + organ.length], text: organ };
+    } else if (about === 0 && y && y.index > tv.about.length) {
+      // “关于龙溪镇2023年法治政府建设情况的报告”: the organ follows 关于
+      const organ = t.slice(tv.about.length, y.index).trim();
+      if (tv.organLine.test(organ)) {
+        const s = l.contentStart + t.indexOf(organ, tv.about.length);
+        title.organ = { span: [s, s + organ.length], text: organ };
+      }
+    } else if (about < 0 && y && y.index === 0) {
+      // “2023年城口县法治政府建设情况报告”: the organ stands between the year and the subject
+      const from = y[0].length + (t[y[0].length] === '度' ? 1 : 0);
+      const subject = tv.subject.exec(t.slice(from));
+      const organ = subject ? t.slice(from, from + subject.index).trim() : '';
+      if (organ && tv.organLine.test(organ)) {
+        const s = l.contentStart + t.indexOf(organ, from);
+        title.organ = { span: [s, s + organ.length], text: organ };
+      }
     }
     if (!title.organ && k > 0) {
       const prev = candidates[k - 1];

@@ -18,14 +18,21 @@ function compile(template: string): Template {
   return t;
 }
 
-/** Fills {{name}} placeholders; an unknown name stays visible rather than vanishing. */
-export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+/**
+ * Fills {{name}} placeholders from `data`, then from `fallback` (the report kind's
+ * own examples: {{organExample}} …); an unknown name stays visible rather than vanishing.
+ */
+export function interpolate(
+  template: string,
+  data: Record<string, string | number> | undefined,
+  fallback?: Readonly<Record<string, string>>,
+): string {
   if (!template.includes('{{')) return template;
   const { text, names, written } = compile(template);
   let out = text[0];
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
-    out += (data && k in data ? String(data[k]) : written[i]) + text[i + 1];
+    out += (data && k in data ? String(data[k]) : fallback && k in fallback ? fallback[k] : written[i]) + text[i + 1];
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
+import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Severity, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { fixHint } from './fix-hint.js';
 import { interpolate } from './interpolate.js';
@@ -78,7 +78,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     try {
       rule.check({
         doc, previous: options.previous, report: (f) => findings.push(f),
-        pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
+        pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data, doc.reportKind.words) }) : undefined,
       });
       for (const f of findings) {
         const bad = badSpan(doc, f);
@@ -137,22 +137,26 @@ function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): strin
   return hrefs.get(def);
 }
 
+/** A finding's `severity` caps the rule's: a finding the model is not sure of is never an error. */
+const CAP: Record<NonNullable<Finding['severity']>, Severity> = { warning: 2, info: 3 };
+
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
   const { def } = rule;
   const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
+  const kindWords = doc.reportKind.words;
   const d: Diagnostic = {
     range: toRange(doc, f.span),
-    severity: rule.severity,
+    severity: f.severity ? (Math.max(rule.severity, CAP[f.severity]) as Severity) : rule.severity,
     code: def.id,
     source: 'lawreport-lint',
-    message: interpolate(template, f.data),
+    message: interpolate(template, f.data, kindWords),
   };
   const href = ruleHref(def, fileUrl);
   if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }) : r.message ?? '';
+      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }, kindWords) : r.message ?? '';
       return { location: { uri: documentUri(target, fileUrl), range: toRange(target, r.span) }, message };
     });
   }
@@ -164,7 +168,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
       edits: f.fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.text })),
     };
   }
-  if (def.help) data.help = interpolate(def.help, f.data);
+  if (def.help) data.help = interpolate(def.help, f.data, kindWords);
   if (f.fix?.safe) {
     // “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence
     const help = data.help ?? '';

@@ -1,4 +1,4 @@
-import type { Item, ReportDocument, Section, Span } from '../types.js';
+import type { Item, Part, PartEvidence, ReportDocument, ReportKindInfo, Section, Span } from '../types.js';
 
 function clip(s: string, n = 40): string {
   const t = s.replace(/\s+/g, ' ');
@@ -21,6 +21,7 @@ export function printDocument(doc: ReportDocument, labels: Readonly<Record<strin
   } else {
     out.push('标题：（未找到）');
   }
+  out.push(`报告单位：${kindLine(doc.reportKind)}`);
   out.push('');
   out.push('大纲：');
   const walk = (s: Section, depth: number) => {
@@ -32,17 +33,55 @@ export function printDocument(doc: ReportDocument, labels: Readonly<Record<strin
   for (const s of doc.sections) walk(s, 0);
   out.push('');
   out.push('部分：');
-  for (const p of doc.parts) {
-    out.push(`  ${L(p.heading.span)} ${p.kind}（${labels[p.kind] ?? (p.kind === 'unknown' ? '未识别' : p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
+  const label = (k: string) => labels[k] ?? (k === 'unknown' ? '未识别' : k);
+  const partLines = (p: Part, indent: string) => {
+    out.push(`${indent}${L(p.heading.span)} ${p.kind}（${label(p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
+    out.push(`${indent}  判断：${p.evidence.length ? p.evidence.map((e) => evidenceText(e, label)).join('；') : '未能识别属于规定的哪一部分（标题没有关键词，位置和内容也不足以判断）'}`);
+    if (p.alsoNames?.length) out.push(`${indent}  标题还写了：${p.alsoNames.map(label).join('、')}`);
     const figures = doc.quantities.filter((q) => q.span[0] >= p.bodySpan[0] && q.span[1] <= p.bodySpan[1]);
-    out.push(`    正文 ${p.bodySpan[1] - p.bodySpan[0]} 字符，数字 ${figures.length} 处`);
-    for (const it of p.items) out.push(`    · ${itemLine(it, L)}`);
+    out.push(`${indent}  正文 ${p.bodySpan[1] - p.bodySpan[0]} 字符，数字 ${figures.length} 处`);
+    for (const it of p.items) out.push(`${indent}  · ${itemLine(it, L)}`);
+  };
+  for (const p of doc.parts) {
+    partLines(p, '  ');
+    for (const ip of doc.itemParts.filter((x) => x.within === p)) {
+      out.push(`    其中的条目写的是另一部分：`);
+      partLines(ip, '      ');
+    }
   }
   out.push('');
   out.push(`数字（${doc.quantities.length}）：${doc.quantities.map((q) => `${q.text}${q.approx ? '≈' : ''}@${L(q.span)}`).join('  ') || '（无）'}`);
   out.push(`年份：${doc.years.map((y) => `${y.year}${y.claim ? '' : '（非陈述）'}@${L(y.span)}`).join('  ') || '（无）'}`);
   if (doc.directives.length) out.push(`禁用注释：${doc.directives.map((d) => `${d.kind} ${d.rules.join(',') || '全部'}@L${d.line + 1}`).join('  ')}`);
   return out.join('\n') + '\n';
+}
+
+function kindLine(k: ReportKindInfo): string {
+  const why = {
+    config: '配置 reportKind 指定',
+    title: `标题中的发文机关“${k.found ?? ''}”`,
+    text: `正文自称“${k.found ?? ''}”`,
+    default: '标题和正文都没有说明，按默认',
+  }[k.by];
+  return `${k.kind}（${k.label}） 依据：${why}`;
+}
+
+/** One piece of evidence for a part, in words. */
+function evidenceText(e: PartEvidence, label: (k: string) => string): string {
+  switch (e.by) {
+    case 'keyword':
+      return e.weak ? `标题中的“${e.word}”（标题是主题句，只作参考）` : `关键词：标题中的“${e.word}”`;
+    case 'year':
+      return `年份：标题写的是${e.year}年`;
+    case 'position': {
+      const where = [e.after && `在“${label(e.after)}”之后`, e.before && `在“${label(e.before)}”之前`].filter(Boolean).join('、');
+      return `位置：${where || '其他部分都没有关键词'}`;
+    }
+    case 'content':
+      return `内容（${label(e.kind)}）：数字 ${e.figures} 处，已做的工作 ${e.past} 处，问题 ${e.problems} 处，原因 ${e.causes} 处，下一步 ${e.future} 处`;
+    case 'item':
+      return `条目：条目标题中的“${e.word}”`;
+  }
 }
 
 function itemLine(it: Item, L: (s: Span) => string): string {
@@ -56,8 +95,10 @@ export function documentJson(doc: ReportDocument): string {
   return JSON.stringify({
     path: doc.path, format: doc.format, year: doc.year,
     title: doc.title && { ...doc.title, line: line(doc.title.span) },
-    parts: doc.parts.map((p) => ({
+    reportKind: { kind: doc.reportKind.kind, by: doc.reportKind.by, found: doc.reportKind.found },
+    parts: [...doc.parts, ...doc.itemParts].sort((a, b) => a.span[0] - b.span[0]).map((p) => ({
       kind: p.kind, matched: p.matched, year: p.year, heading: p.heading.title, line: line(p.heading.span), span: p.span,
+      evidence: p.evidence, ...(p.within ? { within: line(p.within.heading.span) } : {}), ...(p.alsoNames ? { alsoNames: p.alsoNames } : {}),
       items: p.items.map((i) => ({ kind: i.kind, label: i.label, line: line(i.span), span: i.span, headingSpan: i.headingSpan, bodySpan: i.bodySpan })),
     })),
     headings: doc.headings.map((h) => ({ line: h.line + 1, level: h.level, marker: h.marker, title: h.title })),

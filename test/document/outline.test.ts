@@ -8,7 +8,7 @@ import { isSpaceCode } from '../../src/document/sentences.js';
 import { loadBuiltins } from '../../src/config/builtin.js';
 import { createDocumentBuilder, vocabularyFrom } from '../../src/document/index.js';
 import { parseMarker } from '../../src/document/markers.js';
-import { classifyHeading } from '../../src/document/parts.js';
+import { classifyHeading } from '../../src/document/placement.js';
 import { byRule, lintText, model } from '../helpers.js';
 import { itemText, outline } from './outline-helpers.js';
 
@@ -55,7 +55,9 @@ describe('part classification', async () => {
     ['下一步工作打算', 'plan'],
     ['2023年的工作思路和打算', 'plan'],
     ['其他需要报告的情况', 'other'],
-    ['基本情况', 'unknown'],
+    ['2022年法治政府建设工作基本情况', 'achievements'],
+    ['主要工作安排', 'plan'],
+    ['典型经验', 'unknown'],
   ])('%s → %s', (title, expected) => {
     expect(kind(title, 2023)).toBe(expected);
   });

@@ -53,6 +53,8 @@ describe('not figures', () => {
     ['落实三重一大制度，推行双随机抽查。', 'names from quantities.yaml notFigures'],
     ['学习《法治政府建设实施纲要（2021-2025年）》和《关于推行3项制度的通知》第5条。', 'numbers inside 《》'],
     ['（一）强化学习。\n1.开展培训。', 'heading markers'],
+    ['作为当前和今后一个时期的重要任务，进入一个新阶段，迈上一个新的台阶。', 'set phrases: a period, a stage'],
+    ['深刻领会两个确立，增强四个意识，推行一站式服务和三项制度。', 'set phrases of doctrine and systems (setPhrases)'],
   ])('%s (%s)', async (body) => {
     expect(await figures(body)).toEqual([]);
   });

@@ -70,7 +70,7 @@ describe('no duties part (no-duties.txt)', async () => {
     expect(ds[0].message).toBe(
       '缺少“党政主要负责人履行推进法治建设第一责任人职责情况”部分：“第一责任人”仅在“加强组织领导”中顺带提及，未单独报告（应报告：上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况）',
     );
-    expect(ds[0].data?.help).toBe('按规定的顺序补写该部分，用一级标题写明“党政主要负责人履行推进法治建设第一责任人职责情况”（编辑器中可一键插入）。');
+    expect(ds[0].data?.help).toBe('按规定的顺序补写该部分，用一级标题写明“党政主要负责人履行推进法治建设第一责任人职责情况”（编辑器中可一键插入）；已写在别的部分或条目中的，把它单列出来。');
     // anchored where the part belongs (before the plan), never at 1:1
     expect(ds[0].range.start).toEqual({ line: 11, character: 0 });
     const related = ds[0].relatedInformation![0];

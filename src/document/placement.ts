@@ -1,0 +1,255 @@
+import type { Item, Part, PartEvidence, PartKind, Quantity, Section, YearMention } from '../types.js';
+import { overlapping } from './parts.js';
+import { wordsRegExp, type DocumentVocabulary, type PartVocabulary } from './vocabulary.js';
+
+const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
+/** A thematic heading: two phrases joined by a comma, “补齐短板，提升执法水平”. */
+const THEME = /[，,；;]/;
+
+const isTheme = (title: string): boolean => THEME.test(title);
+
+export interface HeadingClass {
+  kind: PartKind;
+  matched?: string;
+  year?: number;
+  /** The keyword only names the part outside a theme (parts.yaml `weak`), and this heading is one. */
+  weak?: boolean;
+  /** Placed by its year (N + 1: plan), not by a keyword. */
+  byYear?: boolean;
+  /** The plan keyword a heading placed by its year holds too (“2024年工作安排”). */
+  planWord?: string;
+  /** Other parts the heading names, joined to this one (“存在的问题及下一步打算” → plan). */
+  also?: PartKind[];
+}
+
+/** The parts' keywords by their first character: a heading is scanned once, not once per keyword. */
+const keywordIndexes = new WeakMap<readonly PartVocabulary[], Map<number, { p: PartVocabulary; k: string }[]>>();
+function keywordIndex(parts: readonly PartVocabulary[]): Map<number, { p: PartVocabulary; k: string }[]> {
+  let index = keywordIndexes.get(parts);
+  if (!index) {
+    index = new Map();
+    for (const p of parts) {
+      for (const k of p.keywords) {
+        const c = k.charCodeAt(0);
+        if (!index.has(c)) index.set(c, []);
+        index.get(c)!.push({ p, k });
+      }
+    }
+    keywordIndexes.set(parts, index);
+  }
+  return index;
+}
+
+/** Words that join the names of two parts in one heading: “存在的问题及下一步打算”. */
+const JOIN = /[及和与并]/;
+
+/**
+ * Classifies a first-level heading by its words: every lexicon keyword it contains
+ * scores its length and the longest wins (“工作思路目标举措” → plan through 目标举措);
+ * of two as long, the one ending later (“主要工作安排” → 工作安排). A heading that
+ * joins the names of two parts (their `items` words, “工作情况及存在的问题”) is the
+ * earlier one in the regulation's order and names the other too. Else a heading year
+ * of N+1 means plan. A weak keyword in a theme is reported as such: structure decides.
+ */
+export function classifyHeading(title: string, parts: readonly PartVocabulary[], reportYear: number | undefined): HeadingClass {
+  const y = HEADING_YEAR.exec(title);
+  const year = y ? Number(y[1]) : undefined;
+  const byFirst = keywordIndex(parts);
+  let best: { p?: PartVocabulary; word?: string; at: number } = { at: -1 };
+  for (let at = 0; at < title.length; at++) {
+    for (const { p, k } of byFirst.get(title.charCodeAt(at)) ?? []) {
+      const len = best.word?.length ?? 0;
+      // equal lengths: the later word wins, as a Chinese noun phrase ends in its head (主要工作安排 is an 安排)
+      if (k.length >= len && title.startsWith(k, at) && (k.length > len || at + k.length > best.at + len)) best = { p, word: k, at };
+    }
+  }
+  if (!best.p || !best.word) {
+    if (year !== undefined && reportYear !== undefined && year === reportYear + 1) return { kind: 'plan', matched: `${year}年`, year, byYear: true };
+    return { kind: 'unknown', year };
+  }
+  const primary = { p: best.p, word: best.word, at: best.at };
+  const joined: { p: PartVocabulary; word: string }[] = [];
+  for (const p of parts) {
+    if (p.kind === primary.p.kind) continue;
+    for (const k of p.items.keywords) {
+      const at = title.indexOf(k);
+      if (at < 0 || (at < primary.at + primary.word.length && at + k.length > primary.at)) continue;
+      const between = at > primary.at ? title.slice(primary.at + primary.word.length, at) : title.slice(at + k.length, primary.at);
+      if (JOIN.test(between)) {
+        joined.push({ p, word: k });
+        break;
+      }
+    }
+  }
+  if (joined.length) {
+    const named = [primary, ...joined].sort((a, b) => parts.indexOf(a.p) - parts.indexOf(b.p));
+    return { kind: named[0].p.kind, matched: named[0].word, year, also: named.slice(1).map((n) => n.p.kind) };
+  }
+  if (year !== undefined && reportYear !== undefined && year === reportYear + 1 && primary.p.kind !== 'other') {
+    return { kind: 'plan', matched: `${year}年`, year, byYear: true, ...(primary.p.kind === 'plan' ? { planWord: primary.word } : {}) };
+  }
+  const weak = primary.p.weak.includes(primary.word) && isTheme(title);
+  return { kind: primary.p.kind, matched: primary.word, year, ...(weak ? { weak } : {}) };
+}
+
+/** What the model has read of the draft when it places its sections. */
+export interface PlacementInput {
+  text: string;
+  sections: readonly Section[];
+  year?: number;
+  quantities: readonly Quantity[];
+  years: readonly YearMention[];
+  itemsOf(section: Section): Item[];
+}
+
+const CLOSING = new Set<PartKind>(['shortcomings', 'plan', 'other']);
+
+/**
+ * Places each first-level section in one of the regulation's parts (README “报告模型”):
+ * 1. keywords of the heading, the strongest signal; a heading year of N+1 → plan;
+ * 2. what keywords leave open, structure decides: a section before the closing parts
+ *    (shortcomings, plan, other) is the report year's work — achievements; a section
+ *    right after the shortcomings that analyses causes continues them;
+ * 3. the section's text is evidence too: figures, finished work and the year N say
+ *    achievements, problem words and causes say shortcomings, next year's words plan.
+ * Position and content are scored; the best kind with 2 points and no tie wins, else
+ * a weak keyword decides, else the section stays unknown.
+ * Then parts written as items of another part (duties as “（一）…第一责任人职责”) are
+ * found, when the draft has no first-level part of their kind.
+ */
+export function compilePlacement(v: DocumentVocabulary) {
+  const re = {
+    past: wordsRegExp(v.content.past, 'g'),
+    problems: wordsRegExp(v.content.problems, 'g'),
+    future: wordsRegExp(v.content.future, 'g'),
+    causes: wordsRegExp(v.content.causes, 'g'),
+  };
+  const count = (r: RegExp, s: string): number => {
+    if (!r.global) return 0;
+    let n = 0;
+    r.lastIndex = 0;
+    while (r.exec(s)) n++;
+    return n;
+  };
+  const rank = (k: PartKind) => v.parts.findIndex((p) => p.kind === k);
+  const itemWords = v.parts
+    .filter((p) => p.items.keywords.length)
+    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes }));
+
+  return (input: PlacementInput): { parts: Part[]; itemParts: Part[] } => {
+    const { text, sections, year: n } = input;
+    // every part has the same properties in the same order: the rules read parts in
+    // hot loops, and objects of one shape keep those reads fast
+    const part = (s: Section, kind: PartKind, matched: string | undefined, evidence: PartEvidence[], year?: number, alsoNames?: PartKind[], within?: Part): Part => ({
+      kind, heading: s.heading, span: s.span, bodySpan: s.bodySpan, year, items: input.itemsOf(s), section: s, matched, evidence, within, alsoNames,
+    });
+    const classes = sections.map((s) => classifyHeading(s.heading.title, v.parts, n));
+    const decided: (PartKind | undefined)[] = classes.map((c) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined));
+
+    const parts: Part[] = sections.map((s, i) => {
+      const c = classes[i];
+      if (decided[i]) {
+        const evidence: PartEvidence[] = c.byYear
+          ? [{ by: 'year', year: c.year! }, ...(c.planWord ? [{ by: 'keyword' as const, word: c.planWord, kind: c.kind }] : [])]
+          : [{ by: 'keyword', word: c.matched!, kind: c.kind }];
+        return part(s, c.kind, c.matched, evidence, c.year, c.also);
+      }
+      const placed = place(i);
+      return part(s, placed.kind, placed.kind === c.kind ? c.matched : undefined, placed.evidence, c.year, c.also);
+    });
+
+    function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
+      const s = sections[i];
+      const c = classes[i];
+      let prev: number | undefined;
+      for (let j = i - 1; j >= 0 && prev === undefined; j--) if (decided[j]) prev = j;
+      let next: number | undefined;
+      for (let j = i + 1; j < sections.length && next === undefined; j++) if (decided[j]) next = j;
+      const closedBefore = decided.slice(0, i).some((k) => k && CLOSING.has(k));
+      const present = (k: PartKind) => decided.includes(k);
+      const scores = new Map<PartKind, { n: number; evidence: PartEvidence[] }>();
+      const add = (k: PartKind, points: number, e: PartEvidence) => {
+        if (points <= 0) return;
+        const cur = scores.get(k) ?? { n: 0, evidence: [] };
+        cur.n += points;
+        cur.evidence.push(e);
+        scores.set(k, cur);
+      };
+      const position: PartEvidence = { by: 'position', after: prev === undefined ? undefined : decided[prev], before: next === undefined ? undefined : decided[next] };
+      if (!closedBefore) add('achievements', next !== undefined ? 2 : 1, position);
+      else if (prev !== undefined && decided[prev] === 'shortcomings') {
+        add('shortcomings', 1, position);
+        if (!present('plan') && (next === undefined || decided[next] === 'other')) add('plan', 1, position);
+      }
+      if (c.weak) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
+      if (n !== undefined && c.year === n) add('achievements', 1, { by: 'year', year: n });
+
+      const body = text.slice(s.bodySpan[0], s.bodySpan[1]);
+      const heading = s.heading.title;
+      const figures = overlapping(input.quantities, s.bodySpan[0], s.bodySpan[1]).length;
+      const inBody = overlapping(input.years, s.bodySpan[0], s.bodySpan[1]).filter((y) => y.claim);
+      const yearN = n === undefined ? 0 : inBody.filter((y) => y.year === n).length;
+      const yearNext = n === undefined ? 0 : inBody.filter((y) => y.year === n + 1).length;
+      const seen = {
+        figures,
+        past: count(re.past, body) + yearN,
+        future: count(re.future, body) + count(re.future, heading) + 2 * yearNext,
+        problems: count(re.problems, body),
+        causes: count(re.causes, body) + count(re.causes, heading),
+      };
+      const content = (kind: PartKind): PartEvidence => ({ by: 'content', kind, ...seen });
+      add('achievements', (seen.figures > 0 ? 1 : 0) + (seen.figures >= 3 || seen.past >= 2 ? 1 : 0), content('achievements'));
+      add('shortcomings', (seen.problems >= 2 ? 1 : 0) + (seen.causes > 0 ? 1 : 0), content('shortcomings'));
+      add('plan', (seen.future >= 2 ? 1 : 0) + (seen.future >= 4 ? 1 : 0), content('plan'));
+
+      const ranked = [...scores.entries()].sort((a, b) => b[1].n - a[1].n);
+      const [first, second] = ranked;
+      if (first && first[1].n >= 2 && (!second || second[1].n < first[1].n)) return { kind: first[0], evidence: first[1].evidence };
+      if (c.weak) return { kind: c.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, weak: true }] };
+      return { kind: 'unknown', evidence: [] };
+    }
+
+    // Parts written as items of another part, for kinds no first-level part has. An
+    // item holds a part that comes later in the regulation's order (duties in the
+    // achievements, the plan in “存在的问题及下一步打算”), never an earlier one: a plan
+    // item “持续推进…第一责任人职责” is next year's work, not this year's report.
+    const top = new Set(parts.map((p) => p.kind));
+    const itemParts: Part[] = [];
+    const namedBy = (title: string, words: typeof itemWords) => {
+      for (const w of words) {
+        if (!w.inThemes && isTheme(title)) continue;
+        const word = w.words.find((k) => title.includes(k));
+        if (word) return { kind: w.kind, word };
+      }
+      return undefined;
+    };
+    // an item or, below an item that names no part, a subitem (一、→（一）→1.)
+    const visit = (p: Part, children: readonly Section[], words: typeof itemWords, depth: number) => {
+      for (const child of children) {
+        const hit = namedBy(child.heading.title, words);
+        if (!hit) {
+          if (depth < 2) visit(p, child.children, words, depth + 1);
+          continue;
+        }
+        itemParts.push(part(child, hit.kind, hit.word, [{ by: 'item', word: hit.word }], undefined, undefined, p));
+      }
+    };
+    for (const p of parts) {
+      const words = itemWords.filter((w) => !top.has(w.kind) && (p.kind === 'unknown' || rank(w.kind) > rank(p.kind)));
+      if (words.length) visit(p, p.section.children, words, 1);
+    }
+    if (!itemParts.length) return { parts, itemParts };
+    itemParts.sort((a, b) => a.span[0] - b.span[0]);
+    // an item reported as a part of its own is no longer an item of its parent; a
+    // parent left with one item that names the parent's own part reads that item's items
+    const taken = new Set(itemParts.map((ip) => ip.section));
+    for (const p of parts) {
+      if (!p.items.some((it) => it.section && taken.has(it.section))) continue;
+      const kept = p.items.filter((it) => !(it.section && taken.has(it.section)));
+      const own = v.parts.find((pv) => pv.kind === p.kind)?.items.keywords ?? [];
+      const only = kept.length === 1 ? kept[0].section : undefined;
+      p.items = only && own.some((k) => only.heading.title.includes(k)) ? input.itemsOf(only) : kept;
+    }
+    return { parts, itemParts };
+  };
+}
