@@ -2,9 +2,9 @@ import { dirname, resolve } from 'node:path';
 import { compileConfig, type CompiledConfig } from './config/compile.js';
 import { findConfigFile, resolveConfig, type ResolveOptions } from './config/load.js';
 import { formatOf, prepareFormat } from './document/index.js';
-import { applyFixesOnce, type FixPolicy } from './engine/fix.js';
+import { applyFixesOnce, composeEdits, offsetMapper, type FixPolicy, type OffsetEdit } from './engine/fix.js';
 import { runRules } from './engine/run.js';
-import type { Diagnostic, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
+import type { Diagnostic, DocumentFormat, Note, PassEvidence, ReportDocument } from './types.js';
 
 export interface LintOptions {
   filePath?: string;
@@ -15,6 +15,8 @@ export interface LintOptions {
   strict?: boolean;
   /** Collect the checks' evidence (LintOutput.evidence, for summaries); default true. */
   evidence?: boolean;
+  /** What reading the draft found (readNotes in src/io/read.ts), reported with the findings. */
+  notes?: readonly Note[];
 }
 
 export interface LintOutput {
@@ -25,6 +27,11 @@ export interface LintOutput {
 
 export interface FixOutput {
   output: string;
+  /**
+   * `output` as edits of the text given (ascending, non-overlapping): what --fix
+   * writes into the file's bytes, leaving every other byte as it was.
+   */
+  edits: OffsetEdit[];
   /** The fixes applied, across all passes. */
   applied: Diagnostic[];
   /** What remains after fixing. */
@@ -48,6 +55,7 @@ export class Linter {
       reportUnusedDirectives: options.reportUnusedDirectives,
       strict: options.strict,
       evidence: options.evidence,
+      notes: options.notes,
     });
     return { diagnostics, document, evidence };
   }
@@ -60,16 +68,24 @@ export class Linter {
     let current = text;
     const applied: Diagnostic[] = [];
     let result = linted ?? this.lint(current, options);
-    let passes = 0;
-    while (passes < 10) {
+    const passes: OffsetEdit[][] = [];
+    // notes stand at offsets of the text given: the passes lint without them
+    const again = { ...options, notes: undefined };
+    while (passes.length < 10) {
       const r = applyFixesOnce(current, result.diagnostics, options);
       if (!r.applied.length || r.text === current) break;
-      passes++;
+      passes.push(r.edits);
       applied.push(...r.applied);
       current = r.text;
-      result = this.lint(current, options);
+      result = this.lint(current, again);
     }
-    return { output: current, applied, result, passes };
+    const edits = composeEdits(text.length, passes);
+    if (passes.length && options.notes?.length) {
+      const to = offsetMapper(edits);
+      const notes = options.notes.map((n) => ({ ...n, span: [to(n.span[0]), to(n.span[1])] as const }));
+      result = this.lintDocument(result.document, { ...options, notes });
+    }
+    return { output: current, edits, applied, result, passes: passes.length };
   }
 }
 

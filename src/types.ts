@@ -29,6 +29,13 @@ export interface Diagnostic {
   data?: { fix?: Fix; help?: string; reference?: string; ruleType?: string };
 }
 
+/**
+ * Something the reading or the running of a draft found, reported beside the
+ * rules' findings with a code of its own: bytes that did not decode (`encoding`),
+ * a rule that ran out of its time (`rule-timeout`).
+ */
+export interface Note { code: string; span: Span; severity: Severity; message: string; help?: string }
+
 // ───────────────────────────── document model ─────────────────────────────
 
 export type PartKind = 'achievements' | 'shortcomings' | 'duties' | 'plan' | 'other' | 'unknown';

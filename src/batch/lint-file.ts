@@ -11,7 +11,7 @@ import { formatOf, prepareFormat } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentUri } from '../engine/run.js';
 import type { ParagraphRef } from '../io/docx.js';
-import { readDraft, ReadError } from '../io/read.js';
+import { readDraft, ReadError, readNotes } from '../io/read.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
@@ -127,7 +127,7 @@ export class FileLinter {
       }
       const out = linter.lintDocument(doc, {
         filePath: task.path, format, previous: previousDoc, reportUnusedDirectives: this.init.reportUnusedDirectives,
-        evidence: this.init.summary !== false,
+        evidence: this.init.summary !== false, notes: readNotes(draft),
       });
       diagnostics = out.diagnostics;
       if (this.init.summary !== false) summary = summarize(out.document, out.diagnostics, out.evidence);

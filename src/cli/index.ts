@@ -11,11 +11,11 @@ import { formatOf } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
-import { encode } from '../io/encoding.js';
 import { fileSpool } from '../io/spool.js';
-import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
-import { AtomicOutput, writeFileAtomic } from '../io/write.js';
-import { LinterFactory, type Linter, type LintOutput } from '../linter.js';
+import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, readNotes, type Draft, type DraftFile } from '../io/read.js';
+import { saveFixedDraft } from '../io/save-fix.js';
+import { AtomicOutput, writeFileAtomic, WriteRefused } from '../io/write.js';
+import { LinterFactory, type FixOutput, type Linter, type LintOutput } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';
 import { explainMatches } from './explain-matches.js';
@@ -70,8 +70,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     // a file system failure (a full disk, a folder without write permission) is one line, not a stack trace
     const sys = err as NodeJS.ErrnoException;
     if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
-      const why = { ENOENT: '文件夹不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个文件夹', ENOSPC: '磁盘空间不足', EROFS: '只读的文件系统' }[sys.code] ?? sys.code;
-      io.stderr(`lawreport-lint: 无法读写 ${sys.path ? dirname(sys.path) : '文件'}：${why}\n`);
+      io.stderr(`lawreport-lint: 无法读写 ${sys.path ? dirname(sys.path) : '文件'}：${systemReason(sys.code)}\n`);
       return 2;
     }
     throw err;
@@ -171,25 +170,35 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
     const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
     if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
-    const draft = await readInput(file, o, io);
-    if (draft instanceof ReadError) {
-      results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });
+    const read = fixThis && file !== '-' ? await readFixInput(abs(file)) : await readInput(file, o, io);
+    if (read instanceof ReadError) {
+      results.push({ filePath: display, diagnostics: [], error: { code: read.code, message: read.message } });
       failed = true;
       continue;
     }
+    const draft = 'draft' in read ? read.draft : read;
     const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
     const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
-    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives };
+    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives, notes: readNotes(draft) };
     let out: LintOutput;
     if (fixThis) {
-      const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe });
+      const linted = linter.lint(draft.text, opts);
+      const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe, keepReplacementCharacters: !!draft.undecodable }, linted);
       out = fixed.result;
       if (fixed.output !== draft.text) {
         if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
         else if (file === '-') {
           io.stdout(fixed.output);
           continue;
-        } else writeFileAtomic(abs(file), encode(fixed.output, draft.encoding as never, draft.bom));
+        } else {
+          const refused = saveFix(read as DraftFile, fixed.edits);
+          if (refused) {
+            // the file is as it was: report what it holds, and why it was not fixed
+            io.stderr(`lawreport-lint: ${display}：${refused}\n`);
+            out = linted;
+            failed = true;
+          }
+        }
       } else if (file === '-' && !o.fixDryRun) {
         io.stdout(draft.text);
         continue;
@@ -287,6 +296,36 @@ async function modelOf(file: string, o: CliOptions, io: CliIO, factory: LinterFa
   const linter = await factory.forFile(resolve(io.cwd, draft.path));
   return { linter, doc: linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) }) };
 }
+
+/** A draft to fix: its text, and the bytes and identity its fixed version is written against. */
+async function readFixInput(path: string): Promise<DraftFile | ReadError> {
+  try {
+    return await readDraftFile(path);
+  } catch (err) {
+    if (err instanceof ReadError) return err;
+    throw err;
+  }
+}
+
+/**
+ * Writes a fixed draft; the reason in one line when it was not written (the file
+ * changed meanwhile, is read-only, its folder cannot be written…), so one draft
+ * that cannot be fixed does not stop the others.
+ */
+function saveFix(read: DraftFile, edits: FixOutput['edits']): string | undefined {
+  try {
+    saveFixedDraft(read, edits);
+    return undefined;
+  } catch (err) {
+    if (err instanceof WriteRefused) return err.message;
+    const sys = err as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') return `无法写入修复：${systemReason(sys.code)}`;
+    throw err;
+  }
+}
+
+const systemReason = (code: string): string =>
+  ({ ENOENT: '文件夹不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个文件夹', ENOSPC: '磁盘空间不足', EROFS: '只读的文件系统' })[code] ?? code;
 
 async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {
   try {

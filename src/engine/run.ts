@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Span } from '../types.js';
+import type { CompiledRule, Diagnostic, Finding, Note, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
@@ -11,6 +11,8 @@ export interface RunOptions {
   strict?: boolean;
   /** Collect the checks' evidence (for summaries and the checklist); default true. */
   evidence?: boolean;
+  /** What reading the draft found (bytes that did not decode), reported with the findings. */
+  notes?: readonly Note[];
 }
 
 export interface RunResult {
@@ -89,6 +91,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     }
     if (passes.length && !findings.length) evidence.push({ rule: def.id, evidence: passes });
   }
+  for (const n of options.notes ?? []) out.push(noteDiagnostic(doc, n));
   const { kept, unused } = applyDirectives(doc, out);
   if (options.reportUnusedDirectives) {
     for (const d of unused) {
@@ -107,6 +110,12 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     }
   }
   return { diagnostics: sortDiagnostics(dedupe(kept)), evidence };
+}
+
+export function noteDiagnostic(doc: ReportDocument, n: Note): Diagnostic {
+  const d: Diagnostic = { range: toRange(doc, n.span), severity: n.severity, code: n.code, source: 'lawreport-lint', message: n.message };
+  if (n.help) d.data = { help: n.help };
+  return d;
 }
 
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
