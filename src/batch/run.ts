@@ -42,8 +42,12 @@ export interface LintFilesOptions extends LinterFactoryOptions {
    * cached results serve every format.
    */
   summary?: boolean;
-  /** Once the drafts are found and the configurations checked, before any linting. */
-  onStart?: (summary: Readonly<BatchSummary>) => void;
+  /**
+   * Once the drafts are found and the configurations checked, before any linting:
+   * with the drafts' absolute paths, and the configuration files read. Throwing
+   * stops the batch.
+   */
+  onStart?: (summary: Readonly<BatchSummary>, files: readonly string[], configFiles: readonly string[]) => void;
   /** After each result: drafts done, total, and the draft the batch waits for next. */
   onProgress?: (done: number, total: number, current: string) => void;
   /** The worker script (default dist/worker.js of this package). */
@@ -176,7 +180,7 @@ async function* lintAll(
   const tasks: FileTask[] = found.files.map((f, index) => ({ index, path: f.abs, display: f.display }));
   const jobs = resolveJobs(options.jobs, tasks.length);
   let done = 0;
-  options.onStart?.(summary);
+  options.onStart?.(summary, tasks.map((t) => t.path), [...configs.values()].flatMap((c) => c.files));
   options.onProgress?.(0, tasks.length, tasks[0]?.display ?? '');
   for await (const r of runTasks(tasks, { jobs, init, pool, workerFile: options.workerFile })) {
     const result = options.quiet ? errorsOnly(r) : r;

@@ -14,7 +14,7 @@ import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatCo
 import { fileSpool } from '../io/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, readNotes, type Draft, type DraftFile } from '../io/read.js';
 import { saveFixedDraft } from '../io/save-fix.js';
-import { AtomicOutput, writeFileAtomic, WriteRefused } from '../io/write.js';
+import { AtomicOutput, outputTarget, writeFileAtomic, WriteRefused } from '../io/write.js';
 import { LinterFactory, type FixOutput, type Linter, type LintOutput } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { unifiedDiff } from './diff.js';
@@ -163,6 +163,17 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     failed = true;
   }
   if (!found.files.length) return 2;
+  // -o onto a draft being fixed would replace it with the report: refused before anything is written
+  let output: string | undefined;
+  if (o.output) {
+    try {
+      output = outputTarget(abs(o.output), [...found.files.filter((f) => f !== '-').map(abs), ...baseLinter.config.resolved.files], o.output);
+    } catch (err) {
+      if (!(err instanceof WriteRefused)) throw err;
+      io.stderr(`lawreport-lint: ${err.message}\n`);
+      return 2;
+    }
+  }
 
   const results: FileResult[] = [];
   for (const file of found.files) {
@@ -213,7 +224,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
     const report = (await loadFormatter(o.format))!(results, formatContext(o, io, baseLinter));
-    if (o.output) writeFileAtomic(abs(o.output), report);
+    if (output) writeFileAtomic(output, report);
     else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
   }
@@ -232,13 +243,16 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const ctx = formatContext(o, io, base);
   const format = (await loadFormat(o.format))!;
   const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
+  let output: string | undefined; // -o's file (a symlink's target), once the inputs are known
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
-    onStart: (s) => {
+    onStart: (s, files, configFiles) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
+      // the report never replaces a draft or a configuration file it read
+      if (o.output) output = outputTarget(abs(o.output), [...files, ...configFiles], o.output);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
@@ -248,7 +262,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const sink: ReportSink = {
     write: (s) => {
       progress?.clear();
-      if (o.output) (out ??= new AtomicOutput(abs(o.output))).write(s);
+      if (o.output) (out ??= new AtomicOutput(output ?? abs(o.output))).write(s);
       else io.stdout(s);
     },
     spool: () => fileSpool(),
@@ -271,7 +285,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   } catch (err) {
     progress?.end();
     out?.abort();
-    if (err instanceof BatchError) {
+    if (err instanceof BatchError || err instanceof WriteRefused) {
       io.stderr(`lawreport-lint: ${err.message}\n`);
       return 2;
     }

@@ -18,13 +18,13 @@ export const DEFAULT_MAX_DRAFT_BYTES = Number.POSITIVE_INFINITY;
 /** Config, preset, rule and lexicon files larger than this are refused. */
 export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
-/** A file that is not a regular file, by kind, in words (“这是一个…”). */
-const KINDS: [test: (st: Stats) => boolean, words: string][] = [
-  [(st) => st.isDirectory(), '文件夹'],
-  [(st) => st.isFIFO(), '命名管道（FIFO）：读取它会一直等到有程序写入'],
-  [(st) => st.isCharacterDevice(), '字符设备（如 /dev/zero、终端）：读取它可能永远读不完'],
-  [(st) => st.isBlockDevice(), '块设备（磁盘）'],
-  [(st) => st.isSocket(), '套接字'],
+/** A file that is not a regular file: what it is, and why reading it would go wrong. */
+const KINDS: [test: (st: Stats) => boolean, noun: string, reading: string][] = [
+  [(st) => st.isDirectory(), '文件夹', ''],
+  [(st) => st.isFIFO(), '命名管道（FIFO）', '：读取它会一直等到有程序写入'],
+  [(st) => st.isCharacterDevice(), '字符设备（如 /dev/zero、终端）', '：读取它可能永远读不完'],
+  [(st) => st.isBlockDevice(), '块设备（磁盘）', ''],
+  [(st) => st.isSocket(), '套接字', ''],
 ];
 
 export class NotRegularFileError extends Error {
@@ -39,8 +39,10 @@ export class TooLargeError extends Error {
   }
 }
 
-export function notRegularKind(st: Stats): string {
-  return KINDS.find(([test]) => test(st))?.[1] ?? '特殊文件';
+/** What a file that is not a regular file is, in words (“命名管道（FIFO）”); `reading`: with why it cannot be read. */
+export function notRegularKind(st: Stats, reading = false): string {
+  const k = KINDS.find(([test]) => test(st));
+  return k ? k[1] + (reading ? k[2] : '') : '特殊文件';
 }
 
 const CHUNK = 1 << 16;
@@ -55,7 +57,7 @@ export function readRegularFile(path: string | Buffer, maxBytes: number): { byte
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new NotRegularFileError(st.isDirectory(), notRegularKind(st));
+    if (!st.isFile()) throw new NotRegularFileError(st.isDirectory(), notRegularKind(st, true));
     if (st.size > maxBytes) throw new TooLargeError(st.size, maxBytes);
     // st.size is a hint only (a file may grow, /proc files say 0): read to the end, at most maxBytes + 1
     const chunks: Buffer[] = [];

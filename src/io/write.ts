@@ -33,7 +33,7 @@ export class AtomicOutput {
     this.mode = like ? like.mode & 0o7777 : undefined;
     const dir = dirname(path);
     cleanStaleTemporaries(dir);
-    this.tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(made++).toString(36)}.tmp`);
+    this.tmp = join(dir, temporaryName(basename(path)));
     this.fd = openSync(this.tmp, 'wx', this.mode ?? 0o644);
     if (like && keepOwner) {
       const mine = fstatSync(this.fd);
@@ -93,6 +93,17 @@ export class AtomicOutput {
 }
 
 let made = 0;
+
+/**
+ * `.NAME.PID.STAMP.tmp`, with NAME cut so the whole stays within the 255 bytes a
+ * file name may have: a draft named with 80 Chinese characters is 240 bytes.
+ */
+function temporaryName(name: string): string {
+  const tail = `.${process.pid}.${Date.now().toString(36)}${(made++).toString(36)}.tmp`;
+  let head = name;
+  while (Buffer.byteLength(`.${head}${tail}`) > 255) head = head.slice(0, -1);
+  return `.${head}${tail}`;
+}
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
@@ -158,7 +169,7 @@ function isRunning(pid: number): boolean {
  * fine. Refused: a folder, a device, a FIFO, a dangling link, and any of
  * `inputs` (the drafts and configuration read), which the report would replace.
  */
-export function outputTarget(path: string, inputs: Iterable<string>): string {
+export function outputTarget(path: string, inputs: Iterable<string>, shown = path): string {
   let target = path;
   let link: Stats | undefined;
   try {
@@ -170,12 +181,12 @@ export function outputTarget(path: string, inputs: Iterable<string>): string {
     try {
       target = realpathSync(path);
     } catch {
-      throw new WriteRefused('not-found', `-o ${path} 是一个符号链接，它指向的文件不存在；请直接给出输出文件的路径`);
+      throw new WriteRefused('not-found', `-o ${shown} 是一个符号链接，它指向的文件不存在；请直接给出输出文件的路径`);
     }
   }
   const st = statSync(target);
   if (!st.isFile()) {
-    throw new WriteRefused('not-regular', `-o ${path} 不是普通文件，而是${notRegularKind(st)}；报告只写入普通文件，请换一个输出路径（要输出到屏幕就不加 -o）`);
+    throw new WriteRefused('not-regular', `-o ${shown} 不是普通文件，而是${notRegularKind(st)}；报告只写入普通文件，请换一个输出路径（要输出到屏幕就不加 -o）`);
   }
   for (const input of inputs) {
     let s: Stats;
@@ -185,7 +196,7 @@ export function outputTarget(path: string, inputs: Iterable<string>): string {
       continue;
     }
     if (s.ino === st.ino && s.dev === st.dev) {
-      throw new WriteRefused('is-input', `-o ${path} 是要检查的文件之一（${input}），写入报告会覆盖它；请换一个输出路径`);
+      throw new WriteRefused('is-input', `-o ${shown} 是要检查的文件之一（${input}），写入报告会覆盖它；请换一个输出路径`);
     }
   }
   return target;
