@@ -1,10 +1,11 @@
 import picomatch from 'picomatch';
-import { relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { checkTypes } from '../checks/index.js';
 import { createDocumentBuilder, vocabularyFrom, type DocumentBuilder } from '../document/index.js';
 import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName } from '../types.js';
 import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
+import { packageRoot } from './paths.js';
 import { compileRegex, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
 
@@ -50,11 +51,13 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     }
     // Every bad regex of a rule is reported, not just the first one the type compiles.
     const regexErrors: RegexError[] = [];
+    const shipped = isShipped(def);
     const ruleEnv: CompileEnv = {
       ...env,
       regex(source, flags) {
         try {
-          return compileRegex(source, flags);
+          // a shipped rule's own pattern runs natively; anything an office wrote, on the linear-time engine
+          return compileRegex(source, flags, !shipped || !!findValuePath(eff.options, source));
         } catch (err) {
           if (!(err instanceof RegexError)) throw err;
           regexErrors.push(err);
@@ -136,6 +139,15 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       return ignore(rel);
     },
   };
+}
+
+/** Whether a rule is one of the package's own (rules/*.yaml), whose patterns are tested with it. */
+function isShipped(def: RuleDefinition): boolean {
+  try {
+    return !!def.file && def.file.startsWith(join(packageRoot(), 'rules') + sep);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Diagnostic, Finding, Note, PassEvidence, Range, ReportDocument, Span } from '../types.js';
+import { RULE_TIME_LIMIT_MS, RuleTimeout, withBudget } from './budget.js';
 import { applyDirectives } from './directives.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
@@ -57,7 +58,9 @@ function badSpan(doc: ReportDocument, f: Finding): unknown {
 
 /**
  * Runs every compiled rule over one document. A rule that throws or reports a
- * bad span becomes one `internal-error` diagnostic naming the rule, never a crash.
+ * bad span becomes one `internal-error` diagnostic naming the rule, never a crash;
+ * a rule past its time limit (an office pattern too slow for this draft) stops
+ * and becomes one `rule-timeout` diagnostic, and the other rules still run.
  */
 export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], options: RunOptions = {}): RunResult {
   const out: Diagnostic[] = [];
@@ -69,16 +72,28 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     const passes: PassEvidence[] = [];
     const findings: Finding[] = [];
     try {
-      rule.check({
+      withBudget(RULE_TIME_LIMIT_MS, () => rule.check({
         doc, previous: options.previous, report: (f) => findings.push(f),
         pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
-      });
+      }));
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
         out.push(toDiagnostic(doc, rule, f, options.previous));
       }
     } catch (err) {
+      if (err instanceof RuleTimeout) {
+        passes.length = 0;
+        out.push({
+          range: toRange(doc, anchor),
+          severity: 2,
+          code: 'rule-timeout',
+          source: 'lawreport-lint',
+          message: `规则 ${def.id} 在这份稿件上${err.message}，已停止，没有报告它的结果；其余规则照常检查`,
+          data: { help: '这条规则的正则表达式在这份稿件上太慢：请简化它（如 (.*a){20}、(a+){1,1000} 这类重复套重复的写法），或向规则的编写单位反映', ruleType: def.type },
+        });
+        continue;
+      }
       if (options.strict) throw err;
       out.push({
         range: toRange(doc, anchor),
