@@ -75,9 +75,13 @@ export class Linter {
       const r = applyFixesOnce(current, result.diagnostics, options);
       if (!r.applied.length || r.text === current) break;
       passes.push(r.edits);
-      applied.push(...r.applied);
+      for (const d of r.applied) applied.push(d);
       current = r.text;
+      // a rule that stopped at its most findings (a generated draft) would take ten
+      // passes over a long text to get nowhere: one pass, and the report says so
+      const capped = result.diagnostics.some((d) => d.code === 'too-many-findings');
       result = this.lint(current, again);
+      if (capped) break;
     }
     const edits = composeEdits(text.length, passes);
     if (passes.length && options.notes?.length) {

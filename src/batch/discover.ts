@@ -50,14 +50,14 @@ export function discover(
       const found: string[] = [];
       walk(input, (p) => isDraft(p) && !isIgnored(p), found, cwd);
       if (!found.length) problems.push({ input, message: `文件夹中没有稿件（${draftExtensions.join('、')}）` });
-      files.push(...found.sort(byPath));
+      for (const f of found.sort(byPath)) files.push(f);
     } else if (!existsSync(fsPath) && picomatch.scan(input).isGlob) {
       const { base, glob } = picomatch.scan(input);
       const match = picomatch(glob, { dot: false });
       const found: string[] = [];
       walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && !isIgnored(p), found, cwd);
       if (!found.length) problems.push({ input, message: '没有与这个通配符匹配的稿件' });
-      files.push(...found.sort(byPath));
+      for (const f of found.sort(byPath)) files.push(f);
     } else {
       files.push(input);
     }

@@ -56,8 +56,8 @@ export function expandWords(words: readonly unknown[] | undefined, lexicons: Rea
     if (typeof w !== 'string') continue;
     const v = resolveLexicon(w, lexicons);
     if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) out.push(...v.map(String));
-    else if (v && typeof v === 'object') out.push(...Object.values(v).flat().map(String));
+    else if (Array.isArray(v)) for (const x of v) out.push(String(x));
+    else if (v && typeof v === 'object') for (const x of Object.values(v).flat()) out.push(String(x));
     else throw new Error(`词表引用 “${w}” 不存在`);
   }
   return out;

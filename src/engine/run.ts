@@ -1,6 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Diagnostic, Finding, Note, PassEvidence, Range, ReportDocument, Span } from '../types.js';
 import { RULE_TIME_LIMIT_MS, RuleTimeout, withBudget } from './budget.js';
+
+/**
+ * Findings one rule reports on one draft, at most. A real draft has a few dozen
+ * per rule; a generated one can have one per character (a million trailing
+ * spaces), and a million diagnostics took 20 s and 2.6 GB. Past this many the
+ * rule stops, and one more diagnostic says how many were listed.
+ */
+export const MAX_FINDINGS_PER_RULE = 2000;
+
+/** Thrown by `report` to stop a rule that has reported enough. */
+class Enough extends Error {}
 import { applyDirectives } from './directives.js';
 import { interpolate } from './interpolate.js';
 import { dedupe, sortDiagnostics } from './order.js';
@@ -72,14 +83,35 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     const passes: PassEvidence[] = [];
     const findings: Finding[] = [];
     try {
-      withBudget(RULE_TIME_LIMIT_MS, () => rule.check({
-        doc, previous: options.previous, report: (f) => findings.push(f),
-        pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
-      }));
+      let enough = false;
+      try {
+        withBudget(RULE_TIME_LIMIT_MS, () => rule.check({
+          doc, previous: options.previous,
+          report: (f) => {
+            if (findings.length >= MAX_FINDINGS_PER_RULE) throw new Enough();
+            findings.push(f);
+          },
+          pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
+        }));
+      } catch (err) {
+        if (!(err instanceof Enough)) throw err;
+        enough = true;
+      }
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
         out.push(toDiagnostic(doc, rule, f, options.previous));
+      }
+      if (enough) {
+        const last = findings[findings.length - 1].span;
+        out.push({
+          range: toRange(doc, [last[1], last[1]]),
+          severity: 3,
+          code: 'too-many-findings',
+          source: 'lawreport-lint',
+          message: `规则 ${def.id} 在这份稿件中的问题超过 ${MAX_FINDINGS_PER_RULE} 处，只列出了前 ${MAX_FINDINGS_PER_RULE} 处，此后的没有检查`,
+          data: { help: '改正已列出的问题后再检查一次；--fix 一次最多修复每条规则的前这些处，可再运行一次', ruleType: def.type },
+        });
       }
     } catch (err) {
       if (err instanceof RuleTimeout) {

@@ -33,8 +33,9 @@ export const stylishReport = defineFormat({ summary: false }, (ctx, sink) => {
         fix: rewritable && d.data?.fix?.safe ? '✓' : ' ',
         d,
       }));
-      const locW = Math.max(...rows.map((x) => displayWidth(x.loc)));
-      const msgW = Math.min(70, Math.max(...rows.map((x) => displayWidth(x.d.message))));
+      // reduce, not Math.max(...): a draft's rows may be more than a call's arguments can be
+      const locW = rows.reduce((w, x) => Math.max(w, displayWidth(x.loc)), 0);
+      const msgW = Math.min(70, rows.reduce((w, x) => Math.max(w, displayWidth(x.d.message)), 0));
       const indent = ' '.repeat(2 + locW + 1 + 1 + 4 + 2);
       let fixableHere = 0;
       for (const x of rows) {
