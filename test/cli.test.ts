@@ -430,12 +430,12 @@ describe('read normally', () => {
     expect(a.diagnostics.map((d) => [d.code, d.range])).toEqual(b.diagnostics.map((d) => [d.code, d.range]));
   });
 
-  it('a 5 MB draft is linted with a sane result', async () => {
+  it('a 5 MB draft is linted with a sane result (with --max-draft-size raised)', async () => {
     const one = readFileSync(join(CORPUS, 'tushan-2023.txt'), 'utf8').replace(/ +$/gm, '');
     let text = '';
     while (Buffer.byteLength(text) < 5 * 1024 * 1024) text += `${one}\n`;
     writeFileSync(join(dir, 'big.txt'), text);
-    const r = await cli(['-f', 'json', 'big.txt']);
+    const r = await cli(['-f', 'json', '--max-draft-size', '8MB', 'big.txt']);
     const [e] = json(r);
     expect(e.error).toBeUndefined();
     const codes = new Set(e.diagnostics.map((d) => d.code));

@@ -30,6 +30,8 @@ export interface FileLinterInit {
   reportUnusedDirectives?: boolean;
   /** Make each result's summary (what table, html, checklist… read); default true. */
   summary?: boolean;
+  /** Drafts larger than this are refused (src/io/file.ts has the default). */
+  maxDraftBytes?: number;
   /** Folder of the --cache store; no caching when absent. */
   cacheDir?: string;
   /** --previous: last year's reports, and a key of their contents for the cache. */
@@ -95,7 +97,7 @@ export class FileLinter {
     const failed = (code: string, message: string): BatchResult => ({
       filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
     });
-    const outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes));
+    const outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes, this.init.maxDraftBytes));
     if ('error' in outcome) return failed(outcome.error.code, outcome.error.message);
     const { draft, bytes } = outcome;
     const format = formatOf(task.path);
@@ -156,7 +158,7 @@ export class FileLinter {
 
   private async readPrevious(path: string): Promise<ReportDocument | undefined> {
     try {
-      const draft = await readDraft(path);
+      const draft = await readDraft(path, this.init.maxDraftBytes);
       const format = formatOf(path);
       const linter = await this.linterFor(path, format);
       return linter.config.builder.build(draft.text, { path, format });

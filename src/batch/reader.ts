@@ -18,7 +18,7 @@ parentPort!.on('message', (req: ReadRequest) => {
     for (const [index, path] of req.files) {
       const t = performance.now();
       // a failure that is not the file's: the linting thread reads it again and reports it
-      out.push(await readOutcome(index, path, req.bytes).catch(() => ({ index, retry: true as const })));
+      out.push(await readOutcome(index, path, req.bytes, req.maxBytes).catch(() => ({ index, retry: true as const })));
       if (out.length >= BATCH || performance.now() - t > SLOW_MS) {
         port.postMessage(out);
         out = [];

@@ -35,6 +35,8 @@ export interface LintFilesOptions extends LinterFactoryOptions {
   reportUnusedDirectives?: boolean;
   /** Errors only. */
   quiet?: boolean;
+  /** Drafts larger than this many bytes are refused, each in one line (default 1 MB, src/io/file.ts). */
+  maxDraftBytes?: number;
   /**
    * Whether results carry `summary` (organ, year, parts, quotes): default true.
    * json, jsonl and stylish do not read it; leaving it out, and the checks'
@@ -161,7 +163,7 @@ async function* lintAll(
   summary.files = found.files.length;
 
   const init: FileLinterInit = {
-    factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives,
+    factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives, maxDraftBytes: options.maxDraftBytes,
     summary: options.summary !== false || !!options.cache,
   };
   if (options.cache) {
@@ -174,7 +176,7 @@ async function* lintAll(
     init.cacheDir = dir;
   }
   if (options.previous !== undefined) {
-    init.previous = await indexPrevious(cwd, options.previous, factory, summary);
+    init.previous = await indexPrevious(cwd, options.previous, factory, summary, options.maxDraftBytes);
   }
 
   const tasks: FileTask[] = found.files.map((f, index) => ({ index, path: f.abs, display: f.display }));
@@ -209,7 +211,7 @@ export function errorsOnly<R extends FileResult>(r: R): R {
 }
 
 /** Reads last year's reports once: who each is (organ, file name, year), and a key of their contents for the cache. */
-async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary): Promise<{ units: UnitInfo[]; key: string }> {
+async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary, maxBytes?: number): Promise<{ units: UnitInfo[]; key: string }> {
   // a mistyped --previous is a usage error (exit 2), not a report that pairs with nothing
   if (!existsSync(resolve(cwd, input)) && !/[*?[{]/.test(input)) {
     summary.problems.push({ input: `--previous ${input}`, message: '找不到这个文件或文件夹，请检查上一年度报告的路径' });
@@ -221,8 +223,8 @@ async function indexPrevious(cwd: string, input: string, factory: LinterFactory,
   const hash = sha256();
   for (const f of found.files) {
     try {
-      const bytes = await readDraftBytes(f.abs);
-      const draft = await decodeDraft(f.abs, bytes);
+      const bytes = await readDraftBytes(f.abs, maxBytes);
+      const draft = await decodeDraft(f.abs, bytes, maxBytes);
       const format = formatOf(f.abs);
       const linter = await factory.forFile(f.abs, format);
       units.push(unitInfo(f.abs, linter.config.builder.build(draft.text, { path: f.abs, format }), unitVocabulary(linter.config.resolved.lexicons)));

@@ -11,6 +11,7 @@ import { formatOf } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
+import { DEFAULT_MAX_DRAFT_BYTES } from '../io/file.js';
 import { fileSpool } from '../io/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, readNotes, type Draft, type DraftFile } from '../io/read.js';
 import { saveFixedDraft } from '../io/save-fix.js';
@@ -26,7 +27,8 @@ import { VERSION } from './version.js';
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  stdin: () => Promise<Buffer>;
+  /** Standard input, at most `maxBytes` + 1 bytes of it (a larger input is refused, not read to its end). */
+  stdin: (maxBytes: number) => Promise<Buffer>;
   cwd: string;
   /** Colour only when stdout is a terminal. */
   isTTY: boolean;
@@ -40,9 +42,17 @@ export function processIO(): CliIO {
   return {
     stdout: stdoutWriter(),
     stderr: (s) => process.stderr.write(s),
-    stdin: async () => {
+    stdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let total = 0;
+      for await (const c of process.stdin) {
+        chunks.push(c as Buffer);
+        // /dev/zero on stdin would grow without end: stop just past the limit
+        if ((total += (c as Buffer).length) > maxBytes) {
+          process.stdin.destroy();
+          break;
+        }
+      }
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),
@@ -181,7 +191,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
     // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
     const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
     if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
-    const read = fixThis && file !== '-' ? await readFixInput(abs(file)) : await readInput(file, o, io);
+    const read = fixThis && file !== '-' ? await readFixInput(abs(file), o.maxDraftBytes) : await readInput(file, o, io);
     if (read instanceof ReadError) {
       results.push({ filePath: display, diagnostics: [], error: { code: read.code, message: read.message } });
       failed = true;
@@ -248,7 +258,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary, maxDraftBytes: o.maxDraftBytes,
     onStart: (s, files, configFiles) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
       // the report never replaces a draft or a configuration file it read
@@ -312,9 +322,9 @@ async function modelOf(file: string, o: CliOptions, io: CliIO, factory: LinterFa
 }
 
 /** A draft to fix: its text, and the bytes and identity its fixed version is written against. */
-async function readFixInput(path: string): Promise<DraftFile | ReadError> {
+async function readFixInput(path: string, maxBytes?: number): Promise<DraftFile | ReadError> {
   try {
-    return await readDraftFile(path);
+    return await readDraftFile(path, maxBytes);
   } catch (err) {
     if (err instanceof ReadError) return err;
     throw err;
@@ -343,8 +353,9 @@ const systemReason = (code: string): string =>
 
 async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {
   try {
-    if (file === '-') return await decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin());
-    return await readDraft(resolve(io.cwd, file));
+    const max = o.maxDraftBytes ?? DEFAULT_MAX_DRAFT_BYTES;
+    if (file === '-') return await decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin(max), max);
+    return await readDraft(resolve(io.cwd, file), max);
   } catch (err) {
     if (err instanceof ReadError) return err;
     throw err;

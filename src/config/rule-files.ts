@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { RuleDefinition } from '../types.js';
 import type { ConfigProblem } from './errors.js';
+import { readConfigText } from './read-text.js';
 import { toRuleDefinition } from './rule-file.js';
 import { validateSource } from './validate.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -19,7 +20,12 @@ export function loadRuleFiles(dir: string): { rules: RuleDefinition[]; sources: 
   }
   for (const name of names) {
     const file = join(dir, name);
-    const { source, problems: parse } = parseYamlSource(file, readFileSync(file, 'utf8'));
+    const read = readConfigText(file, '规则文件', '规则文件夹中只放规则的 YAML 文件');
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const { source, problems: parse } = parseYamlSource(file, read.text);
     problems.push(...parse);
     if (!source) continue;
     if (!source.value || typeof source.value !== 'object' || Array.isArray(source.value)) {
@@ -53,12 +59,8 @@ export function loadLexiconDir(dir: string): { lexicons: Record<string, unknown>
 }
 
 export function loadLexiconFile(file: string): { value?: unknown; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { problems: [{ file, message: `无法读取词表文件：${(err as Error).message}` }] };
-  }
-  const { source, problems } = parseYamlSource(file, text);
+  const read = readConfigText(file, '词表文件', '检查 lexicons 中的路径（相对于配置文件所在的文件夹）');
+  if ('problem' in read) return { problems: [read.problem] };
+  const { source, problems } = parseYamlSource(file, read.text);
   return { value: source?.value, problems };
 }

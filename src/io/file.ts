@@ -14,7 +14,7 @@ export interface FileIdentity {
 export const identityOf = (st: Stats): FileIdentity => ({ size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino });
 
 /** Drafts larger than this are refused: an annual report is at most about 200 KB of text. */
-export const DEFAULT_MAX_DRAFT_BYTES = Number.POSITIVE_INFINITY;
+export const DEFAULT_MAX_DRAFT_BYTES = 1024 * 1024;
 /** Config, preset, rule and lexicon files larger than this are refused. */
 export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
