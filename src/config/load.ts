@@ -103,7 +103,8 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
   const seen = new Set<string>();
   /** `fromPath`: where `name` is written in `from` (its `extends` entry), for file:line:col. */
   const applyPreset = async (name: string, fromDir: string, from: string, fromSource?: YamlSource, fromPath: (string | number)[] = ['extends']): Promise<void> => {
-    const builtin = builtins.presets[name];
+    // an own property only: `extends: constructor` must not find Object's
+    const builtin = Object.hasOwn(builtins.presets, name) ? builtins.presets[name] : undefined;
     let file: string;
     let value: ConfigFileContent | undefined;
     let source: YamlSource | undefined;
@@ -136,7 +137,8 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       const { loadLexiconFile } = await import('./rule-files.js');
       const r = loadLexiconFile(resolve(base, path));
       problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
-      if (r.value !== undefined) lexicons[name] = r.value;
+      // defined, not assigned: a lexicon named __proto__ would otherwise replace the table's prototype
+      if (r.value !== undefined) Object.defineProperty(lexicons, name, { value: r.value, enumerable: true, writable: true, configurable: true });
       files.push(resolve(base, path));
     }
   };

@@ -25,7 +25,7 @@ export function interpolate(template: string, data: Record<string, string | numb
   let out = text[0];
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
-    out += (data && k in data ? String(data[k]) : written[i]) + text[i + 1];
+    out += (data && Object.hasOwn(data, k) ? String(data[k]) : written[i]) + text[i + 1];
   }
   return out;
 }

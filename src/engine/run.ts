@@ -91,7 +91,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
             if (findings.length >= MAX_FINDINGS_PER_RULE) throw new Enough();
             findings.push(f);
           },
-          pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data) }) : undefined,
+          pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(messageOf(def, e.messageId) ?? def.summary, e.data) }) : undefined,
         }));
       } catch (err) {
         if (!(err instanceof Enough)) throw err;
@@ -165,6 +165,11 @@ export function noteDiagnostic(doc: ReportDocument, n: Note): Diagnostic {
   return d;
 }
 
+/** A rule's message by id: an own entry only (a `messageId: constructor` names none). */
+function messageOf(def: CompiledRule['def'], id: string): string | undefined {
+  return Object.hasOwn(def.messages, id) ? def.messages[id] : undefined;
+}
+
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
 const hrefs = new WeakMap<CompiledRule['def'], string | undefined>();
 function ruleHref(def: CompiledRule['def']): string | undefined {
@@ -174,7 +179,7 @@ function ruleHref(def: CompiledRule['def']): string | undefined {
 
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previous?: ReportDocument): Diagnostic {
   const { def } = rule;
-  const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
+  const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
   const d: Diagnostic = {
     range: toRange(doc, f.span),
     severity: rule.severity,
@@ -187,7 +192,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, previ
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }) : r.message ?? '';
+      const message = r.messageId ? interpolate(messageOf(def, r.messageId) ?? def.summary, { ...f.data, ...r.data }) : r.message ?? '';
       return { location: { uri: documentUri(target), range: toRange(target, r.span) }, message };
     });
   }
