@@ -11,6 +11,8 @@ import { formatOf } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
+import { visibleLines } from '../formatters/terminal.js';
+import { fixCommandFor } from './shell.js';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../io/file.js';
 import { fileSpool } from '../io/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, readNotes, type Draft, type DraftFile } from '../io/read.js';
@@ -63,7 +65,11 @@ export function processIO(): CliIO {
 }
 
 /** Runs the CLI; returns the exit code (0 clean, 1 errors, 2 usage/config/read failure). */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  // every message on stderr quotes file names, paths, patterns or YAML: their control
+  // characters are shown as escapes, never obeyed by the terminal (the progress line
+  // writes its own escapes and makes the file name it shows visible itself)
+  const io: CliIO = { ...given, stderr: (s) => given.stderr(visibleLines(s)) };
   const parsed = parseArgs(argv, { out: io.stdout, err: io.stderr }, VERSION);
   if (parsed.kind === 'exit') return parsed.code;
   if (parsed.kind === 'lsp') {
@@ -71,7 +77,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return startServer(parsed.args);
   }
   try {
-    return await run(parsed.options, io);
+    return await run(parsed.options, io, given.stderr);
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr(`${err.problems.map(formatProblem).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`);
@@ -92,10 +98,19 @@ function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext 
   return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
 }
 
-/** The command the summary line suggests for the drafts with safe fixes. */
-const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
+/** The command the summary line suggests for the drafts with safe fixes, each file name quoted for the user's shell. */
+const fixCommand = (files: string[]) => fixCommandFor(files);
 
-async function run(o: CliOptions, io: CliIO): Promise<number> {
+/**
+ * Formats that write no colour (csv, html, junit…) printed to a terminal: their
+ * text is the draft's, so control characters are shown as escapes there too. The
+ * terminal formats make their own fields visible; JSON escapes them itself.
+ */
+function terminalFilter(o: CliOptions, io: CliIO): (s: string) => string {
+  return io.isTTY && !o.output && !['stylish', 'table', 'checklist', 'json', 'jsonl', 'sarif'].includes(o.format) ? visibleLines : (s) => s;
+}
+
+async function run(o: CliOptions, io: CliIO, rawStderr: (s: string) => void): Promise<number> {
   const factory = new LinterFactory({
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
   });
@@ -163,7 +178,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
-  if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory);
+  if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory, rawStderr);
 
   let failed = false;
   const baseLinter = await factory.forFile(undefined, 'txt');
@@ -235,7 +250,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {
     const report = (await loadFormatter(o.format))!(results, formatContext(o, io, baseLinter));
     if (output) writeFileAtomic(output, report);
-    else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
+    else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(terminalFilter(o, io)(report));
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
   }
 
@@ -247,12 +262,13 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
  * Checks files and folders with lintFiles: results in path order, each written
  * into the report as it arrives, a progress line when stderr is a terminal.
  */
-async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
+async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory, rawStderr: (s: string) => void): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
   const base = await factory.forFile(undefined, 'txt');
   const ctx = formatContext(o, io, base);
   const format = (await loadFormat(o.format))!;
-  const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
+  const toTerminal = terminalFilter(o, io);
+  const progress = io.stderrIsTTY ? createProgress(rawStderr, io.columns) : undefined;
   let output: string | undefined; // -o's file (a symlink's target), once the inputs are known
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
@@ -273,7 +289,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     write: (s) => {
       progress?.clear();
       if (o.output) (out ??= new AtomicOutput(output ?? abs(o.output))).write(s);
-      else io.stdout(s);
+      else io.stdout(toTerminal(s));
     },
     spool: () => fileSpool(),
   };

@@ -1,6 +1,7 @@
 import type { FileResult } from '../types.js';
 import { entry } from './json.js';
 import { defineFormat, whole } from './report.js';
+import { escapedJson } from './terminal.js';
 
 const SEPARATORS = /[\u2028\u2029]/g;
 
@@ -17,9 +18,9 @@ export function line(result: FileResult): string {
 }
 
 /** `--format jsonl`: one line per draft, in path order, clean and unreadable drafts included. */
-export const jsonlReport = defineFormat({ summary: false }, (_ctx, sink) => ({
+export const jsonlReport = escapedJson(defineFormat({ summary: false }, (_ctx, sink) => ({
   add: (r) => sink.write(line(r)),
   end: () => {},
-}));
+})));
 
 export const jsonl = whole(jsonlReport);

@@ -1,13 +1,14 @@
 import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
+import { forTerminal } from './terminal.js';
 
 /**
  * One line per problem: `line:col  severity  message  rule-id`, the reference and
  * help indented beneath it, aligned by display width; then a summary that says
  * how many problems --fix would fix. Each draft is written as it arrives.
  */
-export const stylishReport = defineFormat({ summary: false }, (ctx, sink) => {
+export const stylishReport = forTerminal(defineFormat({ summary: false }, (ctx, sink) => {
   const paint = painter(ctx.color);
   let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, wrote = false;
   const fixableFiles: string[] = [];
@@ -72,6 +73,6 @@ export const stylishReport = defineFormat({ summary: false }, (ctx, sink) => {
       }
     },
   };
-});
+}));
 
 export const stylish = whole(stylishReport);

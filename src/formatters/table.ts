@@ -3,6 +3,7 @@ import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint 
 import { headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd, padStart } from './width.js';
+import { forTerminal } from './terminal.js';
 
 type Align = 'left' | 'right' | 'center';
 interface Cell { text: string; style?: Parameters<Paint>[0] }
@@ -16,11 +17,11 @@ const PROBLEM_WIDTH = 36;
  * errors, warnings, the top problems in words), then findings per rule and the
  * totals. Columns are aligned by display width so Chinese lines up in a terminal.
  */
-export const tableReport = defineFormat({ summary: true }, (ctx, sink) => {
+export const tableReport = forTerminal(defineFormat({ summary: true }, (ctx, sink) => {
   // column widths depend on every row: the rows are kept (small) and the table written at the end
   const rows: DraftRow[] = [];
   return { add: (r) => void rows.push(draftRow(r, ctx)), end: () => sink.write(render(rows, ctx)) };
-});
+}));
 
 export const table = whole(tableReport);
 

@@ -5,8 +5,8 @@ import { main, type CliIO } from '../../src/cli/index.js';
 
 export interface Run { code: number; stdout: string; stderr: string }
 
-/** The CLI in this process (main(argv, io)), without colour, from `cwd`. */
-export async function cli(argv: string[], cwd: string, options: { stdin?: Buffer | string; tty?: boolean } = {}): Promise<Run> {
+/** The CLI in this process (main(argv, io)), from `cwd`; without colour unless `color` (which also needs `tty`). */
+export async function cli(argv: string[], cwd: string, options: { stdin?: Buffer | string; tty?: boolean; color?: boolean } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -16,7 +16,7 @@ export async function cli(argv: string[], cwd: string, options: { stdin?: Buffer
     cwd,
     isTTY: !!options.tty,
   };
-  const code = await main(['--no-color', ...argv], io);
+  const code = await main(options.color ? argv : ['--no-color', ...argv], io);
   return { code, stdout, stderr };
 }
 
