@@ -11,6 +11,7 @@ import { formatOf, prepareFormat } from '../document/index.js';
 import { summarize } from '../document/summary.js';
 import { documentUri } from '../engine/run.js';
 import type { ParagraphRef } from '../io/docx.js';
+import { registerRawPaths } from '../io/raw-paths.js';
 import { readDraft, ReadError, readNotes } from '../io/read.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, FileResult, Position, ReportDocument } from '../types.js';
@@ -32,6 +33,8 @@ export interface FileLinterInit {
   summary?: boolean;
   /** Drafts larger than this are refused (src/io/file.ts has the default). */
   maxDraftBytes?: number;
+  /** File names that are not UTF-8, with the bytes to open them by (src/io/raw-paths.ts). */
+  rawPaths?: [string, Uint8Array][];
   /** Folder of the --cache store; no caching when absent. */
   cacheDir?: string;
   /** --previous: last year's reports, and a key of their contents for the cache. */
@@ -63,6 +66,7 @@ export class FileLinter {
 
   constructor(readonly init: FileLinterInit) {
     this.factory = new LinterFactory(init.factory);
+    registerRawPaths(init.rawPaths);
     this.resolved = new Map(init.configs ?? []);
     if (init.cacheDir) this.cache = new ResultCache(init.cacheDir);
   }
@@ -97,7 +101,13 @@ export class FileLinter {
     const failed = (code: string, message: string): BatchResult => ({
       filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
     });
-    const outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes, this.init.maxDraftBytes));
+    let outcome: ReadOutcome;
+    try {
+      outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes, this.init.maxDraftBytes));
+    } catch (err) {
+      // a defect in reading one draft (a .docx the converter chokes on) is that draft's, not the batch's
+      return failed('read-failed', `无法读取这份稿件（${firstLine(err)}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+    }
     if ('error' in outcome) return failed(outcome.error.code, outcome.error.message);
     const { draft, bytes } = outcome;
     const format = formatOf(task.path);
@@ -148,7 +158,7 @@ export class FileLinter {
     } catch (err) {
       if (err instanceof ConfigError) throw err;
       // a defect in the model builder must not stop the other 59 townships
-      return failed('parse-failed', `无法分析这份稿件（${(err as Error).message}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+      return failed('parse-failed', `无法分析这份稿件（${firstLine(err)}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
     }
 
     const result = { diagnostics, ...(summary ? { summary } : {}), ...(previous !== undefined ? { previous } : {}) };
@@ -167,6 +177,12 @@ export class FileLinter {
       throw err;
     }
   }
+}
+
+/** An error's first line, at most 200 characters: a message quotes, it does not dump. */
+export function firstLine(err: unknown): string {
+  const s = String((err as Error)?.message ?? err).split('\n')[0];
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
 /** Model line → Word paragraph (and the offset inside it) for a .docx whose paragraphs hold line breaks. */

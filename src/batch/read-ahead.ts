@@ -10,6 +10,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { builtScript } from '../config/paths.js';
+import { rawPathsFor } from '../io/raw-paths.js';
 import { decodeDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
 import type { FileTask } from './lint-file.js';
 
@@ -19,7 +20,7 @@ export type ReadOutcome =
   | { index: number; error: { code: string; message: string } };
 
 /** To the reader: files to read, in order. */
-export interface ReadRequest { files: [index: number, path: string][]; bytes: boolean; maxBytes?: number }
+export interface ReadRequest { files: [index: number, path: string][]; bytes: boolean; maxBytes?: number; rawPaths?: [string, Uint8Array][] }
 
 /** From the reader: drafts read; `retry` when the failure was not the file's (this thread tries itself). */
 export type ReadReply = (ReadOutcome | { index: number; retry: true })[];
@@ -73,7 +74,7 @@ export class ReadAhead {
     if (this.stopped || upTo <= this.requested) return;
     const files = this.tasks.slice(this.requested, upTo).map((t): [number, string] => [t.index, t.path]);
     this.requested = upTo;
-    this.worker.postMessage({ files, bytes: this.withBytes, maxBytes: this.maxBytes } satisfies ReadRequest);
+    this.worker.postMessage({ files, bytes: this.withBytes, maxBytes: this.maxBytes, rawPaths: rawPathsFor(files.map(([, p]) => p)) } satisfies ReadRequest);
   }
 
   private drain(): void {

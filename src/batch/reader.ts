@@ -5,6 +5,7 @@
  * small draft — or at once after a slow file (a .docx conversion).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { registerRawPaths } from '../io/raw-paths.js';
 import { readOutcome, type ReadReply, type ReadRequest } from './read-ahead.js';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -13,6 +14,7 @@ const SLOW_MS = 2;
 
 let queue = Promise.resolve();
 parentPort!.on('message', (req: ReadRequest) => {
+  registerRawPaths(req.rawPaths);
   queue = queue.then(async () => {
     let out: ReadReply = [];
     for (const [index, path] of req.files) {

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { sha256 } from '../io/hash.js';
+import { rawPathsFor } from '../io/raw-paths.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { FileResult } from '../types.js';
@@ -164,6 +165,7 @@ async function* lintAll(
 
   const init: FileLinterInit = {
     factory: factoryOptions, configs: [...configs], reportUnusedDirectives: options.reportUnusedDirectives, maxDraftBytes: options.maxDraftBytes,
+    rawPaths: rawPathsFor(found.files.map((f) => f.abs)),
     summary: options.summary !== false || !!options.cache,
   };
   if (options.cache) {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { discover } from '../batch/discover.js';
 import { createProgress } from '../batch/progress.js';
 import { BatchError, errorsOnly, exitCodeOf, lintFiles, type BatchResult } from '../batch/run.js';
+import { firstLine } from '../batch/lint-file.js';
 import { stdoutWriter } from './stdout.js';
 import { tuneV8ForBatch, TUNE_FROM_DRAFTS } from './v8-tuning.js';
 import { checkTypes } from '../checks/index.js';
@@ -203,48 +204,55 @@ async function run(o: CliOptions, io: CliIO, rawStderr: (s: string) => void): Pr
   const results: FileResult[] = [];
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
-    // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
-    const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
-    if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
-    const read = fixThis && file !== '-' ? await readFixInput(abs(file), o.maxDraftBytes) : await readInput(file, o, io);
-    if (read instanceof ReadError) {
-      results.push({ filePath: display, diagnostics: [], error: { code: read.code, message: read.message } });
-      failed = true;
-      continue;
-    }
-    const draft = 'draft' in read ? read.draft : read;
-    const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
-    const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
-    const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives, notes: readNotes(draft) };
-    let out: LintOutput;
-    if (fixThis) {
-      const linted = linter.lint(draft.text, opts);
-      const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe, keepReplacementCharacters: !!draft.undecodable }, linted);
-      out = fixed.result;
-      if (fixed.output !== draft.text) {
-        if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
-        else if (file === '-') {
-          io.stdout(fixed.output);
-          continue;
-        } else {
-          const refused = saveFix(read as DraftFile, fixed.edits);
-          if (refused) {
-            // the file is as it was: report what it holds, and why it was not fixed
-            io.stderr(`lawreport-lint: ${display}：${refused}\n`);
-            out = linted;
-            failed = true;
-          }
-        }
-      } else if (file === '-' && !o.fixDryRun) {
-        io.stdout(draft.text);
+    try {
+      // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
+      const fixThis = fixMode && formatOf(file === '-' ? o.stdinFilename : file) !== 'docx';
+      if (fixMode && !fixThis) io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被自动修复，只做检查；请在 Word 或 WPS 中按提示修改，或另存为 .txt 后再用 --fix。\n`);
+      const read = fixThis && file !== '-' ? await readFixInput(abs(file), o.maxDraftBytes) : await readInput(file, o, io);
+      if (read instanceof ReadError) {
+        results.push({ filePath: display, diagnostics: [], error: { code: read.code, message: read.message } });
+        failed = true;
         continue;
       }
-    } else {
-      out = linter.lint(draft.text, opts);
+      const draft = 'draft' in read ? read.draft : read;
+      const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
+      const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
+      const opts = { filePath: lintPath, format: formatOf(draft.path), reportUnusedDirectives: o.reportUnusedDisableDirectives, notes: readNotes(draft) };
+      let out: LintOutput;
+      if (fixThis) {
+        const linted = linter.lint(draft.text, opts);
+        const fixed = linter.fix(draft.text, { ...opts, unsafe: o.fixUnsafe, keepReplacementCharacters: !!draft.undecodable }, linted);
+        out = fixed.result;
+        if (fixed.output !== draft.text) {
+          if (o.fixDryRun) io.stdout(unifiedDiff(display, draft.text, fixed.output));
+          else if (file === '-') {
+            io.stdout(fixed.output);
+            continue;
+          } else {
+            const refused = saveFix(read as DraftFile, fixed.edits);
+            if (refused) {
+              // the file is as it was: report what it holds, and why it was not fixed
+              io.stderr(`lawreport-lint: ${display}：${refused}\n`);
+              out = linted;
+              failed = true;
+            }
+          }
+        } else if (file === '-' && !o.fixDryRun) {
+          io.stdout(draft.text);
+          continue;
+        }
+      } else {
+        out = linter.lint(draft.text, opts);
+      }
+      // the summary too, so table, html and checklist read the same here as in a batch
+      const result: FileResult = { filePath: display, diagnostics: out.diagnostics, summary: summarize(out.document, out.diagnostics, out.evidence) };
+      results.push(o.quiet ? errorsOnly(result) : result);
+    } catch (err) {
+      // a defect met on one draft (reading, the model, a rule) is that draft's: the others are still fixed
+      if (err instanceof ConfigError) throw err;
+      results.push({ filePath: display, diagnostics: [], error: { code: 'internal-error', message: `检查这份稿件时出错，已跳过：${firstLine(err)}；这是 lawreport-lint 的缺陷，请附上稿件报告问题` } });
+      failed = true;
     }
-    // the summary too, so table, html and checklist read the same here as in a batch
-    const result: FileResult = { filePath: display, diagnostics: out.diagnostics, summary: summarize(out.document, out.diagnostics, out.evidence) };
-    results.push(o.quiet ? errorsOnly(result) : result);
   }
 
   if (!(fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx')) {

@@ -6,7 +6,7 @@ import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName }
 import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
 import { packageRoot } from './paths.js';
-import { compileRegex, RegexError } from './regex.js';
+import { compileRegex, loadLinearEngine, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
 
 export const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { error: 1, warning: 2, info: 3 };
@@ -21,6 +21,7 @@ export interface CompiledConfig {
 
 export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledConfig> {
   const problems: ConfigProblem[] = [];
+  if (hasOfficeWords(resolved)) await loadLinearEngine();
   const env: CompileEnv = { lexicons: resolved.lexicons, regex: compileRegex };
 
   // Option overrides from config files are validated against their type's schema;
@@ -139,6 +140,13 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       return ignore(rel);
     },
   };
+}
+
+/** Whether an office wrote rules, or gave a shipped rule options (which may hold patterns). */
+function hasOfficeWords(resolved: ResolvedConfig): boolean {
+  const options = (s: { options: Record<string, unknown> }) => Object.keys(s.options).length > 0;
+  return [...resolved.rules.values()].some((d) => !isShipped(d)) || [...resolved.settings.values()].some(options)
+    || resolved.overrides.some((o) => [...o.rules.values()].some(options));
 }
 
 /** Whether a rule is one of the package's own (rules/*.yaml), whose patterns are tested with it. */

@@ -5,6 +5,7 @@ import { loadBuiltins, type ConfigFileContent } from './builtin.js';
 import { ConfigError, didYouMean, type ConfigProblem } from './errors.js';
 import { SEVERITIES } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { clip } from './regex.js';
 
 export const CONFIG_NAMES = ['.lawreport-lint.yaml', '.lawreport-lint.yml'];
 
@@ -89,7 +90,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       const def = rules.get(id);
       if (!def) {
         const guess = didYouMean(id, rules.keys());
-        problems.push(at(where(id), source, ['rules', id], `没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
+        problems.push(at(where(id), source, ['rules', id], `没有 “${clip(id)}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         continue;
       }
       const s = parseSetting(raw);
@@ -119,7 +120,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       source = r.source;
     } else {
       const guess = didYouMean(name, Object.keys(builtins.presets));
-      problems.push(at(from, fromSource, fromPath, `没有 “${name}” 这个预设`, `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径`, false));
+      problems.push(at(from, fromSource, fromPath, `没有 “${clip(name)}” 这个预设`, `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径`, false));
       return;
     }
     if (seen.has(file)) return; // extends cycles end here
@@ -196,7 +197,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       rules: new Map(Object.entries(o.rules ?? {}).map(([id, v]) => {
         if (!rules.has(id)) {
           const guess = didYouMean(id, rules.keys());
-          problems.push(at(file, userSource, ['overrides', i, 'rules', id], `overrides 中没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
+          problems.push(at(file, userSource, ['overrides', i, 'rules', id], `overrides 中没有 “${clip(id)}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         }
         return [id, parseSetting(v)] as const;
       })),
@@ -207,7 +208,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     const m = /^([^=]+)=(.+)$/.exec(spec.trim());
     if (!m || !(SEVERITIES as readonly string[]).includes(m[2])) {
       const guess = m && didYouMean(m[2], SEVERITIES);
-      problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
+      problems.push({ file: '--rule', message: `“${clip(spec)}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
       continue;
     }
     applySettings({ [m[1]]: m[2] }, '--rule', () => '--rule');

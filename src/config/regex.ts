@@ -1,4 +1,3 @@
-import { LinearRegExp, LinearRegexError } from './linear-regex.js';
 import { unsafeRegexReason } from './regex-safety.js';
 import type { Pattern } from '../types.js';
 
@@ -11,6 +10,13 @@ export class RegexError extends Error {
 /** A pattern as quoted in a message: a 300 KB one would otherwise print 300 KB per mention. */
 export function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…（共 ${text.length} 个字符）` : text;
+}
+
+/** The linear-time engine (re2js, ~260 KB): loaded only by a configuration with office-written rules. */
+let linear: typeof import('./linear-regex.js') | undefined;
+
+export async function loadLinearEngine(): Promise<void> {
+  linear ??= await import('./linear-regex.js');
 }
 
 /**
@@ -31,10 +37,11 @@ export function compileRegex(source: string, flags = 'gu', office = false): Patt
       '检查括号是否成对、转义是否正确（u 模式下 \\- 之类的多余转义也不允许）');
   }
   if (!office) return native;
+  if (!linear) throw new Error('compileRegex: call loadLinearEngine() before compiling office patterns');
   try {
-    return new LinearRegExp(source, flags);
+    return new linear.LinearRegExp(source, flags);
   } catch (err) {
-    if (!(err instanceof LinearRegexError)) throw err;
+    if (!(err instanceof linear.LinearRegexError)) throw err;
     throw new RegexError(source, `正则表达式 “${clip(source)}” 无法使用：${clip(err.message, 120)}`,
       '本单位规则的正则用线性时间的引擎运行，任何写法都不会让检查卡住；它不支持反向引用，向前查找只能写在最后。可改用 words 列出词语，或用 substitution 类型的 before/after 条件');
   }

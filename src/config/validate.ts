@@ -4,6 +4,7 @@ import { didYouMean } from './errors.js';
 import { builtScript } from './paths.js';
 import { configSchema, ruleSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { clip } from './regex.js';
 
 // ajv is CommonJS; createRequire keeps it out of the cold start of a run without config files.
 const require = createRequire(import.meta.url);
@@ -129,7 +130,7 @@ function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: u
       const guess = didYouMean(key, allowed);
       return {
         path: [...path, key], key: true,
-        message: type ? `${type} 类型没有 “${key}” 这个键` : `${where}中没有 “${key}” 这个键`,
+        message: type ? `${type} 类型没有 “${clip(key)}” 这个键` : `${where}中没有 “${clip(key)}” 这个键`,
         hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的键：${allowed.join(', ')}`,
       };
     }
@@ -140,7 +141,7 @@ function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: u
       const guess = didYouMean(String(e.params.allowedValues && getAt(value, path)), allowed);
       return {
         path, key: false,
-        message: `${where} 的值 “${String(getAt(value, path))}” 不允许`,
+        message: `${where} 的值 “${clip(String(getAt(value, path)))}” 不允许`,
         hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的值：${allowed.join(', ')}`,
       };
     }

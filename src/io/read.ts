@@ -1,7 +1,9 @@
+import { lstatSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ParagraphRef } from './docx.js';
 import { decode, type Encoding, type Undecodable } from './encoding.js';
 import type { Note, Span } from '../types.js';
+import { fsPath } from './raw-paths.js';
 import { DEFAULT_MAX_DRAFT_BYTES, formatBytes, NotRegularFileError, readRegularFile, TooLargeError, type FileIdentity } from './file.js';
 
 export interface Draft {
@@ -65,7 +67,7 @@ function readDraftBytesAndIdentity(path: string, maxBytes: number): { bytes: Buf
     // Synchronous on purpose: a batch worker has nothing else to do meanwhile, and
     // fs/promises' open–stat–read–close round trips through the thread pool cost
     // more than linting a small draft. Only regular files, and only so much of them.
-    return readRegularFile(path, ext === '.docx' ? Math.max(maxBytes, DOCX_MIN_BYTES) : maxBytes);
+    return readRegularFile(fsPath(path), ext === '.docx' ? Math.max(maxBytes, DOCX_MIN_BYTES) : maxBytes);
   } catch (err) {
     if (err instanceof NotRegularFileError) {
       if (err.directory) throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
@@ -74,7 +76,10 @@ function readDraftBytesAndIdentity(path: string, maxBytes: number): { bytes: Buf
     if (err instanceof TooLargeError) throw tooLarge(err.size, maxBytes);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new ReadError('is-directory', '这是一个文件夹，不是稿件文件');
-    if (code === 'ENOENT') throw new ReadError('not-found', '找不到这个文件，请检查路径和文件名');
+    if (code === 'ENOENT') {
+      if (isSymlink(path)) throw new ReadError('not-found', '这是一个符号链接，它指向的文件不存在');
+      throw new ReadError('not-found', '找不到这个文件，请检查路径和文件名');
+    }
     if (code === 'EACCES' || code === 'EPERM') throw new ReadError('no-permission', '没有读取这个文件的权限');
     if (code === 'ELOOP') throw new ReadError('not-found', '这是一个循环的符号链接，找不到它指向的文件');
     throw new ReadError('read-failed', `无法读取：${(err as Error).message}`);
@@ -86,6 +91,14 @@ function readDraftBytesAndIdentity(path: string, maxBytes: number): { bytes: Buf
  * the text limit. What its text may be is checked after conversion.
  */
 const DOCX_MIN_BYTES = 64 * 1024 * 1024;
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(fsPath(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 /** The one line for a draft over the size limit: how large, the limit, and how to raise it. */
 export function tooLarge(size: number, maxBytes: number): ReadError {

@@ -1,3 +1,4 @@
+import { isRawPath } from './raw-paths.js';
 import type { DraftFile } from './read.js';
 import { SpliceError, spliceEdits, type TextEdit } from './splice.js';
 import { writeFixedDraft, WriteRefused } from './write.js';
@@ -12,6 +13,7 @@ import { writeFixedDraft, WriteRefused } from './write.js';
 export function saveFixedDraft(file: DraftFile, edits: readonly TextEdit[]): void {
   const { draft } = file;
   if (draft.encoding === 'docx') throw new WriteRefused('not-regular', 'Word 文档（.docx）不会被自动修复');
+  if (isRawPath(draft.path)) throw new WriteRefused('not-regular', '文件名不是 UTF-8 编码（如从 Windows 压缩包解出的 GBK 文件名），--fix 不改写它；请先把文件改名再修复');
   let bytes: Uint8Array;
   try {
     bytes = spliceEdits(file.bytes, { ...draft, encoding: draft.encoding }, edits);
