@@ -76,7 +76,6 @@ function lineCount(text: string): number {
  * (the content after `>` and bullets) it reads from the line itself.
  */
 export function simpleBlocks(text: string): MdBlock[] {
-  const lines = text.split('\n');
   const blocks: MdBlock[] = [];
   let para: MdBlock | undefined;
   let fence: { char: string; len: number; block: MdBlock } | undefined;
@@ -84,8 +83,11 @@ export function simpleBlocks(text: string): MdBlock[] {
   const close = () => {
     para = undefined;
   };
-  for (let n = 0; n < lines.length; n++) {
-    const raw = lines[n].replace(/\r$/, '');
+  for (let n = 0, at = 0; at <= text.length; n++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const raw = text.slice(at, end > at && text[end - 1] === '\r' ? end - 1 : end);
+    at = end + 1;
     // what follows the containers (quote marks and list bullets)
     const body = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*(.*)$/.exec(raw)![1];
     const item = body.length !== raw.length;

@@ -100,6 +100,27 @@ function isSymlink(path: string): boolean {
   }
 }
 
+/**
+ * Bytes of the size limit per line allowed: the report model costs memory per line
+ * (a 1 MB draft of 256,000 four-byte lines took 320 MB), so a draft may have one
+ * line per ten bytes of the limit — 104,857 lines at 1 MB, where a report has a
+ * few thousand.
+ */
+export const BYTES_PER_LINE = 10;
+
+function checkLines(text: string, maxBytes: number): void {
+  const limit = Math.floor(maxBytes / BYTES_PER_LINE);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > limit) {
+      let total = lines;
+      for (let j = text.indexOf('\n', i + 1); j >= 0; j = text.indexOf('\n', j + 1)) total++;
+      throw new ReadError('too-many-lines',
+        `稿件有 ${total.toLocaleString('en-US')} 行，超过了检查的上限 ${limit.toLocaleString('en-US')} 行（年度报告一般只有几千行）；确需检查时用 --max-draft-size 调高上限（每 ${BYTES_PER_LINE} 字节一行），如 --max-draft-size ${Math.max(2, Math.ceil((total * BYTES_PER_LINE * 1.25) / 1024 / 1024))}MB`);
+    }
+  }
+}
+
 /** The one line for a draft over the size limit: how large, the limit, and how to raise it. */
 export function tooLarge(size: number, maxBytes: number): ReadError {
   const suggest = Math.max(2, Math.ceil((size * 1.25) / 1024 / 1024));
@@ -113,10 +134,13 @@ export async function decodeDraft(path: string, bytes: Uint8Array, maxBytes = DE
     const draft = await decodeDocx(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const size = Buffer.byteLength(draft.text, 'utf8');
     if (size > maxBytes) throw tooLarge(size, maxBytes);
+    checkLines(draft.text, maxBytes);
     return draft;
   }
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
-  return decodeText(path, bytes);
+  const draft = decodeText(path, bytes);
+  checkLines(draft.text, maxBytes);
+  return draft;
 }
 
 async function decodeDocx(path: string, bytes: Buffer): Promise<Draft> {

@@ -6,7 +6,7 @@
  * whose one line is 10 KB of `>` gets its diagnostics published.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +68,19 @@ describe('a malformed header never leaves the server deaf', () => {
     expect(s.stderr()).toContain('收到格式错误的消息头（没有 Content-Length）');
     expect(s.stderr()).toContain('Content-Length “-5” 不是有效的字节数');
     expect(s.stderr()).toContain('收到的消息不是有效的 JSON');
+  });
+
+  it('an office rule catastrophic for backtracking: the draft is published, the rule named as stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrl-lsp-slow-'));
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, '.lawreport-lint.yaml'), 'rulesDir: rules\n');
+    writeFileSync(join(dir, 'rules', 'slow.yaml'), "id: slow\ntype: existence\nsummary: 测试\nseverity: warning\nmessage: 慢\npatterns:\n  - regex: '(a+){1,1000}$'\nexamples: { valid: [甲], invalid: [乙] }\n");
+    const uri = pathToFileURL(join(dir, 'draft.txt')).href;
+    s.write(s.frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'plaintext', version: 1, text: `关于2023年XX法治政府建设情况的报告\n${'a'.repeat(200_000)}!\n` } } }));
+    const published = await s.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, 'publishDiagnostics');
+    const codes = published.params.diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).toContain('rule-timeout');
+    expect(codes).toContain('placeholder');
   });
 
   it('a Markdown draft whose line is 10 KB of > is linted and its diagnostics published', async () => {
