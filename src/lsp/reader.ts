@@ -96,10 +96,18 @@ export class RecoveringMessageReader extends AbstractMessageReader implements Me
     const next = /content-length[ \t]*:/gi;
     next.lastIndex = 1;
     const m = next.exec(text);
-    const keep = m ? m.index : Math.max(0, text.length - 32);
+    // without a next header, only what may be its beginning is kept: every resync drops bytes
+    const keep = m ? m.index : text.length - partialHeaderAtEnd(text);
     this.log(`收到格式错误的消息头（${why}），已跳过 ${keep} 字节，从下一个消息头继续`);
     this.buffer = this.buffer.subarray(keep);
   }
+}
+
+/** How many bytes at the end of `text` could begin a “Content-Length:” header. */
+function partialHeaderAtEnd(text: string): number {
+  const name = 'content-length:';
+  for (let k = Math.min(name.length - 1, text.length); k > 0; k--) if (text.slice(-k).toLowerCase() === name.slice(0, k)) return k;
+  return 0;
 }
 
 /** The Content-Length of a header block, or what is wrong with it. */

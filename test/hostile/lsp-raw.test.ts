@@ -92,3 +92,31 @@ describe('a malformed header never leaves the server deaf', () => {
     expect(lines).toEqual([0, 4]);
   });
 });
+
+describe('the reader, chunk by chunk', () => {
+  it('each kind of junk arriving alone, then a message: the message is read, and reading always moves on', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { RecoveringMessageReader } = await import('../../src/lsp/reader.js');
+    const frame = (id: number) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', id, method: 'x' });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const junk = ['no colon here\r\nContent-Type: x\r\n\r\n{}', 'X-Custom: 1\r\n\r\n', 'Content-Length: -5\r\n\r\n', 'Content-Length: 5\r\n\r\nnot json', '\r\n\r\n\r\n', 'Content-Len'];
+    const stream = new PassThrough();
+    const logs: string[] = [];
+    const got: number[] = [];
+    new RecoveringMessageReader(stream, (m) => logs.push(m)).listen((m) => got.push((m as { id: number }).id));
+    for (const [i, j] of junk.entries()) {
+      stream.write(j);
+      await new Promise((r) => setImmediate(r)); // the junk is read on its own
+      stream.write(frame(i));
+      await new Promise((r) => setImmediate(r));
+    }
+    // the last junk is the start of a header: the frame after it is what that header becomes garbled into, then the next is read
+    stream.write(frame(99));
+    await new Promise((r) => setImmediate(r));
+    expect(got.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(got).toContain(99);
+    expect(logs.length).toBeGreaterThanOrEqual(5);
+  });
+});
