@@ -105,7 +105,7 @@ describe('the reader, chunk by chunk', () => {
     const stream = new PassThrough();
     const logs: string[] = [];
     const got: number[] = [];
-    new RecoveringMessageReader(stream, (m) => logs.push(m)).listen((m) => got.push((m as { id: number }).id));
+    new RecoveringMessageReader(stream, (m) => logs.push(m)).listen((m) => got.push((m as unknown as { id: number }).id));
     for (const [i, j] of junk.entries()) {
       stream.write(j);
       await new Promise((r) => setImmediate(r)); // the junk is read on its own
