@@ -96,11 +96,8 @@ export async function main(argv: string[], given: CliIO = processIO()): Promise<
 
 /** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
 function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
-  return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
+  return { color: o.color && io.isTTY && !o.output, cwd: io.cwd, fixCommand: (files) => fixCommandFor(files), ...reportContext(linter.config.resolved) };
 }
-
-/** The command the summary line suggests for the drafts with safe fixes, each file name quoted for the user's shell. */
-const fixCommand = (files: string[]) => fixCommandFor(files);
 
 /**
  * Formats that write no colour (csv, html, junit…) printed to a terminal: their
