@@ -142,9 +142,12 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
   };
 }
 
-/** Whether an office wrote rules, or gave a shipped rule options (which may hold patterns). */
+/** The options from which rule types compile regexes (existence, substitution). */
+const PATTERN_OPTIONS = ['patterns', 'entries', 'ignore', 'context'];
+
+/** Whether an office wrote rules, or gave a shipped rule options that may hold patterns. */
 function hasOfficeWords(resolved: ResolvedConfig): boolean {
-  const options = (s: { options: Record<string, unknown> }) => Object.keys(s.options).length > 0;
+  const options = (s: { options: Record<string, unknown> }) => PATTERN_OPTIONS.some((k) => Object.hasOwn(s.options, k));
   return [...resolved.rules.values()].some((d) => !isShipped(d)) || [...resolved.settings.values()].some(options)
     || resolved.overrides.some((o) => [...o.rules.values()].some(options));
 }

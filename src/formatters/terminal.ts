@@ -49,6 +49,8 @@ const d = (x: Diagnostic): Diagnostic => ({
  * visible, so colour codes are the only escapes a report writes.
  */
 export function visibleResult(r: FileResult): FileResult {
+  // almost every draft has nothing to escape: it is passed on as it is, not copied
+  if (!needsEscapes(r)) return r;
   return {
     ...r,
     filePath: visible(r.filePath),
@@ -63,6 +65,21 @@ export function visibleResult(r: FileResult): FileResult {
       quotes: r.summary.quotes.map(visible),
     },
   };
+}
+
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function needsEscapes(r: FileResult): boolean {
+  const has = (s: string | undefined) => s !== undefined && ANY_CONTROL.test(s);
+  if (has(r.filePath) || has(r.error?.message)) return true;
+  for (const x of r.diagnostics) {
+    if (has(x.message) || has(x.data?.help) || has(x.data?.reference)) return true;
+    if (x.relatedInformation?.some((ri) => has(ri.message))) return true;
+  }
+  const sum = r.summary;
+  if (!sum) return false;
+  return has(sum.organ) || has(sum.title) || sum.parts.some((p) => has(p.title)) || sum.quotes.some(has)
+    || sum.passes.some((p) => p.evidence.some((e) => has(e.message)));
 }
 
 /** The context's words from rule and lexicon files (an office writes those too), made visible. */
