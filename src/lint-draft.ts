@@ -7,9 +7,9 @@
  */
 import { formatOf } from './document/index.js';
 import { summarize } from './document/summary.js';
-import type { FixPolicy } from './engine/fix.js';
+import type { FixPolicy, OffsetEdit } from './engine/fix.js';
 import type { ParagraphRef } from './io/docx.js';
-import type { Draft } from './io/read.js';
+import { readNotes, type Draft } from './io/decode.js';
 import type { Linter, LintOutput } from './linter.js';
 import type { Diagnostic, DocumentFormat, DraftSummary, Position, ReportDocument } from './types.js';
 
@@ -17,7 +17,8 @@ import type { Diagnostic, DocumentFormat, DraftSummary, Position, ReportDocument
  * What one draft is, for linting: its text and, for a .docx, where each line sits in
  * the Word file and the `lawreport-lint-disable` directives of its Word comments.
  */
-export type DraftText = Pick<Draft, 'path' | 'text' | 'paragraphs' | 'directives'>;
+export type DraftText = Pick<Draft, 'path' | 'text' | 'paragraphs' | 'directives'>
+  & Partial<Pick<Draft, 'encoding' | 'undecodable' | 'guessed'>>;
 
 export interface DraftLintOptions {
   /** The draft's path for configuration overrides and related locations (absolute in the CLI); default draft.path. */
@@ -40,8 +41,11 @@ export interface DraftLint {
   summary?: DraftSummary;
   /** The engine's output on the model's text (what is left after fixing, when fixing). */
   output: LintOutput;
-  /** With `fix`, for a text draft: the fixed text (equal to the input when nothing applied) and the fixes applied. */
-  fixed?: { text: string; applied: Diagnostic[] };
+  /**
+   * With `fix`, for a text draft: the fixed text (equal to the input when nothing applied), the fixes
+   * applied, and the same change as edits of the text read (what --fix splices into the file's bytes).
+   */
+  fixed?: { text: string; applied: Diagnostic[]; edits: OffsetEdit[] };
 }
 
 export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions = {}): DraftLint {
@@ -49,14 +53,17 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   const format = o.format ?? formatOf(draft.path);
   const options = {
     filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false, directives: draft.directives,
+    // bytes that did not decode are reported where they stand, beside the findings
+    notes: draft.undecodable?.length && draft.encoding ? readNotes({ ...draft, encoding: draft.encoding }) : undefined,
   };
   let output: LintOutput;
   let fixed: DraftLint['fixed'];
   if (o.fix && format !== 'docx') {
     const linted = o.document && linter.lintDocument(o.document, options);
-    const f = linter.fix(draft.text, { ...options, ...o.fix }, linted);
+    // bytes that did not decode (U+FFFD in the text) are never fixed away: --fix leaves them as they are
+    const f = linter.fix(draft.text, { ...options, ...o.fix, keepReplacementCharacters: !!draft.undecodable?.length }, linted);
     output = f.result;
-    fixed = { text: f.output, applied: f.applied };
+    fixed = { text: f.output, applied: f.applied, edits: f.edits };
   } else {
     output = o.document ? linter.lintDocument(o.document, options) : linter.lint(draft.text, options);
   }
@@ -80,7 +87,13 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
  * result: the other 59 townships of a run are still checked.
  */
 export function lintFailure(err: unknown): { code: string; message: string } {
-  return { code: 'parse-failed', message: `无法分析这份稿件（${(err as Error)?.message ?? String(err)}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题` };
+  return { code: 'parse-failed', message: `无法分析这份稿件（${firstLine(err)}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题` };
+}
+
+/** An error's first line, at most 200 characters: a message quotes, it does not dump. */
+export function firstLine(err: unknown): string {
+  const s = String((err as Error)?.message ?? err).split('\n')[0];
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
 /** Model line → Word paragraph (and the offset inside it) for a .docx whose paragraphs hold line breaks. */

@@ -2,9 +2,9 @@ import { dirname, resolve } from 'node:path';
 import { compileConfig, type CompiledConfig } from './config/compile.js';
 import { findConfigFile, resolveConfig, type ResolveOptions } from './config/load.js';
 import { formatOf, prepareFormat } from './document/index.js';
-import { applyFixesOnce, type FixPolicy } from './engine/fix.js';
+import { applyFixesOnce, composeEdits, offsetMapper, type FixPolicy, type OffsetEdit } from './engine/fix.js';
 import { documentUri, runRules } from './engine/run.js';
-import type { Diagnostic, Directive, DocumentFormat, PassEvidence, ReportDocument } from './types.js';
+import type { Diagnostic, Directive, DocumentFormat, Note, PassEvidence, ReportDocument } from './types.js';
 
 export interface LintOptions {
   filePath?: string;
@@ -17,6 +17,8 @@ export interface LintOptions {
   evidence?: boolean;
   /** Directives from outside the text: a Word draft's `lawreport-lint-disable` comments (Draft.directives). */
   directives?: readonly Directive[];
+  /** What reading the draft found (readNotes in src/io/read.ts), reported with the findings. */
+  notes?: readonly Note[];
 }
 
 export interface LintOutput {
@@ -29,6 +31,11 @@ export interface LintOutput {
 
 export interface FixOutput {
   output: string;
+  /**
+   * `output` as edits of the text given (ascending, non-overlapping): what --fix
+   * writes into the file's bytes, leaving every other byte as it was.
+   */
+  edits: OffsetEdit[];
   /** The fixes applied, across all passes. */
   applied: Diagnostic[];
   /** What remains after fixing. */
@@ -54,6 +61,7 @@ export class Linter {
       strict: options.strict,
       evidence: options.evidence,
       fileUrl,
+      notes: options.notes,
     });
     return { diagnostics, document, uri: documentUri(document, fileUrl), evidence };
   }
@@ -66,16 +74,28 @@ export class Linter {
     let current = text;
     const applied: Diagnostic[] = [];
     let result = linted ?? this.lint(current, options);
-    let passes = 0;
-    while (passes < 10) {
+    const passes: OffsetEdit[][] = [];
+    // notes stand at offsets of the text given: the passes lint without them
+    const again = { ...options, notes: undefined };
+    while (passes.length < 10) {
       const r = applyFixesOnce(current, result.diagnostics, options);
       if (!r.applied.length || r.text === current) break;
-      passes++;
-      applied.push(...r.applied);
+      passes.push(r.edits);
+      for (const d of r.applied) applied.push(d);
       current = r.text;
-      result = this.lint(current, options);
+      // a rule that stopped at its most findings (a generated draft) would take ten
+      // passes over a long text to get nowhere: one pass, and the report says so
+      const capped = result.diagnostics.some((d) => d.code === 'too-many-findings');
+      result = this.lint(current, again);
+      if (capped) break;
     }
-    return { output: current, applied, result, passes };
+    const edits = composeEdits(text.length, passes);
+    if (passes.length && options.notes?.length) {
+      const to = offsetMapper(edits);
+      const notes = options.notes.map((n) => ({ ...n, span: [to(n.span[0]), to(n.span[1])] as const }));
+      result = this.lintDocument(result.document, { ...options, notes });
+    }
+    return { output: current, edits, applied, result, passes: passes.length };
   }
 }
 

@@ -29,6 +29,13 @@ export interface Diagnostic {
   data?: { fix?: Fix; help?: string; reference?: string; ruleType?: string };
 }
 
+/**
+ * Something the reading or the running of a draft found, reported beside the
+ * rules' findings with a code of its own: bytes that did not decode (`encoding`),
+ * a rule that ran out of its time (`rule-timeout`).
+ */
+export interface Note { code: string; span: Span; severity: Severity; message: string; help?: string }
+
 // ───────────────────────────── document model ─────────────────────────────
 
 export type PartKind = 'achievements' | 'shortcomings' | 'duties' | 'plan' | 'other' | 'unknown';
@@ -262,10 +269,21 @@ export type Check = (ctx: CheckContext) => void;
 /** JSON Schema for one option (a subset: what ajv validates and --explain shows). */
 export type OptionSchema = Record<string, unknown> & { description?: string };
 
+/** What checks use of a compiled regex: a native RegExp, or an office pattern on the linear-time engine. */
+export interface Pattern {
+  lastIndex: number;
+  readonly source: string;
+  exec(text: string): RegExpExecArray | null;
+  test(text: string): boolean;
+}
+
 export interface CompileEnv {
   lexicons: Lexicons;
-  /** Compiles a user regex safely (ReDoS-checked); throws ConfigProblem-friendly errors. */
-  regex(source: string, flags?: string): RegExp;
+  /**
+   * Compiles a regex of a rule; an office-written one runs on a linear-time engine
+   * with the rule's time limit. Throws ConfigProblem-friendly errors.
+   */
+  regex(source: string, flags?: string): Pattern;
 }
 
 export interface CheckType<O = Record<string, unknown>> {

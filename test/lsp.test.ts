@@ -3,7 +3,7 @@
  * --stdio` and driven over JSON-RPC exactly as an editor would (no protocol mocks).
  * Run `node scripts/build.mjs` first (npm test does): the server runs from dist/.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawreport-lsp-'));
   drafts = join(tmp, 'drafts');
   mkdirSync(drafts);
-  for (const f of ['tushan-2023.txt', 'tianxingsi-2022.txt', 'xinji-2023.txt']) copyFileSync(join(CORPUS, f), join(drafts, f));
+  for (const f of ['tushan-2023.txt', 'tianxingsi-2022.txt', 'xinji-2023.txt']) writeFileSync(join(drafts, f), readFileSync(join(CORPUS, f))); // not copyFileSync: the corpus is read-only, and --fix leaves a 0444 draft alone
   client = await LspClient.start({ cwd: tmp, initializationOptions: { debounce: 20 } });
 });
 

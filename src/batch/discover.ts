@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { decodeName, registerRawPath } from '../io/raw-paths.js';
 
 export interface Discovered {
   /** Paths as given or as expanded from a folder or glob, in path order. */
@@ -29,19 +30,41 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || SKIP_DIRS.has(name);
 }
 
-/** Walks `dir` (read relative to `cwd`), collecting paths as `dir` spells them. */
-function walk(dir: string, accept: (path: string) => boolean, out: string[], cwd: string): void {
-  let entries;
+/**
+ * Walks `dir` (read relative to `cwd`), collecting paths as `dir` spells them.
+ * Names are read as bytes: one that is not UTF-8 (GBK from a Windows zip) is shown
+ * decoded as GB18030 and opened by the bytes found (src/io/raw-paths.ts). A
+ * symbolic link to a draft is a draft; a link to a folder is walked once (a loop
+ * of links ends); a dangling link named like a draft is listed, so it is
+ * reported rather than skipped without a word.
+ */
+function walk(dir: string, accept: (path: string) => boolean, out: string[], cwd: string, fsDir: string | Buffer = resolve(cwd, dir), seen = new Set<string>()): void {
+  let entries: Dirent<Buffer>[];
   try {
-    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+    const real = realpathSync(fsDir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = readdirSync(fsDir, { withFileTypes: true, encoding: 'buffer' });
   } catch {
     return;
   }
   for (const e of entries) {
-    if (skipped(e.name)) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, accept, out, cwd);
-    else if (e.isFile() && accept(p)) out.push(p);
+    const { name, raw } = decodeName(e.name);
+    if (skipped(name)) continue;
+    const p = join(dir, name);
+    const fs = raw || typeof fsDir !== 'string' ? Buffer.concat([Buffer.from(fsDir), Buffer.from(sep), e.name]) : join(fsDir, name);
+    if (typeof fs !== 'string') registerRawPath(resolve(cwd, p), fs);
+    let kind: 'dir' | 'file' | undefined = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : undefined;
+    if (e.isSymbolicLink()) {
+      try {
+        const st = statSync(fs);
+        kind = st.isDirectory() ? 'dir' : 'file';
+      } catch {
+        kind = 'file'; // dangling: reading it says so
+      }
+    }
+    if (kind === 'dir') walk(p, accept, out, cwd, fs, seen);
+    else if (kind === 'file' && accept(p)) out.push(p);
   }
 }
 
@@ -73,7 +96,7 @@ export function discover(
       walk(input, (p) => isDraft(p) && kept(p, here), found, cwd);
       if (!found.length) problems.push({ input, message: nothingIn(here, `文件夹中没有稿件（${draftExtensions.join('、')}）`) });
       else ignored.push(...here);
-      files.push(...found.sort(byPath));
+      for (const f of found.sort(byPath)) files.push(f); // no spread: a folder of 100,000 files overflowed the stack
     } else if (!existsSync(fsPath) && picomatch.scan(input).isGlob) {
       const { base, glob } = picomatch.scan(input);
       const match = picomatch(glob, { dot: false });
@@ -81,7 +104,7 @@ export function discover(
       walk(base || '.', (p) => match(relative(base || '.', p).split('\\').join('/')) && kept(p, here), found, cwd);
       if (!found.length) problems.push({ input, message: nothingIn(here, '没有与这个通配符匹配的稿件') });
       else ignored.push(...here);
-      files.push(...found.sort(byPath));
+      for (const f of found.sort(byPath)) files.push(f); // no spread: a folder of 100,000 files overflowed the stack
     } else if (kept(input, ignored)) {
       files.push(input);
     }

@@ -9,8 +9,9 @@ import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { nodeHost } from '../config/node-host.js';
 import { formatOf, prepareFormat } from '../document/index.js';
+import { registerRawPaths } from '../io/raw-paths.js';
 import { readDraft, ReadError } from '../io/read.js';
-import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
+import { firstLine, lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
 import type { DocumentFormat, FileResult, ReportDocument } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
@@ -32,6 +33,10 @@ export interface FileLinterInit {
   reportUnusedDirectives?: boolean;
   /** Make each result's summary (what table, html, checklist… read); default true. */
   summary?: boolean;
+  /** Drafts larger than this are refused (src/io/file.ts has the default). */
+  maxDraftBytes?: number;
+  /** File names that are not UTF-8, with the bytes to open them by (src/io/raw-paths.ts). */
+  rawPaths?: [string, Uint8Array][];
   /** Folder of the --cache store; no caching when absent. */
   cacheDir?: string;
   /** --previous: last year's reports, and a key of their contents for the cache. */
@@ -61,6 +66,7 @@ export class FileLinter {
 
   constructor(readonly init: FileLinterInit) {
     this.factory = new LinterFactory(init.factory);
+    registerRawPaths(init.rawPaths);
     this.resolved = new Map(init.configs ?? []);
     if (init.cacheDir) this.cache = new ResultCache(init.cacheDir);
   }
@@ -95,7 +101,13 @@ export class FileLinter {
     const failed = (code: string, message: string): BatchResult => ({
       filePath: task.display, diagnostics: [], error: { code, message: message.split(task.path).join(task.display) },
     });
-    const outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes));
+    let outcome: ReadOutcome;
+    try {
+      outcome = read ?? (await readOutcome(task.index, task.path, this.needsBytes, this.init.maxDraftBytes));
+    } catch (err) {
+      // a defect in reading one draft (a .docx the converter chokes on) is that draft's, not the batch's
+      return failed('read-failed', `无法读取这份稿件（${firstLine(err)}）；这是 lawreport-lint 的缺陷，请附上稿件报告问题`);
+    }
     if ('error' in outcome) return failed(outcome.error.code, outcome.error.message);
     const { draft, bytes } = outcome;
     const format = formatOf(task.path);
@@ -143,7 +155,7 @@ export class FileLinter {
 
   private async readPrevious(path: string): Promise<ReportDocument | undefined> {
     try {
-      const draft = await readDraft(path);
+      const draft = await readDraft(path, this.init.maxDraftBytes);
       const format = formatOf(path);
       const linter = await this.linterFor(path, format);
       return linter.config.builder.build(draft.text, { path, format });

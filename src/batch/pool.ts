@@ -95,7 +95,7 @@ export async function* runTasks(tasks: readonly FileTask[], options: PoolOptions
     await options.pool?.close();
     const linter = new FileLinter(options.init);
     const readerFile = options.readerFile === undefined ? defaultReaderFile() : options.readerFile || undefined;
-    const ahead = readerFile && tasks.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(readerFile, tasks, linter.needsBytes) : undefined;
+    const ahead = readerFile && tasks.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(readerFile, tasks, linter.needsBytes, options.init.maxDraftBytes) : undefined;
     try {
       for (const t of tasks) {
         options.onStart?.(t);

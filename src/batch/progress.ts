@@ -4,6 +4,7 @@
  * before anything else is printed so it never mixes with the report.
  */
 import { displayWidth } from '../formatters/width.js';
+import { visible } from '../formatters/terminal.js';
 
 export interface Progress {
   /** `done` of `total` drafts finished; `current` is the one the batch waits for next. */
@@ -48,7 +49,7 @@ export function createProgress(write: (s: string) => void, columns = 80): Progre
       const first = !shown && done === 0;
       done = d;
       total = t;
-      current = file;
+      current = visible(file); // a file name's escape sequences are shown, not obeyed
       draw(first || done === total);
     },
     clear() {

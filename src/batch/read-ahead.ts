@@ -10,6 +10,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { builtScript } from '../config/paths.js';
+import { rawPathsFor } from '../io/raw-paths.js';
 import { decodeDraft, readDraftBytes, ReadError, type Draft } from '../io/read.js';
 import type { FileTask } from './lint-file.js';
 
@@ -19,16 +20,16 @@ export type ReadOutcome =
   | { index: number; error: { code: string; message: string } };
 
 /** To the reader: files to read, in order. */
-export interface ReadRequest { files: [index: number, path: string][]; bytes: boolean }
+export interface ReadRequest { files: [index: number, path: string][]; bytes: boolean; maxBytes?: number; rawPaths?: [string, Uint8Array][] }
 
 /** From the reader: drafts read; `retry` when the failure was not the file's (this thread tries itself). */
 export type ReadReply = (ReadOutcome | { index: number; retry: true })[];
 
 /** Reads one draft, in whichever thread; throws only for a failure that is not the file's. */
-export async function readOutcome(index: number, path: string, withBytes: boolean): Promise<ReadOutcome> {
+export async function readOutcome(index: number, path: string, withBytes: boolean, maxBytes?: number): Promise<ReadOutcome> {
   try {
-    const bytes = await readDraftBytes(path);
-    const draft = await decodeDraft(path, bytes);
+    const bytes = await readDraftBytes(path, maxBytes);
+    const draft = await decodeDraft(path, bytes, maxBytes);
     return withBytes ? { index, draft, bytes } : { index, draft };
   } catch (err) {
     if (err instanceof ReadError) return { index, error: { code: err.code, message: err.message } };
@@ -57,7 +58,7 @@ export class ReadAhead {
   private started = false;
   private stopped = false;
 
-  constructor(file: string, private readonly tasks: readonly FileTask[], private readonly withBytes: boolean) {
+  constructor(file: string, private readonly tasks: readonly FileTask[], private readonly withBytes: boolean, private readonly maxBytes?: number) {
     // Replies come on a port this thread reads synchronously: a batch lints draft
     // after draft without turning the event loop, which would never deliver them.
     const { port1, port2 } = new MessageChannel();
@@ -73,7 +74,7 @@ export class ReadAhead {
     if (this.stopped || upTo <= this.requested) return;
     const files = this.tasks.slice(this.requested, upTo).map((t): [number, string] => [t.index, t.path]);
     this.requested = upTo;
-    this.worker.postMessage({ files, bytes: this.withBytes } satisfies ReadRequest);
+    this.worker.postMessage({ files, bytes: this.withBytes, maxBytes: this.maxBytes, rawPaths: rawPathsFor(files.map(([, p]) => p)) } satisfies ReadRequest);
   }
 
   private drain(): void {

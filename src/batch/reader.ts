@@ -5,6 +5,7 @@
  * small draft — or at once after a slow file (a .docx conversion).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { registerRawPaths } from '../io/raw-paths.js';
 import { readOutcome, type ReadReply, type ReadRequest } from './read-ahead.js';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -13,12 +14,13 @@ const SLOW_MS = 2;
 
 let queue = Promise.resolve();
 parentPort!.on('message', (req: ReadRequest) => {
+  registerRawPaths(req.rawPaths);
   queue = queue.then(async () => {
     let out: ReadReply = [];
     for (const [index, path] of req.files) {
       const t = performance.now();
       // a failure that is not the file's: the linting thread reads it again and reports it
-      out.push(await readOutcome(index, path, req.bytes).catch(() => ({ index, retry: true as const })));
+      out.push(await readOutcome(index, path, req.bytes, req.maxBytes).catch(() => ({ index, retry: true as const })));
       if (out.length >= BATCH || performance.now() - t > SLOW_MS) {
         port.postMessage(out);
         out = [];

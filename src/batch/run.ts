@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatOf } from '../document/index.js';
 import { sha256 } from '../io/hash.js';
+import { rawPathsFor } from '../io/raw-paths.js';
 import { CONVERTIBLE_EXTENSIONS, DRAFT_EXTENSIONS, readDraftBytes, decodeDraft, ReadError } from '../io/read.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { FileResult } from '../types.js';
@@ -37,6 +38,8 @@ export interface LintFilesOptions extends LinterFactoryOptions {
   quiet?: boolean;
   /** Check drafts that an `ignore` pattern of a configuration leaves out (--no-ignore). */
   noIgnore?: boolean;
+  /** Drafts larger than this many bytes are refused, each in one line (default 1 MB, src/io/file.ts). */
+  maxDraftBytes?: number;
   /**
    * Whether results carry `summary` (organ, year, parts, quotes): default true.
    * json, jsonl and stylish do not read it; leaving it out, and the checks'
@@ -44,8 +47,12 @@ export interface LintFilesOptions extends LinterFactoryOptions {
    * cached results serve every format.
    */
   summary?: boolean;
-  /** Once the drafts are found and the configurations checked, before any linting. */
-  onStart?: (summary: Readonly<BatchSummary>) => void;
+  /**
+   * Once the drafts are found and the configurations checked, before any linting:
+   * with the drafts' absolute paths, and the configuration files read. Throwing
+   * stops the batch.
+   */
+  onStart?: (summary: Readonly<BatchSummary>, files: readonly string[], configFiles: readonly string[]) => void;
   /** After each result: drafts done, total, and the draft the batch waits for next. */
   onProgress?: (done: number, total: number, current: string) => void;
   /** The worker script (default dist/worker.js of this package). */
@@ -167,6 +174,7 @@ async function* lintAll(
 
   const init: FileLinterInit = {
     factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives,
+    maxDraftBytes: options.maxDraftBytes, rawPaths: rawPathsFor(found.files.map((f) => f.abs)),
     summary: options.summary !== false || !!options.cache,
   };
   if (options.cache) {
@@ -179,13 +187,13 @@ async function* lintAll(
     init.cacheDir = dir;
   }
   if (options.previous !== undefined) {
-    init.previous = await indexPrevious(cwd, options.previous, factory, summary);
+    init.previous = await indexPrevious(cwd, options.previous, factory, summary, options.maxDraftBytes);
   }
 
   const tasks: FileTask[] = found.files.map((f, index) => ({ index, path: f.abs, display: f.display }));
   const jobs = resolveJobs(options.jobs, tasks.length);
   let done = 0;
-  options.onStart?.(summary);
+  options.onStart?.(summary, tasks.map((t) => t.path), [...configs.values()].flatMap((c) => c.files));
   options.onProgress?.(0, tasks.length, tasks[0]?.display ?? '');
   for await (const r of runTasks(tasks, { jobs, init, pool, workerFile: options.workerFile })) {
     const result = options.quiet ? errorsOnly(r) : r;
@@ -217,7 +225,7 @@ export function errorsOnly<R extends FileResult>(r: R): R {
 }
 
 /** Reads last year's reports once: who each is (organ, file name, year), and a key of their contents for the cache. */
-async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary): Promise<{ units: UnitInfo[]; key: string }> {
+async function indexPrevious(cwd: string, input: string, factory: LinterFactory, summary: BatchSummary, maxBytes?: number): Promise<{ units: UnitInfo[]; key: string }> {
   // a mistyped --previous is a usage error (exit 2), not a report that pairs with nothing
   if (!existsSync(resolve(cwd, input)) && !/[*?[{]/.test(input)) {
     summary.problems.push({ input: `--previous ${input}`, message: '找不到这个文件或文件夹，请检查上一年度报告的路径' });
@@ -229,8 +237,8 @@ async function indexPrevious(cwd: string, input: string, factory: LinterFactory,
   const hash = sha256();
   for (const f of found.files) {
     try {
-      const bytes = await readDraftBytes(f.abs);
-      const draft = await decodeDraft(f.abs, bytes);
+      const bytes = await readDraftBytes(f.abs, maxBytes);
+      const draft = await decodeDraft(f.abs, bytes, maxBytes);
       const format = formatOf(f.abs);
       const linter = await factory.forFile(f.abs, format);
       units.push(unitInfo(f.abs, linter.config.builder.build(draft.text, { path: f.abs, format }), unitVocabulary(linter.config.resolved.lexicons)));

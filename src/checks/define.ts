@@ -25,8 +25,10 @@ export const wordListSchema: OptionSchema = {
 export function resolveLexicon(value: unknown, lexicons: Readonly<Record<string, unknown>>, what = '', map = false): unknown {
   if (typeof value !== 'string' || !value.startsWith('$lexicon/')) return value;
   const [file, ...path] = value.slice('$lexicon/'.length).split('.');
-  let v: unknown = lexicons[file];
-  for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  // own properties only: “$lexicon/constructor” names no lexicon
+  const own = (o: unknown, k: string) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+  let v: unknown = own(lexicons, file);
+  for (const k of path) v = own(v, k);
   if (v === undefined || v === null || (map && typeof v !== 'object')) throw new Error(`${what ? `${what} 的` : ''}词表引用 “${value}” 不存在`);
   return v;
 }
@@ -56,8 +58,8 @@ export function expandWords(words: readonly unknown[] | undefined, lexicons: Rea
     if (typeof w !== 'string') continue;
     const v = resolveLexicon(w, lexicons);
     if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) out.push(...v.map(String));
-    else if (v && typeof v === 'object') out.push(...Object.values(v).flat().map(String));
+    else if (Array.isArray(v)) for (const x of v) out.push(String(x));
+    else if (v && typeof v === 'object') for (const x of Object.values(v).flat()) out.push(String(x));
     else throw new Error(`词表引用 “${w}” 不存在`);
   }
   return out;

@@ -7,6 +7,8 @@ interface Pattern {
   regex?: string;
   words?: string[];
   messageId?: string;
+  /** An exception: its matches are not reported, and later patterns' matches that overlap one are dropped. */
+  allow?: boolean;
   /** Replacement for the match; '' deletes it. */
   fix?: { replace: string; safe?: boolean; title?: string };
 }
@@ -36,6 +38,7 @@ export const existence = defineCheck<ExistenceOptions>({
           regex: { type: 'string', minLength: 1, description: '正则表达式（JavaScript 语法，u 标志）' },
           words: wordListSchema,
           messageId: { type: 'string', description: '使用 messages 中的哪条消息' },
+          allow: { type: 'boolean', description: '例外：这一项匹配到的文字不报告，后面各项与它重叠的匹配也不报告（写在要排除的模式之前）' },
           fix: {
             type: 'object', additionalProperties: false, required: ['replace'],
             properties: { replace: { type: 'string' }, safe: { type: 'boolean' }, title: { type: 'string' } },
@@ -72,6 +75,7 @@ export const existence = defineCheck<ExistenceOptions>({
             const span: Span = [s + m.index, s + m.index + m[0].length];
             if (ignored.overlaps(span) || gaps.contains(span) || taken.overlaps(span)) continue;
             taken.add(span);
+            if (p.allow) continue;
             report({
               span,
               messageId: p.messageId,

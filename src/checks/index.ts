@@ -10,8 +10,11 @@ import { sections } from './sections.js';
 import { substitution } from './substitution.js';
 import { title } from './title.js';
 
-/** Every rule type, by name. Adding a type = one file + one line here. */
-export const checkTypes: Record<string, CheckType<any>> = {
+/**
+ * Every rule type, by name. Adding a type = one file + one line here. Without a
+ * prototype: a rule file's `type: constructor` names nothing, not Object.
+ */
+export const checkTypes: Record<string, CheckType<any>> = Object.assign(Object.create(null) as Record<string, CheckType<any>>, {
   [sections.type]: sections,
   [existence.type]: existence,
   [coverage.type]: coverage,
@@ -22,4 +25,4 @@ export const checkTypes: Record<string, CheckType<any>> = {
   [substitution.type]: substitution,
   [numbering.type]: numbering,
   [title.type]: title,
-};
+});

@@ -1,4 +1,4 @@
-import type { CompileEnv, ReportDocument, Span } from '../types.js';
+import type { CompileEnv, Pattern, ReportDocument, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
 import { defineCheck, quote, resolveLexicon } from './define.js';
 
@@ -25,7 +25,7 @@ const lookup = (v: unknown, env: CompileEnv): unknown => resolveLexicon(v, env.l
 
 type Test = (text: string, s: number, e: number) => boolean;
 
-function compileContext(c: Context, env: CompileEnv): { test: Test; near?: RegExp } {
+function compileContext(c: Context, env: CompileEnv): { test: Test; near?: Pattern } {
   const src = (v: string | undefined) => (v === undefined ? undefined : String(lookup(v, env)));
   const tail = (v?: string) => (v === undefined ? undefined : env.regex(`(?:${src(v)})$`, 'u'));
   const head = (v?: string) => (v === undefined ? undefined : env.regex(`^(?:${src(v)})`, 'u'));
@@ -49,10 +49,16 @@ function compileContext(c: Context, env: CompileEnv): { test: Test; near?: RegEx
 }
 
 /** Spans where a substitution never applies: outline markers, URLs, `ignore` patterns, Markdown syntax. */
-function skipped(doc: ReportDocument, skip: Skip[], ignore: RegExp[]): Uint8Array {
+function skipped(doc: ReportDocument, skip: Skip[], ignore: Pattern[]): Uint8Array {
   const out = new Uint8Array(doc.text.length);
   for (const [s, e] of doc.ignored) out.fill(1, s, e);
-  const scan = (re: RegExp) => { for (const m of doc.text.matchAll(re)) out.fill(1, m.index, m.index + m[0].length); };
+  const scan = (re: Pattern) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      if (!m[0]) re.lastIndex++;
+      else out.fill(1, m.index, m.index + m[0].length);
+    }
+  };
   if (skip.includes('markers')) for (const h of doc.headings) if (h.marker) out.fill(1, ...h.marker.span);
   // the e-mail part starts only where a run of address characters starts: unanchored, a
   // 100,000-character line of letters made the regex retry from every position (quadratic)
@@ -70,7 +76,7 @@ function isTaken(taken: Uint8Array, [s, e]: Span): boolean {
 }
 
 /** Brackets that pair up on one line, each mapped to whether the pair is Chinese. */
-function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: RegExp }): Map<number, boolean> {
+function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: Pattern }): Map<number, boolean> {
   const out = new Map<number, boolean>();
   for (const [open, close] of pairs) {
     // compared as char codes: text[i] made a string per CJK character

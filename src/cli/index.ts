@@ -10,12 +10,15 @@ import { ConfigError, formatProblem } from '../config/errors.js';
 import { formatOf } from '../document/index.js';
 import { documentJson, printDocument } from '../formatters/document.js';
 import { formatterNames, loadFormat, reportContext, whole, type FormatContext, type ReportSink, type ReportWriter } from '../formatters/index.js';
-import { encode } from '../io/encoding.js';
+import { visibleLines } from '../formatters/terminal.js';
+import { fixCommandFor } from './shell.js';
+import { DEFAULT_MAX_DRAFT_BYTES } from '../io/limits.js';
 import { fileSpool } from '../io/spool.js';
-import { decodeDraft, DRAFT_EXTENSIONS, readDraft, ReadError, type Draft } from '../io/read.js';
-import { AtomicOutput, writeFileAtomic } from '../io/write.js';
-import { lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
-import { LinterFactory, type Linter } from '../linter.js';
+import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, type Draft, type DraftFile } from '../io/read.js';
+import { saveFixedDraft } from '../io/save-fix.js';
+import { AtomicOutput, outputTarget, writeFileAtomic, WriteRefused } from '../io/write.js';
+import { firstLine, lintDraft, type DraftLint } from '../lint-draft.js';
+import { LinterFactory, type FixOutput, type Linter } from '../linter.js';
 import type { FileResult, ReportDocument } from '../types.js';
 import { byRule, changeList } from './changes.js';
 import { painter } from '../formatters/context.js';
@@ -30,7 +33,8 @@ import { webCommand } from './web.js';
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  stdin: () => Promise<Buffer>;
+  /** Standard input, at most `maxBytes` + 1 bytes of it (a larger input is refused, not read to its end). */
+  stdin: (maxBytes: number) => Promise<Buffer>;
   cwd: string;
   /** Colour only when stdout is a terminal… */
   isTTY: boolean;
@@ -46,9 +50,17 @@ export function processIO(): CliIO {
   return {
     stdout: stdoutWriter(),
     stderr: (s) => process.stderr.write(s),
-    stdin: async () => {
+    stdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let total = 0;
+      for await (const c of process.stdin) {
+        chunks.push(c as Buffer);
+        // /dev/zero on stdin would grow without end: stop just past the limit
+        if ((total += (c as Buffer).length) > maxBytes) {
+          process.stdin.destroy();
+          break;
+        }
+      }
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),
@@ -60,7 +72,11 @@ export function processIO(): CliIO {
 }
 
 /** Runs the CLI; returns the exit code (0 clean, 1 errors, 2 usage/config/read failure). */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  // every message on stderr quotes file names, paths, patterns or YAML: their control
+  // characters are shown as escapes, never obeyed by the terminal (the progress line
+  // writes its own escapes and makes the file name it shows visible itself)
+  const io: CliIO = { ...given, stderr: (s) => given.stderr(visibleLines(s)) };
   const parsed = parseArgs(argv, { out: io.stdout, err: io.stderr }, VERSION);
   if (parsed.kind === 'exit') return parsed.code;
   if (parsed.kind === 'lsp') {
@@ -69,7 +85,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   if (parsed.kind === 'web') return webCommand(parsed.args, io);
   try {
-    return await run(parsed.options, io);
+    return await run(parsed.options, io, given.stderr);
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr(`${err.problems.map(formatProblem).join('\n\n')}\n\n配置有 ${err.problems.length} 个问题，未进行检查。\n`);
@@ -78,8 +94,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     // a file system failure (a full disk, a folder without write permission) is one line, not a stack trace
     const sys = err as NodeJS.ErrnoException;
     if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
-      const why = { ENOENT: '文件夹不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个文件夹', ENOSPC: '磁盘空间不足', EROFS: '只读的文件系统' }[sys.code] ?? sys.code;
-      io.stderr(`lawreport-lint: 无法读写 ${sys.path ? dirname(sys.path) : '文件'}：${why}\n`);
+      io.stderr(`lawreport-lint: 无法读写 ${sys.path ? dirname(sys.path) : '文件'}：${systemReason(sys.code)}\n`);
       return 2;
     }
     throw err;
@@ -104,13 +119,19 @@ function colored(o: CliOptions, io: CliIO): boolean {
 
 /** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
 function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
-  return { color: colored(o, io), cwd: io.cwd, fixCommand, ...reportContext(linter.config.resolved) };
+  return { color: colored(o, io), cwd: io.cwd, fixCommand: (files) => fixCommandFor(files), ...reportContext(linter.config.resolved) };
 }
 
-/** The command the summary line suggests for the drafts with safe fixes. */
-const fixCommand = (files: string[]) => `lawreport-lint --fix ${files.map((f) => (/\s/.test(f) ? JSON.stringify(f) : f)).join(' ')}`;
+/**
+ * Formats that write no colour (csv, html, junit…) printed to a terminal: their
+ * text is the draft's, so control characters are shown as escapes there too. The
+ * terminal formats make their own fields visible; JSON escapes them itself.
+ */
+function terminalFilter(o: CliOptions, io: CliIO): (s: string) => string {
+  return io.isTTY && !o.output && !['stylish', 'compact', 'table', 'checklist', 'json', 'jsonl', 'sarif', 'xlsx'].includes(o.format) ? visibleLines : (s) => s;
+}
 
-async function run(o: CliOptions, io: CliIO): Promise<number> {
+async function run(o: CliOptions, io: CliIO, rawStderr: (s: string) => void): Promise<number> {
   const factory = new LinterFactory({
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
   });
@@ -205,7 +226,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   // Checking goes through the batch pipeline (workers, cache, --previous); --fix
   // rewrites files one at a time below, and stdin is a single draft.
   const fixMode = o.fix || o.fixUnsafe || o.fixDryRun;
-  if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory);
+  if (!fixMode && o.paths[0] !== '-') return lintBatch(o, io, factory, rawStderr);
   if (o.outputDir || o.compare || o.format === 'xlsx') {
     io.stderr(`lawreport-lint: ${o.outputDir ? '--output-dir' : o.compare ? '--compare' : '-f xlsx'} 用于检查文件和文件夹，不能与 ${fixMode ? '--fix' : '标准输入（-）'} 一起使用\n`);
     return 2;
@@ -223,53 +244,75 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   const notice = ignoredNotice(found.ignored);
   if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
   if (!found.files.length) return 2;
+  // -o onto a draft being fixed would replace it with the report: refused before anything is written
+  let output: string | undefined;
+  if (o.output) {
+    try {
+      output = outputTarget(abs(o.output), [...found.files.filter((f) => f !== '-').map(abs), ...baseLinter.config.resolved.files], o.output);
+    } catch (err) {
+      if (!(err instanceof WriteRefused)) throw err;
+      io.stderr(`lawreport-lint: ${err.message}\n`);
+      return 2;
+    }
+  }
 
   const format = (await loadFormat(o.format))!;
   const results: FileResult[] = [];
   let warningsSeen = 0;
   for (const file of found.files) {
     const display = file === '-' ? o.stdinFilename ?? '<stdin>' : file;
-    const draft = await readInput(file, o, io);
-    if (draft instanceof ReadError) {
-      results.push({ filePath: display, diagnostics: [], error: { code: draft.code, message: draft.message } });
-      failed = true;
-      continue;
-    }
-    // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
-    if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被改写，只做检查；用 --annotate 文件夹 可得到一份审核意见稿，安全的修改在其中标为修订，在 Word 或 WPS 中接受即可。\n`);
-    const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
-    const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
-    let linted: DraftLint;
     try {
-      linted = lintDraft(linter, draft, {
+      // a draft to rewrite is read with the bytes and identity its fixed version is written against
+      const rewrite = fixMode && !o.fixDryRun && file !== '-' && formatOf(file) !== 'docx';
+      const read = rewrite ? await readFixInput(abs(file), o.maxDraftBytes) : await readInput(file, o, io);
+      if (read instanceof ReadError) {
+        results.push({ filePath: display, diagnostics: [], error: { code: read.code, message: read.message } });
+        failed = true;
+        continue;
+      }
+      const draft = 'draft' in read ? read.draft : read;
+      // A .docx is never rewritten (its formatting would be lost): it is linted as without --fix.
+      if (fixMode && formatOf(draft.path) === 'docx') io.stderr(`lawreport-lint: ${display}：Word 文档（.docx）不会被改写，只做检查；用 --annotate 文件夹 可得到一份审核意见稿，安全的修改在其中标为修订，在 Word 或 WPS 中接受即可。\n`);
+      const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
+      const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
+      const linted: DraftLint = lintDraft(linter, draft, {
         filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives, fix: fixMode ? { unsafe: o.fixUnsafe } : undefined,
       });
+      const { fixed } = linted;
+      let diagnostics = linted.diagnostics;
+      let summary = linted.summary;
+      let output: string | undefined;
+      const changed = fixed && fixed.text !== draft.text;
+      if (fixed && o.fixDryRun) {
+        // the changes beside a report for people; a program's report carries the text instead (ESLint's `output`)
+        if (!changed) {
+          // nothing to preview
+        } else if (format.forTerminal) {
+          const paint = painter(colored(o, io));
+          io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
+        } else output = fixed.text;
+      } else if (fixed && file === '-') {
+        io.stdout(changed ? fixed.text : draft.text);
+      } else if (fixed && changed) {
+        const refused = saveFix(read as DraftFile, fixed.edits);
+        if (refused) {
+          // the file is as it was: report what it holds, and why it was not fixed
+          io.stderr(`lawreport-lint: ${display}：${refused}\n`);
+          ({ diagnostics, summary } = lintDraft(linter, draft, { filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives }));
+          failed = true;
+        } else io.stderr(`lawreport-lint: ${display}：已修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n`);
+      }
+      if (changed && file === '-' && !o.fixDryRun) io.stderr(`lawreport-lint: ${display}：已修复 ${fixed!.applied.length} 处（${byRule(fixed!.applied)}）\n`);
+      // the summary too, so table, html and checklist read the same here as in a batch
+      const result: FileResult = { filePath: display, diagnostics, summary, ...(output === undefined ? {} : { output }) };
+      warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
+      results.push(o.quiet ? errorsOnly(result) : result);
     } catch (err) {
-      results.push({ filePath: display, diagnostics: [], error: lintFailure(err) });
+      // a defect met on one draft (reading, the model, a rule) is that draft's: the others are still fixed
+      if (err instanceof ConfigError) throw err;
+      results.push({ filePath: display, diagnostics: [], error: { code: 'internal-error', message: `检查这份稿件时出错，已跳过：${firstLine(err)}；这是 lawreport-lint 的缺陷，请附上稿件报告问题` } });
       failed = true;
-      continue;
     }
-    const { fixed } = linted;
-    let output: string | undefined;
-    const changed = fixed && fixed.text !== draft.text;
-    if (fixed && o.fixDryRun) {
-      // the changes beside a report for people; a program's report carries the text instead (ESLint's `output`)
-      if (!changed) {
-        // nothing to preview
-      } else if (format.forTerminal) {
-        const paint = painter(colored(o, io));
-        io.stdout(`${paint('underline', display)}（预览，文件未改动）\n${changeList(draft.text, fixed.text, paint).join('\n')}\n  将修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n\n`);
-      } else output = fixed.text;
-    } else if (fixed && file === '-') {
-      io.stdout(changed ? fixed.text : draft.text);
-    } else if (fixed && changed) {
-      writeFileAtomic(abs(file), encode(fixed.text, draft.encoding as never, draft.bom));
-    }
-    if (changed && !o.fixDryRun) io.stderr(`lawreport-lint: ${display}：已修复 ${fixed!.applied.length} 处（${byRule(fixed!.applied)}）\n`);
-    // the summary too, so table, html and checklist read the same here as in a batch
-    const result: FileResult = { filePath: display, diagnostics: linted.diagnostics, summary: linted.summary, ...(output === undefined ? {} : { output }) };
-    warningsSeen += result.diagnostics.filter((d) => d.severity === 2).length;
-    results.push(o.quiet ? errorsOnly(result) : result);
   }
 
   const count = (severity: number) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
@@ -278,8 +321,8 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
   const stdinFix = fixMode && o.paths[0] === '-' && !o.fixDryRun && formatOf(o.stdinFilename) !== 'docx';
   if (!stdinFix) {
     const report = whole(format)(results, formatContext(o, io, baseLinter));
-    if (o.output) writeFileAtomic(abs(o.output), report);
-    else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(report);
+    if (output) writeFileAtomic(output, report);
+    else if (!(o.fixDryRun && o.format === 'stylish' && !results.some((r) => r.diagnostics.length || r.error))) io.stdout(terminalFilter(o, io)(report));
     if (o.format !== 'stylish') for (const r of results) if (r.error) io.stderr(`lawreport-lint: ${r.filePath}: ${r.error.message}\n`);
   } else {
     const left = results.reduce((n, r) => n + r.diagnostics.length, 0);
@@ -293,7 +336,7 @@ async function run(o: CliOptions, io: CliIO): Promise<number> {
  * Checks files and folders with lintFiles: results in path order, each written
  * into the report as it arrives, a progress line when stderr is a terminal.
  */
-async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Promise<number> {
+async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory, rawStderr: (s: string) => void): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
   const base = await factory.forFile(undefined, 'txt');
   const ctx = formatContext(o, io, base);
@@ -313,17 +356,21 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     })
     : undefined;
   const mainReport = !dir || o.formatGiven || !!o.output;
-  const progress = io.stderrIsTTY ? createProgress(io.stderr, io.columns) : undefined;
+  const toTerminal = terminalFilter(o, io);
+  const progress = io.stderrIsTTY ? createProgress(rawStderr, io.columns) : undefined;
+  let output: string | undefined; // -o's file (a symlink's target), once the inputs are known
   const batch = lintFiles(o.paths, {
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir, maxDraftBytes: o.maxDraftBytes,
     noIgnore: !o.ignore,
-    onStart: (s) => {
+    onStart: (s, files, configFiles) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);
       const notice = ignoredNotice(s.ignored);
       if (notice) io.stderr(`lawreport-lint: ${notice}\n`);
+      // the report never replaces a draft or a configuration file it read
+      if (o.output) output = outputTarget(abs(o.output), [...files, ...configFiles], o.output);
       if (s.files >= TUNE_FROM_DRAFTS) tuneV8ForBatch();
     },
     onProgress: progress && ((done, total, current) => progress.update(done, total, current)),
@@ -333,8 +380,8 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
   const sink: ReportSink = {
     write: (s) => {
       progress?.clear();
-      if (o.output) (out ??= new AtomicOutput(abs(o.output))).write(s);
-      else io.stdout(s);
+      if (o.output) (out ??= new AtomicOutput(output ?? abs(o.output))).write(s);
+      else io.stdout(toTerminal(s));
     },
     spool: () => fileSpool(),
     ...(o.output ? { bytes: (chunk: Uint8Array) => (out ??= new AtomicOutput(abs(o.output!))).write(chunk) } : {}),
@@ -361,7 +408,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory): Prom
     progress?.end();
     out?.abort();
     dir?.abort();
-    if (err instanceof BatchError) {
+    if (err instanceof BatchError || err instanceof WriteRefused) {
       io.stderr(`lawreport-lint: ${err.message}\n`);
       return 2;
     }
@@ -395,10 +442,41 @@ async function modelOf(file: string, o: CliOptions, io: CliIO, factory: LinterFa
   return { linter, doc: linter.config.builder.build(draft.text, { path: draft.path, format: formatOf(draft.path) }) };
 }
 
+/** A draft to fix: its text, and the bytes and identity its fixed version is written against. */
+async function readFixInput(path: string, maxBytes?: number): Promise<DraftFile | ReadError> {
+  try {
+    return await readDraftFile(path, maxBytes);
+  } catch (err) {
+    if (err instanceof ReadError) return err;
+    throw err;
+  }
+}
+
+/**
+ * Writes a fixed draft; the reason in one line when it was not written (the file
+ * changed meanwhile, is read-only, its folder cannot be written…), so one draft
+ * that cannot be fixed does not stop the others.
+ */
+function saveFix(read: DraftFile, edits: FixOutput['edits']): string | undefined {
+  try {
+    saveFixedDraft(read, edits);
+    return undefined;
+  } catch (err) {
+    if (err instanceof WriteRefused) return err.message;
+    const sys = err as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') return `无法写入修复：${systemReason(sys.code)}`;
+    throw err;
+  }
+}
+
+const systemReason = (code: string): string =>
+  ({ ENOENT: '文件夹不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个文件夹', ENOSPC: '磁盘空间不足', EROFS: '只读的文件系统' })[code] ?? code;
+
 async function readInput(file: string, o: CliOptions, io: CliIO): Promise<Draft | ReadError> {
   try {
-    if (file === '-') return await decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin());
-    return await readDraft(resolve(io.cwd, file));
+    const max = o.maxDraftBytes ?? DEFAULT_MAX_DRAFT_BYTES;
+    if (file === '-') return await decodeDraft(o.stdinFilename ?? '<stdin>', await io.stdin(max), max);
+    return await readDraft(resolve(io.cwd, file), max);
   } catch (err) {
     if (err instanceof ReadError) return err;
     throw err;

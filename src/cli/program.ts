@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { parseBytes } from '../io/limits.js';
 
 /** Parsed command line: flags only, no lint logic. */
 export interface CliOptions {
@@ -39,6 +40,8 @@ export interface CliOptions {
   compare?: string;
   /** Whether -f was given (with --output-dir, the terminal then gets that report too). */
   formatGiven: boolean;
+  /** --max-draft-size, in bytes. */
+  maxDraftBytes?: number;
 }
 
 function jobsArg(v: string): string {
@@ -79,6 +82,12 @@ export type Parsed =
   | { kind: 'web'; args: string[] }
   | { kind: 'exit'; code: number };
 
+function sizeArg(v: string): number {
+  const n = parseBytes(v);
+  if (n === undefined) throw new CommanderError(2, 'invalid-size', `--max-draft-size 应为大小，如 2MB、500KB，而不是 “${v}” / --max-draft-size takes a size such as 2MB or 500KB`);
+  return n;
+}
+
 function intArg(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new CommanderError(2, 'invalid-number', `“${v}” 不是非负整数 / not a non-negative integer`);
@@ -104,6 +113,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
     .option('--fix-unsafe', '连同非安全修复一起应用 / apply unsafe fixes too', false)
     .option('--fix-dry-run', '以 diff 显示将要做的修复，不改文件 / show fixes as a diff', false)
     .option('--stdin-filename <name>', '标准输入的文件名（决定 .md/.txt 和配置）/ name for stdin input')
+    .option('--max-draft-size <size>', '稿件大小上限，默认 1MB；更大的稿件不检查 / drafts larger than this are refused (default 1MB)', sizeArg)
     .option('-j, --jobs <n|auto>', '并行检查的线程数；auto（默认）为 CPU 核心数减一，稿件少时只用一个 / worker threads; auto (default) = cores minus one, fewer for few drafts', jobsArg)
     .option('--cache', '跳过内容、配置和版本都没有变的稿件 / skip unchanged drafts', false)
     .option('--cache-location <dir>', '缓存文件夹（默认 .lawreport-lint-cache）/ cache folder')
@@ -193,6 +203,7 @@ export function parseArgs(argv: string[], write: { out: (s: string) => void; err
       outputDir: o.outputDir,
       compare: o.compare,
       formatGiven: program.getOptionValueSource('format') !== 'default',
+      maxDraftBytes: o.maxDraftSize,
     },
   };
 }

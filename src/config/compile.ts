@@ -5,7 +5,7 @@ import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName }
 import { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
 import type { ConfigHost } from './host.js';
 import type { EffectiveRule, ResolvedConfig } from './load.js';
-import { compileRegex, RegexError } from './regex.js';
+import { compileRegex, loadLinearEngine, RegexError } from './regex.js';
 import { typeOptionSchema } from './schema.js';
 
 export const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { error: 1, warning: 2, info: 3 };
@@ -24,6 +24,11 @@ export interface CompiledConfig {
 
 export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledConfig> {
   const problems: ConfigProblem[] = [];
+  // the package's own rules are tested with it; an office's patterns run on the linear engine
+  // (by id and file: a configuration compiled in a worker thread holds copies of the definitions)
+  const shippedFiles = new Map((await resolved.host.builtins()).rules.map((r) => [r.id, r.file] as const));
+  const isShipped = (def: RuleDefinition) => shippedFiles.has(def.id) && shippedFiles.get(def.id) === def.file;
+  if (hasOfficeWords(resolved, isShipped)) await loadLinearEngine();
   const env: CompileEnv = { lexicons: resolved.lexicons, regex: compileRegex };
 
   // Option overrides from config files are validated against their type's schema;
@@ -54,11 +59,13 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
     }
     // Every bad regex of a rule is reported, not just the first one the type compiles.
     const regexErrors: RegexError[] = [];
+    const shipped = isShipped(def);
     const ruleEnv: CompileEnv = {
       ...env,
       regex(source, flags) {
         try {
-          return compileRegex(source, flags);
+          // a shipped rule's own pattern runs natively; anything an office wrote, on the linear-time engine
+          return compileRegex(source, flags, !shipped || !!findValuePath(eff.options, source));
         } catch (err) {
           if (!(err instanceof RegexError)) throw err;
           regexErrors.push(err);
@@ -153,6 +160,16 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       return ignore(rel) ? resolved.ignore.patterns.find((p) => globMatcher([p])(rel)) : undefined;
     },
   };
+}
+
+/** The options from which rule types compile regexes (existence, substitution). */
+const PATTERN_OPTIONS = ['patterns', 'entries', 'ignore', 'context'];
+
+/** Whether an office wrote rules, or gave a shipped rule options that may hold patterns. */
+function hasOfficeWords(resolved: ResolvedConfig, isShipped: (def: RuleDefinition) => boolean): boolean {
+  const options = (s: { options: Record<string, unknown> }) => PATTERN_OPTIONS.some((k) => Object.hasOwn(s.options, k));
+  return [...resolved.rules.values()].some((d) => !isShipped(d)) || [...resolved.settings.values()].some(options)
+    || resolved.overrides.some((o) => [...o.rules.values()].some(options));
 }
 
 /**

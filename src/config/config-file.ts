@@ -1,25 +1,15 @@
 import type { ConfigFileContent } from './builtin.js';
 import type { ConfigProblem } from './errors.js';
 import type { ConfigHost } from './host.js';
+import { readConfigText } from './read-text.js';
 import { validateSourceDetailed } from './validate.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Reads and validates a config or preset file (same shape). */
 export function readConfigFile(file: string, host: ConfigHost): { value?: ConfigFileContent; source?: YamlSource; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = host.readText(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return {
-      problems: [{
-        file,
-        message: code === 'ENOENT' ? '找不到配置文件' : `无法读取配置文件：${(err as Error).message}`,
-        hint: code === 'ENOENT' ? '检查 --config 或 extends 中的路径（相对路径以配置文件所在文件夹为准）' : undefined,
-      }],
-    };
-  }
-  const { source, problems } = parseYamlSource(file, text);
+  const read = readConfigText(file, host, '配置文件', '检查 --config 或 extends 中的路径（相对路径以配置文件所在文件夹为准）');
+  if ('problem' in read) return { problems: [read.problem] };
+  const { source, problems } = parseYamlSource(file, read.text);
   if (!source) return { problems };
   if (source.value === null || source.value === undefined) return { value: {}, source, problems };
   if (typeof source.value !== 'object' || Array.isArray(source.value)) {

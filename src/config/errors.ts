@@ -49,6 +49,9 @@ export function formatProblem(p: ConfigProblem): string {
   return s;
 }
 
+/** Characters of a long source line shown on each side of the problem's column. */
+const FRAME_CONTEXT = 60;
+
 /** A code frame of the lines around `line` (1-based), with a caret under `column`. */
 export function codeFrame(source: string, line: number, column: number, width = 1): string {
   const lines = source.split(/\r?\n/);
@@ -56,9 +59,14 @@ export function codeFrame(source: string, line: number, column: number, width = 
   const to = Math.min(lines.length, line + 1);
   const pad = String(to).length;
   const out: string[] = [];
+  // a line of 300 KB (a long pattern) is shown around the column, not whole
+  const start = Math.max(0, column - 1 - FRAME_CONTEXT);
+  const clipLine = (l: string) => (l.length <= 2 * FRAME_CONTEXT ? l : `${start ? '…' : ''}${l.slice(start, start + 2 * FRAME_CONTEXT)}…`);
+  const shift = (l: string) => (l.length <= 2 * FRAME_CONTEXT || !start ? 0 : start - 1);
   for (let n = from; n <= to; n++) {
-    out.push(`  ${n === line ? '>' : ' '} ${String(n).padStart(pad)} | ${lines[n - 1]}`);
-    if (n === line) out.push(`    ${' '.repeat(pad)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.max(1, width))}`);
+    const l = lines[n - 1] ?? '';
+    out.push(`  ${n === line ? '>' : ' '} ${String(n).padStart(pad)} | ${clipLine(l)}`);
+    if (n === line) out.push(`    ${' '.repeat(pad)} | ${' '.repeat(Math.max(0, column - 1 - shift(l)))}${'^'.repeat(Math.max(1, Math.min(width, 2 * FRAME_CONTEXT)))}`);
   }
   return out.join('\n');
 }
@@ -79,6 +87,7 @@ export function distance(a: string, b: string): number {
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > 100) return undefined; // no name is that long, and the distance is quadratic
   let best: string | undefined;
   let bestD = Infinity;
   const list = [...candidates];

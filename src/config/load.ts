@@ -7,6 +7,7 @@ import type { ConfigHost } from './host.js';
 import { nodeHost } from './node-host.js';
 import { SEVERITIES, severityName } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { clip } from './regex.js';
 
 export const CONFIG_NAMES = ['.lawreport-lint.yaml', '.lawreport-lint.yml'];
 
@@ -109,7 +110,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
       const def = rules.get(id);
       if (!def) {
         const guess = didYouMean(id, rules.keys());
-        problems.push(at(where(id), source, ['rules', id], `没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
+        problems.push(at(where(id), source, ['rules', id], `没有 “${clip(id)}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         continue;
       }
       const s = parseSetting(raw);
@@ -123,7 +124,8 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
   const seen = new Set<string>();
   /** `fromPath`: where `name` is written in `from` (its `extends` entry), for file:line:col. */
   const applyPreset = async (name: string, fromDir: string, from: string, fromSource?: YamlSource, fromPath: (string | number)[] = ['extends']): Promise<void> => {
-    const builtin = builtins.presets[name];
+    // an own property only: `extends: constructor` must not find Object's
+    const builtin = Object.hasOwn(builtins.presets, name) ? builtins.presets[name] : undefined;
     let file: string;
     let value: ConfigFileContent | undefined;
     let source: YamlSource | undefined;
@@ -138,7 +140,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
       source = r.source;
     } else {
       const guess = didYouMean(name, Object.keys(builtins.presets));
-      problems.push(at(from, fromSource, fromPath, `没有 “${name}” 这个预设`, `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径`, false));
+      problems.push(at(from, fromSource, fromPath, `没有 “${clip(name)}” 这个预设`, `${guess ? `是否想写 “${guess}”？` : ''}可用的预设：${Object.keys(builtins.presets).join(', ')}；也可以写 YAML 文件的路径`, false));
       return;
     }
     if (seen.has(file)) return; // extends cycles end here
@@ -157,7 +159,8 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
       const { loadLexiconFile } = await import('./rule-files.js');
       const r = loadLexiconFile(resolve(base, path), host);
       problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
-      if (r.value !== undefined) lexicons[name] = r.value;
+      // defined, not assigned: a lexicon named __proto__ would otherwise replace the table's prototype
+      if (r.value !== undefined) Object.defineProperty(lexicons, name, { value: r.value, enumerable: true, writable: true, configurable: true });
       files.push(resolve(base, path));
     }
   };
@@ -225,7 +228,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
       rules: new Map(Object.entries(o.rules ?? {}).map(([id, v]) => {
         if (!rules.has(id)) {
           const guess = didYouMean(id, rules.keys());
-          problems.push(at(file, userSource, ['overrides', i, 'rules', id], `overrides 中没有 “${id}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
+          problems.push(at(file, userSource, ['overrides', i, 'rules', id], `overrides 中没有 “${clip(id)}” 这条规则`, guess ? `是否想写 “${guess}”？用 --list-rules 查看全部规则` : '用 --list-rules 查看全部规则'));
         }
         return [id, parseSetting(v)] as const;
       })),
@@ -236,7 +239,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
     const m = /^([^=]+)=(.+)$/.exec(spec.trim());
     if (!m || !(SEVERITIES as readonly string[]).includes(severityName(m[2]))) {
       const guess = m && didYouMean(m[2], SEVERITIES);
-      problems.push({ file: '--rule', message: `“${spec}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
+      problems.push({ file: '--rule', message: `“${clip(spec)}” 的写法不对`, hint: `${guess ? `是否想写 “${m[1]}=${guess}”？` : ''}应写作 规则id=严重程度，严重程度可用：${SEVERITIES.join(', ')}` });
       continue;
     }
     applySettings({ [m[1]]: m[2] }, '--rule', () => '--rule');

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../io/file.js';
+import { MAX_CONFIG_BYTES } from '../io/limits.js';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +10,8 @@ import { builtScript, validatorFile } from './paths.js';
 
 /** The disk, for the CLI, the language server, the batch and the API. */
 export const nodeHost: ConfigHost = {
-  readText: (file) => readFileSync(file, 'utf8'),
+  // only a regular file, and not a huge one (config/read-text.ts says why in words)
+  readText: (file) => readRegularFile(file, MAX_CONFIG_BYTES).bytes.toString('utf8'),
   list: (dir) => readdirSync(dir),
   kindOf: (path) => {
     const stat = statSync(path, { throwIfNoEntry: false });

@@ -10,7 +10,8 @@ function examples(v: unknown): RuleExample[] {
 /** Splits a validated rule file into the common keys and the type's options. */
 export function toRuleDefinition(raw: Record<string, unknown>, file?: string): RuleDefinition {
   const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!COMMON.has(k)) options[k] = v;
+  // defined, not assigned: a key named __proto__ would set the options' prototype
+  for (const [k, v] of Object.entries(raw)) if (!COMMON.has(k)) Object.defineProperty(options, k, { value: v, enumerable: true, writable: true, configurable: true });
   const messages: Record<string, string> = { ...((raw.messages as Record<string, string>) ?? {}) };
   if (typeof raw.message === 'string') messages.default = raw.message;
   const ex = (raw.examples ?? {}) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../types.js';
 import type { ConfigProblem } from './errors.js';
 import type { ConfigHost } from './host.js';
+import { readConfigText } from './read-text.js';
 import { toRuleDefinition } from './rule-file.js';
 import { kebab, validateSource } from './validate.js';
 import { COMMON_RULE_PROPERTIES } from './schema.js';
@@ -24,7 +25,12 @@ export function loadRuleFiles(dir: string, host: ConfigHost): { rules: RuleDefin
   }
   for (const name of names) {
     const file = join(dir, name);
-    const { source, problems: parse } = parseYamlSource(file, host.readText(file));
+    const read = readConfigText(file, host, '规则文件', '规则文件夹中只放规则的 YAML 文件');
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const { source, problems: parse } = parseYamlSource(file, read.text);
     problems.push(...parse);
     if (!source) continue;
     if (!source.value || typeof source.value !== 'object' || Array.isArray(source.value)) {
@@ -64,12 +70,8 @@ export function loadLexiconDir(dir: string, host: ConfigHost): { lexicons: Recor
 }
 
 export function loadLexiconFile(file: string, host: ConfigHost): { value?: unknown; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = host.readText(file);
-  } catch (err) {
-    return { problems: [{ file, message: `无法读取词表文件：${(err as Error).message}` }] };
-  }
-  const { source, problems } = parseYamlSource(file, text);
+  const read = readConfigText(file, host, '词表文件', '检查 lexicons 中的路径（相对于配置文件所在的文件夹）');
+  if ('problem' in read) return { problems: [read.problem] };
+  const { source, problems } = parseYamlSource(file, read.text);
   return { value: source?.value, problems };
 }

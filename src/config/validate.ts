@@ -3,6 +3,7 @@ import { didYouMean } from './errors.js';
 import type { ConfigHost } from './host.js';
 import { configSchema, ruleSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { clip } from './regex.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
@@ -122,7 +123,7 @@ function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: u
       const guess = didYouMean(key, allowed);
       return {
         path: [...path, key], key: true,
-        message: type ? `${type} 类型没有 “${key}” 这个键` : `${where}中没有 “${key}” 这个键`,
+        message: type ? `${type} 类型没有 “${clip(key)}” 这个键` : `${where}中没有 “${clip(key)}” 这个键`,
         hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的键：${allowed.join(', ')}`,
       };
     }
@@ -133,7 +134,7 @@ function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: u
       const guess = didYouMean(String(e.params.allowedValues && getAt(value, path)), allowed);
       return {
         path, key: false,
-        message: `${where} 的值 “${String(getAt(value, path))}” 不允许`,
+        message: `${where} 的值 “${clip(String(getAt(value, path)))}” 不允许`,
         hint: `${guess ? `是否想写 “${guess}”？` : ''}可用的值：${allowed.join(', ')}`,
       };
     }

@@ -62,6 +62,19 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     });
   }
   if (problems.length) return { problems };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // the yaml library refuses to expand an alias bomb (a few lines that would become billions of nodes)
+    return {
+      problems: [{
+        file, line: 1, column: 1,
+        message: `YAML 无法展开：${(err as Error).message.includes('alias') ? '别名（*名称）引用的次数过多，展开后过大' : (err as Error).message}`,
+        hint: '配置和规则文件中不要用别名层层引用别名；直接写出要用的值',
+      }],
+    };
+  }
   const locate = (path: (string | number)[], key = false) => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let keyNode: Node | undefined;
@@ -84,7 +97,7 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     return { line: pos.line, column: pos.col, width };
   };
   const source: YamlSource = {
-    file, text, value: doc.toJS(),
+    file, text, value,
     locate,
     problem(path, message, hint, key) {
       const { line, column, width } = locate(path, key);

@@ -82,7 +82,7 @@ export function findHeadings(
   if (marked.some((c) => c.family === 'cn-dun')) top = 'cn-dun';
   else {
     const depths = marked.filter((c) => c.family.startsWith('md')).map((c) => c.heading.mdDepth ?? 9);
-    if (depths.length) top = `md${Math.min(...depths)}`;
+    if (depths.length) top = `md${depths.reduce((a, b) => Math.min(a, b))}`;
     else if (bare.length) top = 'bare';
     else top = marked[0]?.family;
   }

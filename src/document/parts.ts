@@ -22,7 +22,7 @@ export function findEnumerations(
   end: number,
   paragraphEnd: (offset: number) => number,
 ): Item[] {
-  const hits: { at: number; len: number; n: number }[] = [];
+  const hits: { at: number; len: number; n: number; i: number }[] = [];
   ENUM.lastIndex = 0;
   const body = text.slice(start, end);
   for (let m = ENUM.exec(body); m; m = ENUM.exec(body)) {
@@ -30,7 +30,7 @@ export function findEnumerations(
     const at = start + m.index;
     const before = at > start ? text[at - 1] : '\n';
     if (n === undefined || !(ENUM_BEFORE.test(before) || at === start || /[比如即]/.test(before))) continue;
-    hits.push({ at, len: m[0].length, n });
+    hits.push({ at, len: m[0].length, n, i: hits.length });
   }
   const items: Item[] = [];
   let expected = 1;
@@ -38,7 +38,9 @@ export function findEnumerations(
   const flush = () => {
     run.forEach((h, i) => {
       const next = run[i + 1];
-      const stop = next ? next.at : Math.min(paragraphEnd(h.at), end);
+      // the last item of a run ends where the paragraph does, or where the next run starts:
+      // items that ran over later runs made 一是…一是…一是… quadratic for every check reading them
+      const stop = next ? next.at : Math.min(paragraphEnd(h.at), end, hits[h.i + 1]?.at ?? end);
       let e = stop;
       while (e > h.at && /[\s，,；;]/.test(text[e - 1])) e--;
       const bodyStart = h.at + h.len;

@@ -33,8 +33,8 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
       const out: Quantity[] = [];
       for (const [s, e] of spans) {
         const chunk = text.slice(s, e);
-        let blocked: [number, number][] | undefined;
-        let brackets: [number, number][] | undefined;
+        let blocked: RangeCursor | undefined;
+        let brackets: RangeCursor | undefined;
         const starts = new StartScan(chunk, chars);
         for (let at = 0; at < chunk.length;) {
           const could = starts.could(at);
@@ -56,10 +56,10 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
           // ordinals, parts of longer numbers or of Latin words
           if (prev === '第' || (arabic && /[\d.A-Za-z]/.test(prev))) continue;
           // a unit glued to a following numeral is the start of another count (“一村一”)
-          blocked ??= blockedRanges(chunk, notFigure);
-          if (overlaps(blocked, start, end)) continue;
-          brackets ??= bracketRanges(chunk);
-          if (overlaps(brackets, start, start + 1)) continue;
+          blocked ??= new RangeCursor(blockedRanges(chunk, notFigure));
+          if (blocked.any(start, end)) continue;
+          brackets ??= new RangeCursor(bracketRanges(chunk));
+          if (brackets.any(start, start + 1)) continue;
           const base = arabic ? Number(numeral) : parseChineseNumber(numeral.replace(/几/g, ''));
           // what follows the number: 余/多, and a 万/亿 that scales it (1.06万余件, 9万余人)
           const tail = m[0].slice(m[0].indexOf(numeral) + numeral.length);
@@ -148,9 +148,25 @@ function runEnd(chunk: string, at: number, t: Uint8Array): number {
   return i;
 }
 
-export function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {
-  for (const [rs, re] of ranges) if (s < re && e > rs) return true;
-  return false;
+/**
+ * Whether spans, asked in ascending order, touch any of some ranges: the ranges
+ * sorted once, a cursor and the furthest end among those started. A linear scan
+ * of the ranges per figure made a paragraph of tens of thousands of figures and
+ * brackets quadratic.
+ */
+export class RangeCursor {
+  private readonly ranges: [number, number][];
+  private next = 0;
+  private furthest = -1;
+  constructor(ranges: [number, number][]) {
+    this.ranges = ranges.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Whether a range overlaps [s, e); `e` never decreases from one call to the next. */
+  any(s: number, e: number): boolean {
+    while (this.next < this.ranges.length && this.ranges[this.next][0] < e) this.furthest = Math.max(this.furthest, this.ranges[this.next++][1]);
+    return this.furthest > s;
+  }
 }
 
 function blockedRanges(chunk: string, notFigure: RegExp | undefined): [number, number][] {
@@ -175,8 +191,11 @@ const CLOSE = '》”」』〕]】';
 export function bracketRanges(chunk: string): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < OPEN.length; k++) {
+    // the first closing bracket after each opening one moves only forward: one pass
+    // (searched anew per opening bracket, 《《《…》 was quadratic)
+    let c = -1;
     for (let o = chunk.indexOf(OPEN[k]); o >= 0; o = chunk.indexOf(OPEN[k], o + 1)) {
-      const c = chunk.indexOf(CLOSE[k], o + 1);
+      if (c <= o) c = chunk.indexOf(CLOSE[k], o + 1);
       if (c < 0) break;
       if (c - o <= 60) out.push([o, c + 1]);
     }

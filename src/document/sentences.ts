@@ -30,13 +30,17 @@ const SENTENCE_END = /[。！？!?；;]+[”’」』）)]*/g;
 /** Sentences end at 。！？； (a closing quote stays with its sentence). */
 export function findSentences(text: string, paragraphs: readonly Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
+  // One pass over the sentence ends of the whole text, paragraphs taken in order:
+  // searching from each paragraph's start ran on to the next sentence end however
+  // far it was, so a draft of lines without 。 was quadratic. (No end spans a line
+  // break, so none starts before a paragraph and ends inside it.)
+  SENTENCE_END.lastIndex = 0;
+  let m = SENTENCE_END.exec(text);
   for (const p of paragraphs) {
     const [ps, pe] = p.span;
-    // searched in place, not in a slice per paragraph: a paragraph ends before a
-    // blank or a line break, which no sentence end reaches across
+    while (m && m.index < ps) m = SENTENCE_END.exec(text);
     let from = ps;
-    SENTENCE_END.lastIndex = ps;
-    for (let m = SENTENCE_END.exec(text); m && m.index < pe; m = SENTENCE_END.exec(text)) {
+    for (; m && m.index < pe; m = SENTENCE_END.exec(text)) {
       const to = Math.min(pe, m.index + m[0].length);
       pushTrimmed(text, out, from, to);
       from = to;

@@ -32,7 +32,7 @@ export function interpolate(
   let out = text[0];
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
-    out += (data && k in data ? String(data[k]) : fallback && k in fallback ? fallback[k] : written[i]) + text[i + 1];
+    out += (data && Object.hasOwn(data, k) ? String(data[k]) : fallback && Object.hasOwn(fallback, k) ? fallback[k] : written[i]) + text[i + 1];
   }
   return out;
 }

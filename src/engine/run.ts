@@ -1,4 +1,16 @@
-import type { CompiledRule, Diagnostic, Finding, PassEvidence, Range, ReportDocument, Severity, Span } from '../types.js';
+import type { CompiledRule, Diagnostic, Finding, Note, PassEvidence, Range, ReportDocument, Severity, Span } from '../types.js';
+import { RULE_TIME_LIMIT_MS, RuleTimeout, withBudget } from './budget.js';
+
+/**
+ * Findings one rule reports on one draft, at most. A real draft has a few dozen
+ * per rule; a generated one can have one per character (a million trailing
+ * spaces), and a million diagnostics took 20 s and 2.6 GB. Past this many the
+ * rule stops, and one more diagnostic says how many were listed.
+ */
+export const MAX_FINDINGS_PER_RULE = 2000;
+
+/** Thrown by `report` to stop a rule that has reported enough. */
+class Enough extends Error {}
 import { applyDirectives } from './directives.js';
 import { fixHint } from './fix-hint.js';
 import { interpolate } from './interpolate.js';
@@ -17,6 +29,8 @@ export interface RunOptions {
    * file's. Without it, a draft is `untitled:` and rules have no link.
    */
   fileUrl?: FileUrl;
+  /** What reading the draft found (bytes that did not decode), reported with the findings. */
+  notes?: readonly Note[];
 }
 
 export type FileUrl = (path: string) => string;
@@ -64,7 +78,9 @@ function badSpan(doc: ReportDocument, f: Finding): unknown {
 
 /**
  * Runs every compiled rule over one document. A rule that throws or reports a
- * bad span becomes one `internal-error` diagnostic naming the rule, never a crash.
+ * bad span becomes one `internal-error` diagnostic naming the rule, never a crash;
+ * a rule past its time limit (an office pattern too slow for this draft) stops
+ * and becomes one `rule-timeout` diagnostic, and the other rules still run.
  */
 export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], options: RunOptions = {}): RunResult {
   const out: Diagnostic[] = [];
@@ -76,16 +92,49 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     const passes: PassEvidence[] = [];
     const findings: Finding[] = [];
     try {
-      rule.check({
-        doc, previous: options.previous, report: (f) => findings.push(f),
-        pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(def.messages[e.messageId] ?? def.summary, e.data, doc.reportKind.words) }) : undefined,
-      });
+      let enough = false;
+      try {
+        withBudget(RULE_TIME_LIMIT_MS, () => rule.check({
+          doc, previous: options.previous,
+          report: (f) => {
+            if (findings.length >= MAX_FINDINGS_PER_RULE) throw new Enough();
+            findings.push(f);
+          },
+          pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(messageOf(def, e.messageId) ?? def.summary, e.data, doc.reportKind.words) }) : undefined,
+        }));
+      } catch (err) {
+        if (!(err instanceof Enough)) throw err;
+        enough = true;
+      }
       for (const f of findings) {
         const bad = badSpan(doc, f);
         if (bad) throw new Error(`报告的位置超出文本范围：${JSON.stringify(bad)}`);
         out.push(toDiagnostic(doc, rule, f, options));
       }
+      if (enough) {
+        const last = findings[findings.length - 1].span;
+        out.push({
+          range: toRange(doc, [last[1], last[1]]),
+          severity: 3,
+          code: 'too-many-findings',
+          source: 'lawreport-lint',
+          message: `规则 ${def.id} 在这份稿件中的问题超过 ${MAX_FINDINGS_PER_RULE} 处，只列出了前 ${MAX_FINDINGS_PER_RULE} 处，此后的没有检查`,
+          data: { help: '改正已列出的问题后再检查一次；--fix 一次最多修复每条规则的前这些处，可再运行一次', ruleType: def.type },
+        });
+      }
     } catch (err) {
+      if (err instanceof RuleTimeout) {
+        passes.length = 0;
+        out.push({
+          range: toRange(doc, anchor),
+          severity: 2,
+          code: 'rule-timeout',
+          source: 'lawreport-lint',
+          message: `规则 ${def.id} 在这份稿件上${err.message}，已停止，没有报告它的结果；其余规则照常检查`,
+          data: { help: '这条规则的正则表达式在这份稿件上太慢：请简化它（如 (.*a){20}、(a+){1,1000} 这类重复套重复的写法），或向规则的编写单位反映', ruleType: def.type },
+        });
+        continue;
+      }
       if (options.strict) throw err;
       out.push({
         range: toRange(doc, anchor),
@@ -98,6 +147,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
     }
     if (passes.length && !findings.length) evidence.push({ rule: def.id, evidence: passes });
   }
+  for (const n of options.notes ?? []) out.push(noteDiagnostic(doc, n));
   const { kept, unused } = applyDirectives(doc, out);
   if (options.reportUnusedDirectives) {
     for (const d of unused) {
@@ -130,6 +180,17 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
   return { diagnostics: sortDiagnostics(dedupe(kept)), evidence };
 }
 
+export function noteDiagnostic(doc: ReportDocument, n: Note): Diagnostic {
+  const d: Diagnostic = { range: toRange(doc, n.span), severity: n.severity, code: n.code, source: 'lawreport-lint', message: n.message };
+  if (n.help) d.data = { help: n.help };
+  return d;
+}
+
+/** A rule's message by id: an own entry only (a `messageId: constructor` names none). */
+function messageOf(def: CompiledRule['def'], id: string): string | undefined {
+  return Object.hasOwn(def.messages, id) ? def.messages[id] : undefined;
+}
+
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
 const hrefs = new WeakMap<CompiledRule['def'], string | undefined>();
 function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): string | undefined {
@@ -142,7 +203,7 @@ const CAP: Record<NonNullable<Finding['severity']>, Severity> = { warning: 2, in
 
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
   const { def } = rule;
-  const template = def.messages[f.messageId ?? 'default'] ?? def.messages.default ?? def.summary;
+  const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
   const kindWords = doc.reportKind.words;
   const d: Diagnostic = {
     range: toRange(doc, f.span),
@@ -156,7 +217,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? interpolate(def.messages[r.messageId] ?? def.summary, { ...f.data, ...r.data }, kindWords) : r.message ?? '';
+      const message = r.messageId ? interpolate(messageOf(def, r.messageId) ?? def.summary, { ...f.data, ...r.data }, kindWords) : r.message ?? '';
       return { location: { uri: documentUri(target, fileUrl), range: toRange(target, r.span) }, message };
     });
   }

@@ -4,6 +4,7 @@ import { draftRow, enabledRules, lineLabel, quoteInContext, quoteOf, rulesOfDraf
 import type { Requirement } from './report-context.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
+import { forTerminal } from './terminal.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'unchecked';
 
@@ -75,7 +76,7 @@ export function evaluate(r: FileResult, reqs: readonly Requirement[], ctx: Forma
  * pass or fail with its evidence, and a line to sign — a reviewer signs this
  * off instead of reading a list of violations.
  */
-export const checklistReport = defineFormat({ summary: true, forTerminal: true }, (ctx, sink) => {
+export const checklistReport = forTerminal(defineFormat({ summary: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
   const requirements = requirementsOf(ctx);
   const statusWidth = Math.max(...Object.values(STATUS_WORD).map((w) => displayWidth(w))) + 2;
@@ -109,7 +110,7 @@ export const checklistReport = defineFormat({ summary: true, forTerminal: true }
       if (!wrote) sink.write('\n');
     },
   };
-});
+}));
 
 export const checklist = whole(checklistReport);
 

@@ -1,12 +1,13 @@
 import { isWord, SEVERITY_WORD, where } from './context.js';
 import { defineFormat, whole } from './report.js';
+import { forTerminal } from './terminal.js';
 
 /**
  * `-f compact`: one line per finding, `file:line:col: 严重程度 message [rule-id]`
  * (ESLint's compact, and what editors' “problem matchers” read), a .docx at
  * `file:第N段`; a draft that cannot be read is one line too; then the count.
  */
-export const compactReport = defineFormat({ summary: false, forTerminal: true }, (_ctx, sink) => {
+export const compactReport = forTerminal(defineFormat({ summary: false }, (_ctx, sink) => {
   let problems = 0;
   return {
     add(r) {
@@ -26,6 +27,6 @@ export const compactReport = defineFormat({ summary: false, forTerminal: true },
       sink.write(problems ? `${problems} 个问题\n` : '没有发现问题\n');
     },
   };
-});
+}));
 
 export const compact = whole(compactReport);

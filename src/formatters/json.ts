@@ -1,5 +1,6 @@
 import type { FileResult } from '../types.js';
 import { defineFormat, jsonArray, whole } from './report.js';
+import { escapedJson } from './terminal.js';
 
 /** A draft as the json contract has it: clean and unreadable drafts included, summary left out. */
 export function entry(r: FileResult): Pick<FileResult, 'filePath' | 'diagnostics' | 'error' | 'output'> {
@@ -8,7 +9,7 @@ export function entry(r: FileResult): Pick<FileResult, 'filePath' | 'diagnostics
 }
 
 /** The json contract: one entry per input file, in path order, as `JSON.stringify(entries, null, 2)` writes it. */
-export const jsonReport = defineFormat({ summary: false }, (_ctx, sink) => {
+export const jsonReport = escapedJson(defineFormat({ summary: false }, (_ctx, sink) => {
   const array = jsonArray((text) => sink.write(text), 0);
   return {
     add: (r) => array.item(entry(r)),
@@ -17,6 +18,6 @@ export const jsonReport = defineFormat({ summary: false }, (_ctx, sink) => {
       sink.write('\n');
     },
   };
-});
+}));
 
 export const json = whole(jsonReport);

@@ -4,6 +4,7 @@ import { entry } from './json.js';
 import type { ReviewRecord } from './record.js';
 import { reviewOf } from './record.js';
 import { defineFormat, whole } from './report.js';
+import { escapedJson } from './terminal.js';
 
 const SEPARATORS = /[\u2028\u2029]/g;
 
@@ -25,12 +26,12 @@ export function line(result: FileResult, review?: ReviewRecord): string {
  * `--format jsonl`: one line per draft, in path order, clean and unreadable drafts
  * included, each readable one with its review (so it reads the summaries).
  */
-export const jsonlReport = defineFormat({ summary: true }, (ctx, sink) => {
+export const jsonlReport = escapedJson(defineFormat({ summary: true }, (ctx, sink) => {
   const requirements = requirementsOf(ctx);
   return {
     add: (r) => sink.write(line(r, reviewOf(r, requirements(r), ctx))),
     end: () => {},
   };
-});
+}));
 
 export const jsonl = whole(jsonlReport);

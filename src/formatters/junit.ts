@@ -48,7 +48,7 @@ export const junitReport = defineFormat({ summary: true }, (ctx, sink) => {
           continue;
         }
         failed++;
-        const worst = Math.min(...found.map((x) => x.d.severity));
+        const worst = found.reduce((m, x) => Math.min(m, x.d.severity), 4);
         const message = found.length > 1 ? `${found.length} 处：${found[0].d.message}` : found[0].d.message;
         const body = found.map((x) => findingLine(r, x.d, quoteOf(r, x.i))).join('\n');
         cases.push(

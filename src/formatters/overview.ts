@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatOf } from '../document/index.js';
 import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
@@ -47,9 +47,10 @@ export interface DraftRow {
 }
 
 export function displayPath(filePath: string, cwd: string): string {
-  if (!isAbsolute(filePath)) return filePath.split('\\').join('/');
+  // Windows separators as /; elsewhere a backslash is part of a name (or of an escape shown for a control character)
+  if (!isAbsolute(filePath)) return filePath.split(sep).join('/');
   const rel = relative(cwd, filePath);
-  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : filePath).split('\\').join('/');
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : filePath).split(sep).join('/');
 }
 
 export function draftRow(r: FileResult, ctx: FormatContext): DraftRow {

@@ -5,6 +5,7 @@ import type { Diagnostic, FileResult, Range, Severity } from '../types.js';
 import { displayPath, enabledRules, quoteOf } from './overview.js';
 import type { RuleInfo } from './report-context.js';
 import { defineFormat, jsonArray, whole } from './report.js';
+import { escapedJson } from './terminal.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 const LEVEL_OF_NAME = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -18,7 +19,7 @@ const LEVEL_OF_NAME = { error: 'error', warning: 'warning', info: 'note' } as co
  * are held in a spool while the rules and notifications written before them are
  * gathered.
  */
-export const sarifReport = defineFormat({ summary: true }, (ctx, sink) => {
+export const sarifReport = escapedJson(defineFormat({ summary: true }, (ctx, sink) => {
   const ruleIds = enabledRules(ctx);
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   // without the CLI's rule map, a rule is described by what its first diagnostic carries
@@ -72,7 +73,7 @@ export const sarifReport = defineFormat({ summary: true }, (ctx, sink) => {
       sink.write(`${tail}\n`);
     },
   };
-});
+}));
 
 /** Stands for the results array in the log's text; no draft can put it there (JSON escapes it as written). */
 const RESULTS = '\u0000results\u0000';

@@ -3,6 +3,7 @@ import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context
 import { relatedPlace } from './related.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
+import { forTerminal } from './terminal.js';
 
 /** Positions listed for a group of findings before “…”. */
 const LISTED = 8;
@@ -15,7 +16,7 @@ const LISTED = 8;
  * commas are a handful of lines, and the one error still shows. Each draft is
  * written as it arrives.
  */
-export const stylishReport = defineFormat({ summary: false, forTerminal: true }, (ctx, sink) => {
+export const stylishReport = forTerminal(defineFormat({ summary: false }, (ctx, sink) => {
   const paint = painter(ctx.color);
   let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, hidden = 0, wrote = false;
   const fixableFiles: string[] = [];
@@ -41,8 +42,9 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
         const more = g.length > 1 ? `（${isWord(r) ? '本段' : '本行'}共 ${g.length} 处：${positions(r, g)}）` : '';
         return { loc: where(r, d.range.start.line, d.range.start.character), sev: SEVERITY_WORD[d.severity], fix: rewritable && d.data?.fix?.safe ? '✓' : ' ', d, g, text: d.message + more };
       });
-      const locW = Math.max(...rows.map((x) => displayWidth(x.loc)));
-      const msgW = Math.min(70, Math.max(...rows.map((x) => displayWidth(x.text))));
+      // reduce, not Math.max(...): a draft's rows may be more than a call's arguments can be
+      const locW = rows.reduce((w, x) => Math.max(w, displayWidth(x.loc)), 0);
+      const msgW = Math.min(70, rows.reduce((w, x) => Math.max(w, displayWidth(x.text)), 0));
       const indent = ' '.repeat(2 + locW + 1 + 1 + 4 + 2);
       const explained = new Set<string>();
       let fixableHere = 0;
@@ -89,7 +91,7 @@ export const stylishReport = defineFormat({ summary: false, forTerminal: true },
       }
     },
   };
-});
+}));
 
 /**
  * Findings in document order, those of one rule on one line (a Word paragraph)

@@ -5,6 +5,7 @@ import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint 
 import { displayPath, headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd, padStart } from './width.js';
+import { forTerminal } from './terminal.js';
 
 type Align = 'left' | 'right' | 'center';
 interface Cell { text: string; style?: Parameters<Paint>[0] }
@@ -20,7 +21,7 @@ const PROBLEM_WIDTH = 36;
  * since the --compare record. Columns are aligned by display width so Chinese
  * lines up in a terminal.
  */
-export const tableReport = defineFormat({ summary: true, forTerminal: true }, (ctx, sink) => {
+export const tableReport = forTerminal(defineFormat({ summary: true }, (ctx, sink) => {
   // column widths depend on every row: the rows are kept (small) and the table written at the end
   const rows: DraftRow[] = [];
   const pairs: { file: string; previous: string | null }[] = [];
@@ -45,7 +46,7 @@ export const tableReport = defineFormat({ summary: true, forTerminal: true }, (c
       sink.write(out.join('\n') + '\n');
     },
   };
-});
+}));
 
 export const table = whole(tableReport);
 

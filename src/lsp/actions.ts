@@ -97,7 +97,8 @@ export function codeActions(snap: Snapshot, params: CodeActionParams, f: ActionF
         if (a) disables.push(a);
       }
     }
-    actions.push(...fixes, ...allOfRule, ...disables);
+    // one by one: spreading a list of tens of thousands of actions overflows the stack
+    for (const list of [fixes, allOfRule, disables]) for (const a of list) actions.push(a);
   }
 
   if (kindAllowed(FIX_ALL_KIND, only)) {

@@ -40,8 +40,8 @@ export function clientEdits(index: TextIndex, edits: readonly TextEdit[]): TextE
     }
   }
   return groups.map((g) => {
-    const start = Math.min(...g.map((e) => e.start));
-    const end = Math.max(...g.map((e) => e.end));
+    const start = g.reduce((m, e) => Math.min(m, e.start), Infinity);
+    const end = g.reduce((m, e) => Math.max(m, e.end), -Infinity);
     // g ascends, the reverse of the engine's order: reversed, equal edits keep their reported order
     return { range: index.range(start, end), newText: applyOffsetEdits(text.slice(start, end), [...g].reverse(), start) };
   });

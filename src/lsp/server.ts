@@ -18,11 +18,12 @@ import {
   type InitializeResult,
   type WatchDog,
 } from 'vscode-languageserver';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createProtocolConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.js';
 import { codeActions, FIX_ALL_KIND, resolveAction, type ActionFeatures } from './actions.js';
 import { hoverFor } from './hover.js';
+import { RecoveringMessageReader } from './reader.js';
 import { summaryLens } from './lens.js';
 import { Session } from './session.js';
 import { outline } from './symbols.js';
@@ -157,7 +158,7 @@ export function startServer(args: string[]): Promise<number> {
     if (parsed.clientProcessId !== undefined) watchParent(parsed.clientProcessId);
 
     const connection = createConnection(
-      () => createProtocolConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout), {
+      () => createProtocolConnection(new RecoveringMessageReader(process.stdin, log), new StreamMessageWriter(process.stdout), {
         error: (m) => log(m), warn: (m) => log(m), info: (m) => log(m), log: (m) => log(m),
       }),
       watchDog,

@@ -11,7 +11,7 @@ import { CONFIG_NAMES, resolveConfigOn } from '../config/load.js';
 import { formatOf, prepareFormat } from '../document/index.js';
 import { applyFixesOnce, type FixPolicy } from '../engine/fix.js';
 import type { ParagraphRef } from '../io/docx.js';
-import { decodeDocx, decodeText, ReadError } from '../io/read.js';
+import { decodeDocx, decodeText, ReadError } from '../io/decode.js';
 import { lintDraft, type DraftLint } from '../lint-draft.js';
 import { Linter } from '../linter.js';
 import type { Diagnostic, Directive, DocumentFormat, FileResult } from '../types.js';

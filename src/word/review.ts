@@ -8,7 +8,7 @@
 import { formatOf } from '../document/index.js';
 import { fixHint } from '../engine/fix-hint.js';
 import { reportContext } from '../formatters/report-context.js';
-import type { Draft } from '../io/read.js';
+import type { Draft } from '../io/decode.js';
 import { lintDraft } from '../lint-draft.js';
 import type { Linter } from '../linter.js';
 import type { Diagnostic, DocumentFormat, Range, ReportDocument } from '../types.js';

@@ -33,10 +33,10 @@ describe('debris before a marker', () => {
     expect(byRule(ds, 'concrete-numbers')).toEqual([]);
     expect(byRule(ds, 'conversion-artifact').map((d) => [d.range.start.line + 1, d.message])).toEqual([
       [3, 'Word 转换残留“[bookmark: _Toc151]”应删除'],
-      [4, '文中有不可见的控制字符或乱码（如零宽空格、�），应删除'],
-      [5, '文中有不可见的控制字符或乱码（如零宽空格、�），应删除'],
+      [4, '文中有不可见的控制字符或乱码（如零宽空格、ESC、�），应删除'],
+      [5, '文中有不可见的控制字符或乱码（如零宽空格、ESC、�），应删除'],
       [5, 'Word 转换残留“[bookmark: _GoBack]”应删除'],
-      [6, '文中有不可见的控制字符或乱码（如零宽空格、�），应删除'],
+      [6, '文中有不可见的控制字符或乱码（如零宽空格、ESC、�），应删除'],
     ]);
   });
 });

@@ -7,7 +7,7 @@
  * message, and fetch nothing. Screenshots go to $LAWREPORT_SCREENSHOTS, or a
  * temp folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,7 +99,7 @@ describe('the offline web page in chromium', () => {
     const expected = JSON.parse((await cli(['-f', 'json', '--no-config-lookup', ...DRAFTS], CORPUS)).stdout) as FileResult[];
     const drafts = join(dir, 'drafts');
     mkdirSync(drafts);
-    for (const name of DRAFTS) copyFileSync(join(CORPUS, name), join(drafts, name));
+    for (const name of DRAFTS) writeFileSync(join(drafts, name), readFileSync(join(CORPUS, name))); // not copyFileSync: the corpus is read-only, and --fix leaves a 0444 draft alone
     writeFileSync(join(drafts, HOSTILE), '<script>window.__pwned=2</script>关于2023年法治政府建设情况的报告\n一、主要举措和成效\n【待补充】\n');
     await page.setInputFiles('#open', [...DRAFTS, HOSTILE].map((n) => join(drafts, n)));
     await page.waitForFunction((n) => window.lawreportLint.results().length === n, DRAFTS.length + 1);
@@ -198,7 +198,7 @@ describe('the offline web page in chromium', () => {
   it('fix-all gives the CLI’s --fix text', { timeout: 90_000 }, async () => {
     const work = mkdtempSync(join(dir, 'fix-'));
     for (const name of DRAFTS) {
-      copyFileSync(join(CORPUS, name), join(work, name));
+      writeFileSync(join(work, name), readFileSync(join(CORPUS, name))); // not copyFileSync: the corpus is read-only, and --fix leaves a 0444 draft alone
       expect((await cli(['--fix', '--no-config-lookup', name], work)).code).toBeLessThan(2);
       const before = await openOne(name);
       const after = await changeText(() => page.locator('#fix-all').click(), before);
@@ -209,7 +209,7 @@ describe('the offline web page in chromium', () => {
   it('an unsafe fix inserts the missing part as --fix-unsafe does', async () => {
     const name = 'tianxingsi-2022.txt';
     const work = mkdtempSync(join(dir, 'unsafe-'));
-    copyFileSync(join(CORPUS, name), join(work, name));
+    writeFileSync(join(work, name), readFileSync(join(CORPUS, name))); // not copyFileSync: the corpus is read-only, and --fix leaves a 0444 draft alone
     await cli(['--fix-unsafe', '--no-config-lookup', name], work);
     const before = await openOne(name);
     expect(await page.locator('#fix-all').isEnabled()).toBe(true);
