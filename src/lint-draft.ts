@@ -31,6 +31,8 @@ export interface DraftLintOptions {
   reportUnusedDirectives?: boolean;
   /** Make the summary (table, html, checklist… read it); default true. */
   summary?: boolean;
+  /** The summary's quotes of each finding (default true; a record such as jsonl's reads none). */
+  quotes?: boolean;
   /** Apply fixes, re-linting until nothing changes; a Word draft is never rewritten, so it is only linted. */
   fix?: FixPolicy;
 }
@@ -68,7 +70,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
     output = o.document ? linter.lintDocument(o.document, options) : linter.lint(draft.text, options);
   }
   let diagnostics = output.diagnostics;
-  let summary = o.summary === false ? undefined : summarize(output.document, diagnostics, output.evidence);
+  let summary = o.summary === false ? undefined : summarize(output.document, diagnostics, output.evidence, o.quotes !== false);
   if (draft.paragraphs) {
     const toParagraph = paragraphPosition(draft.paragraphs);
     const line = (l: number) => toParagraph({ line: l, character: 0 }).line;

@@ -33,6 +33,8 @@ export interface FileLinterInit {
   reportUnusedDirectives?: boolean;
   /** Make each result's summary (what table, html, checklist… read); default true. */
   summary?: boolean;
+  /** With the summary, the quotes of each finding (default true). */
+  quotes?: boolean;
   /** Drafts larger than this are refused (src/io/file.ts has the default). */
   maxDraftBytes?: number;
   /** File names that are not UTF-8, with the bytes to open them by (src/io/raw-paths.ts). */
@@ -138,7 +140,7 @@ export class FileLinter {
       }
       linted = lintDraft(linter, draft, {
         filePath: task.path, document, previous: previousDoc,
-        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false, quotes: this.init.quotes !== false,
       });
     } catch (err) {
       if (err instanceof ConfigError) throw err;

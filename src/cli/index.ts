@@ -119,7 +119,7 @@ function colored(o: CliOptions, io: CliIO): boolean {
 
 /** What every report is written with: colour, paths, the fix command, and the rules and vocabulary of the configuration. */
 function formatContext(o: CliOptions, io: CliIO, linter: Linter): FormatContext {
-  return { color: colored(o, io), cwd: io.cwd, fixCommand: (files) => fixCommandFor(files), ...reportContext(linter.config.resolved) };
+  return { color: colored(o, io), terminal: io.isTTY && !o.output, cwd: io.cwd, fixCommand: (files) => fixCommandFor(files), ...reportContext(linter.config.resolved) };
 }
 
 /**
@@ -363,7 +363,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory, rawSt
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir, maxDraftBytes: o.maxDraftBytes,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir, quotes: format.quotes || !!dir, maxDraftBytes: o.maxDraftBytes,
     noIgnore: !o.ignore,
     onStart: (s, files, configFiles) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);

@@ -3,10 +3,13 @@ import type { Diagnostic, DraftSummary, PassEvidence, ReportDocument, Sentence }
 /** How much of the sentence around a finding is quoted on each side. */
 const CONTEXT = 30;
 
-/** A serialisable digest of a linted draft for batch formatters. */
-export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: PassEvidence[] }[]): DraftSummary {
+/**
+ * A serialisable digest of a linted draft for batch formatters. `quotes`: the text of each finding and its sentence (what pages and tables
+ * quote; a record such as jsonl's needs none: then `quotes` is empty).
+ */
+export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[], evidence: readonly { rule: string; evidence: PassEvidence[] }[], quotes = true): DraftSummary {
   const line = (offset: number) => doc.positionAt(offset).line;
-  const spans = diagnostics.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)] as const);
+  const spans = quotes ? diagnostics.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)] as const) : [];
   return {
     organ: doc.title?.organ?.text,
     year: doc.year,
@@ -21,7 +24,7 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
       const t = doc.text.slice(s, e).replace(/\s+/g, ' ');
       return t.length > 80 ? `${t.slice(0, 80)}…` : t;
     }),
-    contexts: spans.map(([s, e]) => sentenceAround(doc, s, e)),
+    ...(quotes ? { contexts: spans.map(([s, e]) => sentenceAround(doc, s, e)) } : {}),
   };
 }
 

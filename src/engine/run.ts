@@ -201,6 +201,21 @@ function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): strin
 /** A finding's `severity` caps the rule's: a finding the model is not sure of is never an error. */
 const CAP: Record<NonNullable<Finding['severity']>, Severity> = { warning: 2, info: 3 };
 
+/** Help texts with the fix hint put in, by format: one string per rule, not one per comma a draft has. */
+const hinted = { txt: new Map<string, string>(), md: new Map<string, string>(), docx: new Map<string, string>() };
+
+/** “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence. */
+function withFixHint(help: string, format: ReportDocument['format']): string {
+  const known = hinted[format];
+  let out = known.get(help);
+  if (out === undefined) {
+    const hint = fixHint(format);
+    out = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
+    if (known.size < 10_000) known.set(help, out); // help texts come from rule files: bounded anyway
+  }
+  return out;
+}
+
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
   const { def } = rule;
   const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
@@ -230,12 +245,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
     };
   }
   if (def.help) data.help = interpolate(def.help, f.data, kindWords);
-  if (f.fix?.safe) {
-    // “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence
-    const help = data.help ?? '';
-    const hint = fixHint(doc.format);
-    data.help = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
-  }
+  if (f.fix?.safe) data.help = withFixHint(data.help ?? '', doc.format);
   if (def.reference) data.reference = def.reference;
   d.data = data;
   return d;

@@ -43,6 +43,16 @@ export function requirementsOf(ctx: FormatContext): (r: FileResult) => Requireme
 }
 
 /**
+ * Each requirement's status alone, as `evaluate` decides it, without building the
+ * evidence: a record of thousands of drafts (jsonl's review) needs only the verdicts.
+ */
+export function statusesOf(r: FileResult, reqs: readonly Requirement[]): CheckStatus[] {
+  const found = new Set(r.diagnostics.map((d) => d.code));
+  const passed = new Set((r.summary?.passes ?? []).filter((p) => p.evidence.length).map((p) => p.rule));
+  return reqs.map(({ rules }) => (rules.some((id) => found.has(id)) ? 'fail' : rules.some((id) => passed.has(id)) ? 'pass' : 'unchecked'));
+}
+
+/**
  * Decides each requirement for one draft: fail when any of its rules reported a
  * finding, pass when none did and at least one reported what satisfies it,
  * otherwise unchecked (rule off, not applicable, or no pass recorded).

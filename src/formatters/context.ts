@@ -4,6 +4,11 @@ import type { CompareSource } from './change.js';
 import type { ReportVocabulary, RuleInfo } from './report-context.js';
 
 export interface FormatContext {
+  /**
+   * The report is shown on a person's terminal (stdout a TTY, no -o): JSON formats then
+   * write C1 controls and bidi overrides as \u escapes, which JSON for programs need not.
+   */
+  terminal?: boolean;
   color: boolean;
   cwd: string;
   /** The command to suggest for fixable findings. */
@@ -71,6 +76,8 @@ export interface ReportFormat {
   (ctx: FormatContext, sink: ReportSink): ReportWriter;
   /** Whether it reads FileResult.summary (organ, year, parts, quotes): a batch makes summaries only for such formats. */
   readonly summary: boolean;
+  /** Whether it reads the summary's quotes (the text of each finding and its sentence); default: as `summary`. */
+  readonly quotes: boolean;
   /**
    * Written for a person reading a terminal (stylish, table, checklist): other text,
    * such as --fix-dry-run's diff, may go beside it. The others are documents a program

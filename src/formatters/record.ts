@@ -1,7 +1,6 @@
 import type { FileResult } from '../types.js';
 import type { Counts } from './change.js';
-import { evaluate, type CheckStatus } from './checklist.js';
-import type { FormatContext } from './context.js';
+import { statusesOf, type CheckStatus } from './checklist.js';
 import type { Requirement } from './report-context.js';
 
 /**
@@ -28,13 +27,13 @@ export function countsOf(r: FileResult): Counts {
 }
 
 /** The review of a readable draft with a summary; undefined otherwise. */
-export function reviewOf(r: FileResult, requirements: readonly Requirement[], ctx: FormatContext): ReviewRecord | undefined {
+export function reviewOf(r: FileResult, requirements: readonly Requirement[]): ReviewRecord | undefined {
   if (r.error || !r.summary) return undefined;
   return {
     ...(r.summary.organ ? { organ: r.summary.organ } : {}),
     ...(r.summary.year !== undefined ? { year: r.summary.year } : {}),
     ...(r.summary.title ? { title: r.summary.title } : {}),
     counts: countsOf(r),
-    checklist: evaluate(r, requirements, ctx).map((it) => ({ id: it.requirement.id, label: it.requirement.label, status: it.status })),
+    checklist: statusesOf(r, requirements).map((status, i) => ({ id: requirements[i].id, label: requirements[i].label, status })),
   };
 }

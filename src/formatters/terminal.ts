@@ -99,7 +99,7 @@ export function visibleContext(ctx: FormatContext): FormatContext {
  * results and context, whether coloured or not, and marked `forTerminal`.
  */
 export function forTerminal(format: ReportFormat): ReportFormat {
-  return defineFormat({ summary: format.summary, forTerminal: true }, (ctx, sink) => {
+  return defineFormat({ summary: format.summary, quotes: format.quotes, forTerminal: true }, (ctx, sink) => {
     // the fix command quotes the real file names (src/cli/shell.ts decides what to do with controls)
     const originals = new Map<string, string>();
     const shown = visibleContext(ctx);
@@ -117,7 +117,12 @@ export function forTerminal(format: ReportFormat): ReportFormat {
   });
 }
 
-/** A JSON format whose text never carries a raw C1 control or bidi override (written as \u escapes instead). */
+/**
+ * A JSON format whose text, shown on a terminal, never carries a raw C1 control or
+ * bidi override (written as \u escapes instead: the same JSON value). Into a file or
+ * a program it is written as it is, without scanning every line again.
+ */
 export function escapedJson(format: ReportFormat): ReportFormat {
-  return defineFormat({ summary: format.summary, forTerminal: format.forTerminal }, (ctx, sink) => format(ctx, { ...sink, write: (text) => sink.write(jsonForTerminal(text)) }));
+  return defineFormat({ summary: format.summary, quotes: format.quotes, forTerminal: format.forTerminal },
+    (ctx, sink) => format(ctx, ctx.terminal ? { ...sink, write: (text) => sink.write(jsonForTerminal(text)) } : sink));
 }

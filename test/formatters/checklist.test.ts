@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checklist, evaluate, requirementsOf } from '../../src/formatters/checklist.js';
+import { checklist, evaluate, requirementsOf, statusesOf } from '../../src/formatters/checklist.js';
 import type { FormatContext } from '../../src/formatters/context.js';
 import { reportContext, type Requirement } from '../../src/formatters/report-context.js';
 import { resolveConfig } from '../../src/config/load.js';
@@ -132,6 +132,13 @@ describe('checklist format on the corpus', () => {
         const passed = !failed && (r.summary?.passes ?? []).some((p) => q.rules.includes(p.rule));
         expect(requirement(block, q.label).status, `${r.filePath} ${q.id}`).toBe(failed ? '未通过' : passed ? '通过' : '未核对');
       }
+    }
+  });
+
+  it('statusesOf, which the jsonl record uses, gives the verdicts of evaluate without building the evidence', () => {
+    const reqs = requirementsOf(ctx);
+    for (const r of results.filter((x) => !x.error)) {
+      expect(statusesOf(r, reqs(r)), r.filePath).toEqual(evaluate(r, reqs(r), ctx).map((it) => it.status));
     }
   });
 
