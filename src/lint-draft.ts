@@ -31,7 +31,10 @@ export interface DraftLintOptions {
   reportUnusedDirectives?: boolean;
   /** Make the summary (table, html, checklist… read it); default true. */
   summary?: boolean;
-  /** The summary's quotes of each finding (default true; a record such as jsonl's reads none). */
+  /**
+   * The summary's quotes of each finding: default as `summary`; a record such as jsonl's reads
+   * none; with `summary: false` and `quotes: true`, a summary of quotes without the evidence.
+   */
   quotes?: boolean;
   /** Apply fixes, re-linting until nothing changes; a Word draft is never rewritten, so it is only linted. */
   fix?: FixPolicy;
@@ -70,7 +73,9 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
     output = o.document ? linter.lintDocument(o.document, options) : linter.lint(draft.text, options);
   }
   let diagnostics = output.diagnostics;
-  let summary = o.summary === false ? undefined : summarize(output.document, diagnostics, output.evidence, o.quotes !== false);
+  // a summary for the formats that read one, or only its quotes (stylish quotes each finding in its sentence)
+  const quotes = o.quotes ?? o.summary !== false;
+  let summary = o.summary === false && !quotes ? undefined : summarize(output.document, diagnostics, output.evidence, quotes);
   if (draft.paragraphs) {
     const toParagraph = paragraphPosition(draft.paragraphs);
     const line = (l: number) => toParagraph({ line: l, character: 0 }).line;

@@ -157,6 +157,7 @@ describe('stylish', () => {
     expect(r.out).toBe([
       'drafts/b/findings.txt',
       `  3:11  错误  稿件中留有占位符“XX”${' '.repeat(48)}  placeholder`,
+      '              原文：“组织【XX】名干部参加考试。”',
       '              建议：填入实际内容，或删去这一句。',
       `  3:21 ✓提示  行尾有多余的空格${' '.repeat(54)}  stray-whitespace`,
       '              建议：删除多余的空格（lawreport-lint --fix 可自动修复）。',

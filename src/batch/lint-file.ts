@@ -140,7 +140,7 @@ export class FileLinter {
       }
       linted = lintDraft(linter, draft, {
         filePath: task.path, document, previous: previousDoc,
-        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false, quotes: this.init.quotes !== false,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false, quotes: this.init.quotes ?? this.init.summary !== false,
       });
     } catch (err) {
       if (err instanceof ConfigError) throw err;

@@ -47,7 +47,7 @@ export interface LintFilesOptions extends LinterFactoryOptions {
    * cached results serve every format.
    */
   summary?: boolean;
-  /** With summaries, the quotes of each finding (default true; jsonl reads none). With --cache they are always made. */
+  /** The quotes of each finding (default as `summary`: jsonl reads none, stylish only them). With --cache they are always made. */
   quotes?: boolean;
   /**
    * Once the drafts are found and the configurations checked, before any linting:
@@ -178,7 +178,7 @@ async function* lintAll(
     factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives,
     maxDraftBytes: options.maxDraftBytes, rawPaths: rawPathsFor(found.files.map((f) => f.abs)),
     summary: options.summary !== false || !!options.cache,
-    quotes: options.quotes !== false || !!options.cache,
+    quotes: (options.quotes ?? options.summary !== false) || !!options.cache,
   };
   if (options.cache) {
     const dir = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } from './context.js';
-import { draftRow, enabledRules, lineLabel, quoteInContext, quoteOf, rulesOfDraft, type QuoteInContext } from './overview.js';
+import { draftRow, enabledRules, lineLabel, markedQuote, quoteInContext, quoteOf, rulesOfDraft, type QuoteInContext } from './overview.js';
 import type { Requirement } from './report-context.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
@@ -129,7 +129,9 @@ function evidenceLine(e: ChecklistEvidence, paint: ReturnType<typeof painter>): 
   if (e.kind === 'note') return paint('gray', e.message);
   if (e.kind === 'pass') return `${paint('gray', at)}${e.message}`;
   const sev = SEVERITY_WORD[e.severity ?? 2];
-  const quote = e.quote && !e.message.includes(e.quote.trim()) ? `  原文：“${e.quote}”` : '';
+  // the finding's text in its sentence (「」 marks it), or alone where the message does not quote it
+  const shown = e.context && (e.context.before || e.context.after) ? markedQuote(e.context) : e.quote && !e.message.includes(e.quote.trim()) ? e.quote : '';
+  const quote = shown ? `  原文：“${shown}”` : '';
   return `${paint('gray', at)}${paint(SEVERITY_STYLE[e.severity ?? 3], sev)} ${e.message}${paint('gray', `${quote}  ${e.rule}`)}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context.js';
-import { relatedPlace } from './related.js';
+import { quoteInContext, relatedLine, relatedPlaces, type QuoteInContext } from './overview.js';
 import { defineFormat, whole } from './report.js';
 import { displayWidth, padEnd } from './width.js';
 import { forTerminal } from './terminal.js';
@@ -16,7 +16,7 @@ const LISTED = 8;
  * commas are a handful of lines, and the one error still shows. Each draft is
  * written as it arrives.
  */
-export const stylishReport = forTerminal(defineFormat({ summary: false }, (ctx, sink) => {
+export const stylishReport = forTerminal(defineFormat({ summary: false, quotes: true }, (ctx, sink) => {
   const paint = painter(ctx.color);
   let errors = 0, warnings = 0, infos = 0, fixable = 0, checked = 0, hidden = 0, wrote = false;
   const fixableFiles: string[] = [];
@@ -37,6 +37,7 @@ export const stylishReport = forTerminal(defineFormat({ summary: false }, (ctx, 
       const out = [paint('underline', r.filePath)];
       // a .docx is never rewritten by --fix: offer no fix for it
       const rewritable = !isWord(r);
+      const indexOf = new Map(r.diagnostics.map((d, i) => [d, i]));
       const rows = groups(r.diagnostics).map((g) => {
         const d = g[0];
         const more = g.length > 1 ? `（${isWord(r) ? '本段' : '本行'}共 ${g.length} 处：${positions(r, g)}）` : '';
@@ -50,15 +51,16 @@ export const stylishReport = forTerminal(defineFormat({ summary: false }, (ctx, 
       let fixableHere = 0;
       for (const x of rows) {
         out.push(`  ${paint('gray', padEnd(x.loc, locW))} ${x.fix}${paint(SEVERITY_STYLE[x.d.severity], x.sev)}  ${padEnd(x.text, msgW)}  ${paint('gray', x.d.code)}`);
+        // the finding's text in its sentence, where the message alone does not show it
+        const quoted = quoteInContext(r, indexOf.get(x.d)!);
+        if (quoted && (quoted.before || quoted.after)) out.push(`${indent}${paint('gray', `原文：${quoteMarks(quoted, paint)}`)}`);
         // why and how once per rule and draft: the same two lines under every comma buried the rest
         if (!explained.has(x.d.code)) {
           explained.add(x.d.code);
           if (x.d.data?.reference) out.push(`${indent}${paint('gray', `依据：${x.d.data.reference}`)}`);
           if (x.d.data?.help) out.push(`${indent}${paint('gray', `建议：${x.d.data.help}`)}`);
         }
-        for (const d of x.g) {
-          for (const rel of d.relatedInformation ?? []) out.push(`${indent}${paint('gray', `参见 ${relatedPlace(r, rel.location, ctx.cwd)}：${rel.message}`)}`);
-        }
+        for (const d of x.g) for (const p of relatedPlaces(r, d, ctx)) out.push(`${indent}${paint('gray', `参见 ${relatedLine(p)}`)}`);
         for (const d of x.g) {
           if (d.severity === 1) errors++;
           else if (d.severity === 2) warnings++;
@@ -118,6 +120,11 @@ function groups(diagnostics: readonly Diagnostic[]): Diagnostic[][] {
 function positions(r: FileResult, g: readonly Diagnostic[]): string {
   const cols = g.slice(0, LISTED).map((d) => d.range.start.character + 1).join('、');
   return `第 ${cols}${g.length > LISTED ? '…' : ''} ${isWord(r) ? '字' : '列'}`;
+}
+
+/** “…成立以乡党委书记为组长【,】乡长为常务副组长…”: the finding's own text marked, underlined in colour. */
+function quoteMarks(q: QuoteInContext, paint: ReturnType<typeof painter>): string {
+  return `“${q.before}【${paint('underline', q.text)}】${q.after}”`;
 }
 
 export const stylish = whole(stylishReport);

@@ -63,6 +63,7 @@ export function visibleResult(r: FileResult): FileResult {
       parts: r.summary.parts.map((p) => ({ ...p, title: visible(p.title) })),
       passes: r.summary.passes.map((p) => ({ ...p, evidence: p.evidence.map((e) => ({ ...e, message: visible(e.message) })) })),
       quotes: r.summary.quotes.map(visible),
+      contexts: r.summary.contexts?.map(([before, after]) => [visible(before), visible(after)] as [string, string]),
     },
   };
 }
@@ -79,6 +80,7 @@ function needsEscapes(r: FileResult): boolean {
   const sum = r.summary;
   if (!sum) return false;
   return has(sum.organ) || has(sum.title) || sum.parts.some((p) => has(p.title)) || sum.quotes.some(has)
+    || !!sum.contexts?.some(([before, after]) => has(before) || has(after))
     || sum.passes.some((p) => p.evidence.some((e) => has(e.message)));
 }
 

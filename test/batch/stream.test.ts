@@ -84,7 +84,7 @@ describe('every format is written draft by draft', () => {
     for (const name of textFormats) {
       const format = (await loadFormat(name))!;
       const same = (await loadFormatter(name))!(bare, ctx) === (await loadFormatter(name))!(results, ctx);
-      expect(same, name).toBe(!format.summary);
+      expect(same, name).toBe(!format.summary && !format.quotes);
     }
     // and the batch leaves them out only when asked
     const without = await lintFiles(['乡镇报告'], { cwd: dir, summary: false }).results();

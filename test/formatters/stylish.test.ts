@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stylish } from '../../src/formatters/stylish.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
@@ -63,12 +64,25 @@ describe('stylish: many findings of one rule do not bury the rest', () => {
     const followed: Diagnostic = {
       ...causes, code: 'previous-plan-followed', severity: 3, message: '上年安排“加强执法培训”在本年报告中没有下文',
       relatedInformation: [
-        { location: { uri: 'file:///work/2023/涂山镇.txt', range: { start: { line: 30, character: 2 }, end: { line: 30, character: 9 } } }, message: '上年安排' },
-        { location: { uri: 'file:///work/2024/涂山镇.txt', range: { start: { line: 5, character: 0 }, end: { line: 5, character: 9 } } }, message: '本年成效' },
+        { location: { uri: pathToFileURL('/work/2023/涂山镇.txt').href, range: { start: { line: 30, character: 2 }, end: { line: 30, character: 9 } } }, message: '上年安排' },
+        { location: { uri: pathToFileURL('/work/2024/涂山镇.txt').href, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 9 } } }, message: '本年成效' },
       ],
     };
     const text = stylish([{ filePath: '2024/涂山镇.txt', diagnostics: [followed] }], { color: false, cwd: '/work' });
-    expect(text).toContain('参见 2023/涂山镇.txt:31:3：上年安排');
+    expect(text).toContain('参见 2023/涂山镇.txt 31:3：上年安排');
     expect(text).toContain('参见 6:1：本年成效');
+  });
+});
+
+describe('stylish quotes a finding in its sentence', () => {
+  it('the text marked 【】 with what comes before and after; none for a finding that is its whole sentence', () => {
+    const r: FileResult = {
+      filePath: 'a.txt',
+      diagnostics: [comma(4, 11), causes],
+      summary: { parts: [], passes: [], quotes: [',', '三、存在的不足和原因'], contexts: [['成立以乡党委书记为组长', '乡长为常务副组长'], ['', '']] },
+    };
+    const out = stylish([r], { color: false, cwd: '/' });
+    expect(out).toMatch(/\n {14}原文：“成立以乡党委书记为组长【,】乡长为常务副组长”\n {14}依据：/);
+    expect(out.match(/原文：/g)).toHaveLength(1);
   });
 });

@@ -105,3 +105,15 @@ describe('the suggested fix command quotes file names for the shell', () => {
     expect(fixCommandFor([NAME, 'a.txt'])).toBe('lawreport-lint --fix <文件>（有文件名含控制字符，未列出）');
   });
 });
+
+describe('quotes in context reach a terminal only as escapes', () => {
+  it('the sentence around a finding is made visible too', async () => {
+    const dir = tempDir('terminal-context');
+    writeFileSync(join(dir, 'draft.txt'), DRAFT.replace('开展普法宣传', `开展\u001b]52;c;ZXZpbA==\u0007普法宣传`));
+    for (const format of ['stylish', 'checklist']) {
+      const run = await cli(['-f', format, 'draft.txt'], dir, { tty: true, color: true });
+      expect(onlyColours(run.stdout), format).toBe(true);
+      expect(run.stdout, format).toContain('原文：');
+    }
+  });
+});
