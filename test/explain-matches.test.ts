@@ -21,7 +21,9 @@ describe('--explain-matches', () => {
     expect(rows).toHaveLength(3);
     // every tianxingsi shortcoming is answered: each row's best cell carries ✓
     for (const r of rows) expect(r).toMatch(/\d\.\d\d✓/);
-    expect(x.out).toMatch(/最接近 P1：共同领域 publicity/);
+    // the task areas in words, not their ids in the lexicon
+    expect(x.out).toMatch(/最接近 P1：共同领域 普法宣传/);
+    expect(x.out).not.toMatch(/共同领域 [a-z]/);
   });
 
   it('says so when the draft has no plan part', async () => {

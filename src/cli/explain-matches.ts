@@ -23,6 +23,18 @@ export function matchTableFor(linter: Linter, doc: ReportDocument, ruleId: strin
   return matchTable(options, { lexicons: r.lexicons, regex: compileRegex }, doc, previous, segment);
 }
 
+/**
+ * How people read a topic group's name: the `labels` of the lexicon the rule's topics
+ * come from (“$lexicon/topics.groups” → topics.labels), else the name itself.
+ */
+function topicNames(linter: Linter, ruleId: string): (name: string) => string {
+  const r = linter.config.resolved;
+  const topics = ({ ...r.rules.get(ruleId)?.options, ...r.settings.get(ruleId)?.options } as { topics?: unknown }).topics;
+  const lexicon = typeof topics === 'string' ? /^\$lexicon\/([\w-]+)\./.exec(topics)?.[1] : undefined;
+  const labels = lexicon && Object.hasOwn(r.lexicons, lexicon) ? (r.lexicons[lexicon] as { labels?: Record<string, string> }).labels : undefined;
+  return (name) => (labels && Object.hasOwn(labels, name) ? labels[name] : name);
+}
+
 /** How a table names its two sides: shortcomings against plan items, or last year's plan against this year's achievements. */
 const SIDES: Record<string, { from: string; to: string; missing: string }> = {
   'plan-answers-shortcomings': { from: '不足', to: '安排', missing: '稿件中缺少“存在的不足”或“下一年度安排”部分，没有可匹配的内容。' },
@@ -38,6 +50,7 @@ export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'pl
   const sides = SIDES[ruleId] ?? { from: '条目', to: '对应', missing: '没有可匹配的内容。' };
   if (t === null) return `没有 ${ruleId} 这条规则\n`;
   if (!t) return `${sides.missing}\n`;
+  const topicName = topicNames(linter, ruleId);
   const out: string[] = [];
   out.push(`${ruleId}：匹配度 = 0.6 × 领域重合 + 0.4 × 词语重合；低于 ${t.threshold} 即报告`);
   out.push('');
@@ -53,7 +66,7 @@ export function explainMatches(linter: Linter, doc: ReportDocument, ruleId = 'pl
     const cells = row.map((s, j) => padEnd(`${s.score.toFixed(2)}${j === best ? (s.score >= t.threshold ? '✓' : '✗') : ''}`, 7)).join('');
     out.push(`${padEnd(labels[i], w)}${cells}`);
     const b = row[best];
-    if (b) out.push(`${' '.repeat(6)}最接近 P${best + 1}：共同领域 ${b.topics.join('、') || '无'}；共同词语 ${b.terms.join('、') || '无'}`);
+    if (b) out.push(`${' '.repeat(6)}最接近 P${best + 1}：共同领域 ${b.topics.map(topicName).join('、') || '无'}；共同词语 ${b.terms.join('、') || '无'}`);
   });
   return out.join('\n') + '\n';
 }
