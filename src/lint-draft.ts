@@ -29,6 +29,8 @@ export interface DraftLintOptions {
   document?: ReportDocument;
   previous?: ReportDocument;
   reportUnusedDirectives?: boolean;
+  /** Link diagnostics to their rule files (default true; the CLI's reports leave the machine: false). */
+  ruleLinks?: boolean;
   /** Make the summary (table, html, checklist… read it); default true. */
   summary?: boolean;
   /**
@@ -58,6 +60,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   const format = o.format ?? formatOf(draft.path);
   const options = {
     filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false, directives: draft.directives,
+    ruleLinks: o.ruleLinks,
     // bytes that did not decode are reported where they stand, beside the findings
     notes: draft.undecodable?.length && draft.encoding ? readNotes({ ...draft, encoding: draft.encoding }) : undefined,
   };

@@ -19,6 +19,8 @@ export interface LintOptions {
   directives?: readonly Directive[];
   /** What reading the draft found (readNotes in src/io/read.ts), reported with the findings. */
   notes?: readonly Note[];
+  /** Link diagnostics to their rule files (codeDescription.href); default true (engine/run.ts says when not). */
+  ruleLinks?: boolean;
 }
 
 export interface LintOutput {
@@ -62,6 +64,7 @@ export class Linter {
       evidence: options.evidence,
       fileUrl,
       notes: options.notes,
+      ruleLinks: options.ruleLinks,
     });
     return { diagnostics, document, uri: documentUri(document, fileUrl), evidence };
   }

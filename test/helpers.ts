@@ -83,3 +83,11 @@ export async function configProblems(load: () => Promise<unknown>): Promise<stri
     throw err;
   }
 }
+
+/**
+ * Diagnostics without their links to rule files: the CLI's reports leave the machine and
+ * carry none (ruleLinks: false); the language server and the API link them.
+ */
+export function unlinked<T extends { codeDescription?: unknown }>(diagnostics: readonly T[]): Omit<T, 'codeDescription'>[] {
+  return diagnostics.map(({ codeDescription: _link, ...d }) => d);
+}

@@ -13,6 +13,7 @@ import { main, type CliIO } from '../src/cli/index.js';
 import { lintFile } from '../src/index.js';
 import type { Diagnostic } from '../src/types.js';
 import { corpus, tempDir } from './batch/helpers.js';
+import { unlinked } from './helpers.js';
 
 async function cli(argv: string[], cwd: string, stdin = Buffer.alloc(0)): Promise<{ code: number; stdout: string }> {
   let stdout = '';
@@ -28,7 +29,7 @@ async function everyPath(dir: string, name: string): Promise<Record<string, Diag
   const dry = await cli([name, '--fix-dry-run', '-f', 'json', '--no-config-lookup'], dir);
   const stdin = await cli(['-', '--stdin-filename', name, '-f', 'json', '--no-config-lookup'], dir, bytes);
   const api = await lintFile(name, { cwd: dir, noConfigLookup: true });
-  return { batch: diagnosticsOf(batch.stdout), dry: diagnosticsOf(dry.stdout), stdin: diagnosticsOf(stdin.stdout), api: api.diagnostics };
+  return { batch: diagnosticsOf(batch.stdout), dry: diagnosticsOf(dry.stdout), stdin: diagnosticsOf(stdin.stdout), api: unlinked(api.diagnostics) as Diagnostic[] };
 }
 
 describe('every path gives the same diagnostics for the same file', () => {

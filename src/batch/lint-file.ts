@@ -31,6 +31,8 @@ export interface FileLinterInit {
    */
   configs?: [configFile: string, resolved: PortableConfig][];
   reportUnusedDirectives?: boolean;
+  /** Link diagnostics to their rule files (default true). */
+  ruleLinks?: boolean;
   /** Make each result's summary (what table, html, checklist… read); default true. */
   summary?: boolean;
   /** With the summary, the quotes of each finding (default true). */
@@ -121,7 +123,7 @@ export class FileLinter {
       if (!ck) this.configKeys.set(linter, (ck = configKey(linter.config)));
       key = ResultCache.key({
         config: ck, bytes, path: task.path,
-        options: { unused: !!this.init.reportUnusedDirectives, previous: this.init.previous?.key ?? null },
+        options: { unused: !!this.init.reportUnusedDirectives, previous: this.init.previous?.key ?? null, links: this.init.ruleLinks !== false },
       });
       const hit = this.cache.get(task.path, key);
       if (hit) return { filePath: task.display, ...hit, cached: true };
@@ -140,7 +142,7 @@ export class FileLinter {
       }
       linted = lintDraft(linter, draft, {
         filePath: task.path, document, previous: previousDoc,
-        reportUnusedDirectives: this.init.reportUnusedDirectives, summary: this.init.summary !== false, quotes: this.init.quotes ?? this.init.summary !== false,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, ruleLinks: this.init.ruleLinks, summary: this.init.summary !== false, quotes: this.init.quotes ?? this.init.summary !== false,
       });
     } catch (err) {
       if (err instanceof ConfigError) throw err;

@@ -34,6 +34,8 @@ export interface LintFilesOptions extends LinterFactoryOptions {
   /** Last year's reports (a file or a folder), for rules that compare with them. */
   previous?: string;
   reportUnusedDirectives?: boolean;
+  /** Link diagnostics to their rule files (codeDescription.href, default true): off for reports that leave the machine. */
+  ruleLinks?: boolean;
   /** Errors only. */
   quiet?: boolean;
   /** Check drafts that an `ignore` pattern of a configuration leaves out (--no-ignore). */
@@ -175,7 +177,7 @@ async function* lintAll(
   summary.files = found.files.length;
 
   const init: FileLinterInit = {
-    factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives,
+    factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives, ruleLinks: options.ruleLinks,
     maxDraftBytes: options.maxDraftBytes, rawPaths: rawPathsFor(found.files.map((f) => f.abs)),
     summary: options.summary !== false || !!options.cache,
     quotes: (options.quotes ?? options.summary !== false) || !!options.cache,

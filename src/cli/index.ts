@@ -276,7 +276,7 @@ async function run(o: CliOptions, io: CliIO, rawStderr: (s: string) => void): Pr
       const lintPath = file === '-' ? (o.stdinFilename ? abs(o.stdinFilename) : undefined) : abs(file);
       const linter: Linter = await factory.forFile(lintPath, formatOf(draft.path));
       const linted: DraftLint = lintDraft(linter, draft, {
-        filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives, fix: fixMode ? { unsafe: o.fixUnsafe } : undefined,
+        filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives, fix: fixMode ? { unsafe: o.fixUnsafe } : undefined, ruleLinks: false,
       });
       const { fixed } = linted;
       let diagnostics = linted.diagnostics;
@@ -298,7 +298,7 @@ async function run(o: CliOptions, io: CliIO, rawStderr: (s: string) => void): Pr
         if (refused) {
           // the file is as it was: report what it holds, and why it was not fixed
           io.stderr(`lawreport-lint: ${display}：${refused}\n`);
-          ({ diagnostics, summary } = lintDraft(linter, draft, { filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives }));
+          ({ diagnostics, summary } = lintDraft(linter, draft, { filePath: lintPath, reportUnusedDirectives: o.reportUnusedDisableDirectives, ruleLinks: false }));
           failed = true;
         } else io.stderr(`lawreport-lint: ${display}：已修复 ${fixed.applied.length} 处（${byRule(fixed.applied)}）\n`);
       }
@@ -363,6 +363,8 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory, rawSt
     cwd: io.cwd, configFile: o.config, preset: o.preset, ruleOverrides: o.rule, noConfigLookup: !o.configLookup,
     jobs: o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs),
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
+    // the reports leave this machine: no links to its rule files (the help and reference are in each finding)
+    ruleLinks: false,
     reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir, quotes: format.quotes || !!dir, maxDraftBytes: o.maxDraftBytes,
     noIgnore: !o.ignore,
     onStart: (s, files, configFiles) => {

@@ -29,6 +29,12 @@ export interface RunOptions {
    * file's. Without it, a draft is `untitled:` and rules have no link.
    */
   fileUrl?: FileUrl;
+  /**
+   * Link each diagnostic to its rule file (`codeDescription.href`, a file: URL of this
+   * machine); default true. An editor opens it; a report that leaves the machine (the
+   * CLI's) carries the rule's help and reference instead, and a dead link would mislead.
+   */
+  ruleLinks?: boolean;
   /** What reading the draft found (bytes that did not decode), reported with the findings. */
   notes?: readonly Note[];
 }
@@ -216,7 +222,7 @@ function withFixHint(help: string, format: ReportDocument['format']): string {
   return out;
 }
 
-function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
+function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl, ruleLinks }: RunOptions): Diagnostic {
   const { def } = rule;
   const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
   const kindWords = doc.reportKind.words;
@@ -227,7 +233,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
     source: 'lawreport-lint',
     message: interpolate(template, f.data, kindWords),
   };
-  const href = ruleHref(def, fileUrl);
+  const href = ruleLinks === false ? undefined : ruleHref(def, fileUrl);
   if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {

@@ -21,8 +21,9 @@ test('--cache gives exactly the results of a run without it, and skips unchanged
   const table = await runCli(['乡镇报告', '-f', 'table', '--cache'], dir);
   expect(table.stdout).toBe((await runCli(['乡镇报告', '-f', 'table'], dir)).stdout);
 
-  const uncached = await lintFiles(['乡镇报告'], { cwd: dir }).results();
-  const batch = lintFiles(['乡镇报告'], { cwd: dir, cache: true });
+  // as the CLI lints (no links to rule files), so the CLI's cache entries serve it
+  const uncached = await lintFiles(['乡镇报告'], { cwd: dir, ruleLinks: false }).results();
+  const batch = lintFiles(['乡镇报告'], { cwd: dir, cache: true, ruleLinks: false });
   const cached = await batch.results();
   expect(visible(cached)).toEqual(visible(uncached));
   // the 7 readable drafts come from the cache; unreadable files are never cached
@@ -60,6 +61,11 @@ test('a changed draft, configuration or option is linted again', async () => {
   const withUnused = lintFiles(['乡镇报告'], { cwd: dir, cache: true, cacheLocation: 'cache', reportUnusedDirectives: true });
   await withUnused.results();
   expect(withUnused.summary.cached).toBe(0);
+  // and so is whether findings link to rule files (the CLI's do not, the API's do)
+  const unlinkedRun = lintFiles(['乡镇报告'], { cwd: dir, cache: true, cacheLocation: 'cache', ruleLinks: false });
+  const plain = await unlinkedRun.results();
+  expect(unlinkedRun.summary.cached).toBe(0);
+  expect(plain.flatMap((r) => r.diagnostics).some((d) => d.codeDescription)).toBe(false);
 });
 
 test('a cache location that is a file is a usage error', async () => {
