@@ -6,7 +6,7 @@
  */
 import type { Directive, Note, Span } from '../types.js';
 import type { ParagraphRef } from './docx.js';
-import { decode, type Encoding, type Undecodable } from './encoding.js';
+import { decode, utf16WithoutBom, type Encoding, type Undecodable } from './encoding.js';
 import { DEFAULT_MAX_DRAFT_BYTES, formatBytes } from './limits.js';
 
 export interface Draft {
@@ -160,7 +160,7 @@ const latin1 = new TextDecoder('latin1');
 /** NUL bytes (outside UTF-16), or many control characters, mean binary. */
 function looksBinary(bytes: Uint8Array): boolean {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return false;
+  if (utf16 || utf16WithoutBom(bytes)) return false;
   const n = Math.min(bytes.length, 8192);
   // scanned natively: a byte loop in JS was a visible share of a 1,000-draft batch
   // (TextDecoder rather than Buffer, so the web page decodes drafts the same way)

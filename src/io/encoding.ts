@@ -39,6 +39,8 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { ...decodeUtf8(bytes, 3), encoding: 'utf-8', bom: true };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ...decodeUtf16(bytes, true), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ...decodeUtf16(bytes, false), encoding: 'utf-16be', bom: true };
+  const bomless = utf16WithoutBom(bytes);
+  if (bomless) return { ...decodeUtf16(bytes, bomless === 'le', 0), encoding: bomless === 'le' ? 'utf-16le' : 'utf-16be', bom: false };
   try {
     return { text: utf8Fatal.decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
@@ -57,6 +59,32 @@ export function decode(bytes: Uint8Array): Decoded {
   for (let i = gb.indexOf('\ufffd'); i >= 0; i = gb.indexOf('\ufffd', i + 1)) gbBad.push({ offset: i, byteOffset: -1, length: 0 });
   if (gbBad.length < bad) return { text: gb, undecodable: gbBad, encoding: 'gb18030', bom: false, guessed: true };
   return { text: utf8.text, undecodable: utf8.undecodable, encoding: 'utf-8', bom: false, guessed: true };
+}
+
+/**
+ * UTF-16 without a byte order mark (Notepad's “Unicode” without one, some exports):
+ * every line end and ASCII character is a NUL byte beside its code, nearly all on the
+ * same side, and the code units are what a Chinese draft holds (CJK, CJK and full-width
+ * punctuation, ASCII). Plain UTF-8 and GB18030 never have NULs, so they are never
+ * taken for it; without the NULs this would be a guess, and it is not made.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | undefined {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  // a native search first: a draft without NULs (every UTF-8 and GB18030 one) costs nothing more
+  if (n < 16 || bytes.subarray(0, n).indexOf(0) < 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i & 1 ? odd++ : even++);
+  // ASCII and line ends put their NULs on one side; a CJK character ending in 00 (U+5E00) now and then on the other
+  if (Math.max(even, odd) < 4 * Math.min(even, odd)) return undefined;
+  const le = odd > even;
+  let plausible = 0;
+  for (let i = 0; i < n; i += 2) {
+    const u = le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    if (u === 0x09 || u === 0x0a || u === 0x0d || (u >= 0x20 && u <= 0x7e) || (u >= 0xa0 && u <= 0xff) || (u >= 0x2000 && u <= 0x206f)
+      || (u >= 0x3000 && u <= 0x30ff) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xff00 && u <= 0xffef)) plausible++;
+  }
+  return plausible >= 0.95 * (n / 2) ? (le ? 'le' : 'be') : undefined;
 }
 
 /**
@@ -123,8 +151,9 @@ function decodeUtf8(bytes: Uint8Array, from: number): { text: string; undecodabl
 }
 
 /** UTF-16 after its BOM; an unpaired surrogate or a final odd byte is one U+FFFD, as the decoder makes it. */
-function decodeUtf16(bytes: Uint8Array, le: boolean): { text: string; undecodable?: Undecodable[] } {
-  const body = bytes.subarray(2);
+/** UTF-16 after its byte order mark (`from` 2), or from the start of a file without one. */
+function decodeUtf16(bytes: Uint8Array, le: boolean, from = 2): { text: string; undecodable?: Undecodable[] } {
+  const body = bytes.subarray(from);
   const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(body);
   const undecodable: Undecodable[] = [];
   const unit = (i: number) => (le ? body[i] | (body[i + 1] << 8) : (body[i] << 8) | body[i + 1]);
@@ -138,9 +167,9 @@ function decodeUtf16(bytes: Uint8Array, le: boolean): { text: string; undecodabl
         continue;
       }
     }
-    if (c >= 0xd800 && c <= 0xdfff) undecodable.push({ offset: u, byteOffset: 2 + 2 * u, length: 2, hex: hex(body.subarray(2 * u, 2 * u + 2)) });
+    if (c >= 0xd800 && c <= 0xdfff) undecodable.push({ offset: u, byteOffset: from + 2 * u, length: 2, hex: hex(body.subarray(2 * u, 2 * u + 2)) });
   }
-  if (body.length & 1) undecodable.push({ offset: units, byteOffset: 2 + 2 * units, length: 1, hex: hex(body.subarray(body.length - 1)) });
+  if (body.length & 1) undecodable.push({ offset: units, byteOffset: from + 2 * units, length: 1, hex: hex(body.subarray(body.length - 1)) });
   return undecodable.length ? { text, undecodable } : { text };
 }
 

@@ -62,6 +62,30 @@ describe('deciding the encoding', () => {
   });
 });
 
+describe('UTF-16 without a byte order mark (Notepad’s “Unicode” saved without one)', () => {
+  const le = Buffer.from(DRAFT, 'utf16le');
+  const be = Buffer.from(le).swap16();
+
+  it('is read as UTF-16, little- or big-endian, not called binary', () => {
+    expect(decode(le)).toEqual({ text: DRAFT, encoding: 'utf-16le', bom: false });
+    expect(decode(be)).toEqual({ text: DRAFT, encoding: 'utf-16be', bom: false });
+    // a CJK character whose code ends in 00 (U+5E00 帀) puts a NUL on the other side: still UTF-16
+    const odd = `${DRAFT}帀${DRAFT}`;
+    expect(decode(Buffer.from(odd, 'utf16le')).text).toBe(odd);
+  });
+
+  it('is linted and fixed as UTF-16 without a BOM, byte for byte; UTF-8 and binary files are not taken for it', async () => {
+    const { dir, path } = draftFile(le);
+    const lint = await cli(['draft.txt', '-f', 'json'], dir);
+    expect(jsonOf(lint.stdout)[0].error).toBeUndefined();
+    await cli(['--fix', 'draft.txt'], dir);
+    expect(readFileSync(path)).toEqual(Buffer.from(FIXED, 'utf16le'));
+    expect(decode(utf8(DRAFT)).encoding).toBe('utf-8');
+    const binary = draftFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    expect(jsonOf((await cli(['draft.txt', '-f', 'json'], binary.dir)).stdout)[0].error).toMatchObject({ code: 'binary' });
+  });
+});
+
 describe('--fix writes only the bytes of its fixes', () => {
   it('a UTF-8 draft with a stray byte: fixed as UTF-8, the byte kept, reported as a warning', async () => {
     const bytes = Buffer.concat([utf8(DRAFT.slice(0, AT)), Buffer.from([0xff]), utf8(DRAFT.slice(AT))]);
