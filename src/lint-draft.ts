@@ -31,6 +31,8 @@ export interface DraftLintOptions {
   reportUnusedDirectives?: boolean;
   /** Link diagnostics to their rule files (default true; the CLI's reports leave the machine: false). */
   ruleLinks?: boolean;
+  /** How a safe fix is applied where the findings are read (an editor's quick fix, the page's button); default the CLI's. */
+  fixHint?: string;
   /** Make the summary (table, html, checklist… read it); default true. */
   summary?: boolean;
   /**
@@ -60,7 +62,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   const format = o.format ?? formatOf(draft.path);
   const options = {
     filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false, directives: draft.directives,
-    ruleLinks: o.ruleLinks,
+    ruleLinks: o.ruleLinks, fixHint: o.fixHint,
     // bytes that did not decode are reported where they stand, beside the findings
     notes: draft.undecodable?.length && draft.encoding ? readNotes({ ...draft, encoding: draft.encoding }) : undefined,
   };

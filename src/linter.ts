@@ -21,6 +21,8 @@ export interface LintOptions {
   notes?: readonly Note[];
   /** Link diagnostics to their rule files (codeDescription.href); default true (engine/run.ts says when not). */
   ruleLinks?: boolean;
+  /** How a safe fix is applied where the findings are read (engine/run.ts); default the CLI's. */
+  fixHint?: string;
 }
 
 export interface LintOutput {
@@ -65,6 +67,7 @@ export class Linter {
       fileUrl,
       notes: options.notes,
       ruleLinks: options.ruleLinks,
+      fixHint: options.fixHint,
     });
     return { diagnostics, document, uri: documentUri(document, fileUrl), evidence };
   }

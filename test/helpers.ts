@@ -6,6 +6,7 @@ import { resolveConfig } from '../src/config/load.js';
 import { loadBuiltins } from '../src/config/builtin.js';
 import { ConfigError, formatProblem } from '../src/config/errors.js';
 import { prepareFormat } from '../src/document/index.js';
+import { fixHint } from '../src/engine/fix-hint.js';
 import { Linter } from '../src/linter.js';
 import type { Diagnostic, DocumentFormat, ReportDocument, SeverityName } from '../src/types.js';
 
@@ -85,9 +86,12 @@ export async function configProblems(load: () => Promise<unknown>): Promise<stri
 }
 
 /**
- * Diagnostics without their links to rule files: the CLI's reports leave the machine and
- * carry none (ruleLinks: false); the language server and the API link them.
+ * Diagnostics as the CLI reports them: without links to rule files (the CLI's reports leave
+ * the machine; the language server and the API link them), and with the CLI's way of applying
+ * a safe fix in the help where an editor or the web page says its own (`hint`).
  */
-export function unlinked<T extends { codeDescription?: unknown }>(diagnostics: readonly T[]): Omit<T, 'codeDescription'>[] {
-  return diagnostics.map(({ codeDescription: _link, ...d }) => d);
+export function unlinked<T extends { codeDescription?: unknown; data?: { help?: string } }>(diagnostics: readonly T[], hint?: string, format: DocumentFormat = 'txt'): Omit<T, 'codeDescription'>[] {
+  return diagnostics.map(({ codeDescription: _link, ...d }) => (hint && d.data?.help?.includes(hint)
+    ? { ...d, data: { ...d.data, help: d.data.help.replace(hint, fixHint(format)) } }
+    : d));
 }

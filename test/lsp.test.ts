@@ -23,6 +23,7 @@ import { applyEdits, clientEdits, TextIndex } from '../src/lsp/edits.js';
 import type { Diagnostic } from '../src/types.js';
 import { LspClient, uriOf, within } from './lsp/client.js';
 import { unlinked } from './helpers.js';
+import { FIX_HINT } from '../src/lsp/session.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
@@ -87,7 +88,10 @@ describe('language server over stdio', () => {
     uri = uriOf(tushan());
     await client.open(uri, text, 'plaintext', 1);
     const p = await client.diagnostics(uri, (x) => x.version === 1);
-    expect(unlinked(p.diagnostics)).toEqual(await cliDiagnostics(tushan(), text, tmp));
+    expect(unlinked(p.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(tushan(), text, tmp));
+    // an editor's user applies a fix with a quick fix, not by running --fix
+    expect(p.diagnostics.some((d) => d.data?.help?.includes(FIX_HINT))).toBe(true);
+    expect(p.diagnostics.some((d) => d.data?.help?.includes('lawreport-lint --fix'))).toBe(false);
     const [artifact] = at(p, 'conversion-artifact');
     expect(artifact.range).toEqual({ start: { line: 3, character: 0 }, end: { line: 3, character: 19 } });
     expect(artifact.codeDescription?.href).toMatch(/^file:.*\/rules\/conversion-artifact\.yaml$/);
@@ -143,7 +147,7 @@ describe('language server over stdio', () => {
     text = apply(text, artifact.data!.fix!.edits);
     const p2 = await client.diagnostics(uri, (x) => x.version === 2);
     expect(at(p2, 'conversion-artifact')).toEqual([]);
-    expect(unlinked(p2.diagnostics)).toEqual(await cliDiagnostics(tushan(), text, tmp));
+    expect(unlinked(p2.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(tushan(), text, tmp));
     // findings elsewhere are still reported, at their places
     expect(at(p2, 'part-order')[0]?.range.start.line).toBe(17);
   });
@@ -180,7 +184,7 @@ describe('language server over stdio', () => {
     const u = uriOf(path);
     await client.open(u, t, 'text', 1);
     const p = await client.diagnostics(u, (x) => x.version === 1);
-    expect(unlinked(p.diagnostics)).toEqual(await cliDiagnostics(path, t, tmp));
+    expect(unlinked(p.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(path, t, tmp));
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: u } });
     expect(lenses[0].command?.title).toBe('必备部分 4/5 · 缺少：其他需要报告的情况');
     expect(lenses[0].range.start.line).toBe(2);
@@ -212,7 +216,7 @@ describe('language server over stdio', () => {
     const u = uriOf(path);
     await client.open(u, t, 'text', 1);
     const p = await client.diagnostics(u, (x) => x.version === 1);
-    expect(unlinked(p.diagnostics)).toEqual(await cliDiagnostics(path, t, tmp));
+    expect(unlinked(p.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(path, t, tmp));
     const [artifact] = at(p, 'conversion-artifact');
     expect(artifact.range.start.line).toBe(2);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -226,7 +230,7 @@ describe('language server over stdio', () => {
     await client.change(u, 2, edits);
     const p2 = await client.diagnostics(u, (x) => x.version === 2);
     expect(at(p2, 'conversion-artifact')).toEqual([]);
-    expect(unlinked(p2.diagnostics)).toEqual(await cliDiagnostics(path, t2, tmp));
+    expect(unlinked(p2.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(path, t2, tmp));
 
     // a second rule on the same line joins the comment already there
     const [comma] = at(p2, 'fullwidth-punctuation');
@@ -240,7 +244,7 @@ describe('language server over stdio', () => {
     await client.change(u, 3, editsFor(joined.edit, u));
     const p3 = await client.diagnostics(u, (x) => x.version === 3);
     expect(at(p3, 'fullwidth-punctuation')).toEqual([]);
-    expect(unlinked(p3.diagnostics)).toEqual(await cliDiagnostics(path, t3, tmp));
+    expect(unlinked(p3.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(path, t3, tmp));
   });
 
   it('.txt: “disable in .lawreport-lint.yaml” creates the config; a broken config is one diagnostic plus a message; repairs are picked up', async () => {
@@ -265,7 +269,7 @@ describe('language server over stdio', () => {
       expect(client.registrations).toContainEqual(expect.objectContaining({ method: 'workspace/didChangeWatchedFiles' }));
       const p3 = await client.diagnostics(uri, (x) => client.publishedSince(uri, since).includes(x));
       expect(at(p3, 'part-order')).toEqual([]);
-      expect(unlinked(p3.diagnostics)).toEqual(await cliDiagnostics(tushan(), text, tmp));
+      expect(unlinked(p3.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(tushan(), text, tmp));
 
       // with a config in place, “turn it off there” is built on resolve: the config is read only for the picked action
       const [numbering] = at(p3, 'heading-numbering');
@@ -298,7 +302,7 @@ describe('language server over stdio', () => {
       since = client.publishes.length;
       rmSync(configPath);
       const repaired = await client.diagnostics(uri, (x) => client.publishedSince(uri, since).includes(x), 10_000);
-      expect(unlinked(repaired.diagnostics)).toEqual(await cliDiagnostics(tushan(), text, tmp));
+      expect(unlinked(repaired.diagnostics, FIX_HINT)).toEqual(await cliDiagnostics(tushan(), text, tmp));
       expect(at(repaired, 'part-order')).toHaveLength(1);
 
       // other YAML in the workspace (a CI workflow) recompiles and re-lints nothing: the server
@@ -368,7 +372,7 @@ describe('a client without code lenses or hierarchical symbols', () => {
       await c.open(u, t);
       const p = await c.diagnostics(u, (x) => x.version === 1);
       const cli = await cliDiagnostics(path, t, tmp);
-      expect(unlinked(p.diagnostics.filter((d) => d.code !== 'report-parts'))).toEqual(cli);
+      expect(unlinked(p.diagnostics.filter((d) => d.code !== 'report-parts'), FIX_HINT)).toEqual(cli);
       const summary = p.diagnostics.find((d) => d.code === 'report-parts')!;
       expect(summary).toMatchObject({ severity: 3, message: '必备部分 4/5 · 缺少：其他需要报告的情况', range: { start: { line: 2, character: 0 } } });
 

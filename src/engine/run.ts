@@ -35,6 +35,11 @@ export interface RunOptions {
    * CLI's) carries the rule's help and reference instead, and a dead link would mislead.
    */
   ruleLinks?: boolean;
+  /**
+   * How a safe fix is applied where the findings are read, put into their help:
+   * default the CLI's, by the draft's format (engine/fix-hint.ts); an editor says “快速修复”.
+   */
+  fixHint?: string;
   /** What reading the draft found (bytes that did not decode), reported with the findings. */
   notes?: readonly Note[];
 }
@@ -207,22 +212,21 @@ function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): strin
 /** A finding's `severity` caps the rule's: a finding the model is not sure of is never an error. */
 const CAP: Record<NonNullable<Finding['severity']>, Severity> = { warning: 2, info: 3 };
 
-/** Help texts with the fix hint put in, by format: one string per rule, not one per comma a draft has. */
-const hinted = { txt: new Map<string, string>(), md: new Map<string, string>(), docx: new Map<string, string>() };
+/** Help texts with a fix hint put in: one string per rule and hint, not one per comma a draft has. */
+const hinted = new Map<string, string>();
 
 /** “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence. */
-function withFixHint(help: string, format: ReportDocument['format']): string {
-  const known = hinted[format];
-  let out = known.get(help);
+function withFixHint(help: string, hint: string): string {
+  const key = `${help}\u0000${hint}`;
+  let out = hinted.get(key);
   if (out === undefined) {
-    const hint = fixHint(format);
     out = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
-    if (known.size < 10_000) known.set(help, out); // help texts come from rule files: bounded anyway
+    if (hinted.size < 10_000) hinted.set(key, out); // help texts come from rule files: bounded anyway
   }
   return out;
 }
 
-function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl, ruleLinks }: RunOptions): Diagnostic {
+function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl, ruleLinks, fixHint: hint }: RunOptions): Diagnostic {
   const { def } = rule;
   const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
   const kindWords = doc.reportKind.words;
@@ -251,7 +255,7 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
     };
   }
   if (def.help) data.help = interpolate(def.help, f.data, kindWords);
-  if (f.fix?.safe) data.help = withFixHint(data.help ?? '', doc.format);
+  if (f.fix?.safe) data.help = withFixHint(data.help ?? '', hint ?? fixHint(doc.format));
   if (def.reference) data.reference = def.reference;
   d.data = data;
   return d;

@@ -60,6 +60,9 @@ interface DocState {
   waiting: ((snap: Snapshot | undefined) => void)[];
 }
 
+/** How a safe fix is applied in an editor, said in a finding's help (the CLI's says --fix). */
+export const FIX_HINT = '（可用快速修复一键改正）';
+
 /** A lint slower than this is logged, so a sluggish editor can be explained from the log. */
 const SLOW_LINT_MS = 200;
 /**
@@ -184,7 +187,7 @@ export class Session {
     if (st.snapshot && st.snapshot.version === doc.version && st.snapshot.linter === linter) return st.snapshot;
     const started = performance.now();
     const text = doc.getText();
-    const { output } = lintDraft(linter, { path: st.path ?? '', text }, { filePath: st.path, format: st.format, summary: false });
+    const { output } = lintDraft(linter, { path: st.path ?? '', text }, { filePath: st.path, format: st.format, summary: false, fixHint: FIX_HINT });
     const ms = performance.now() - started;
     st.lastMs = ms;
     if (ms > SLOW_LINT_MS) this.host.log(`检查 ${st.path ?? st.uri}（${text.length} 字符）用时 ${Math.round(ms)} 毫秒`);

@@ -16,6 +16,9 @@ import { lintDraft, type DraftLint } from '../lint-draft.js';
 import { Linter } from '../linter.js';
 import type { Diagnostic, Directive, DocumentFormat, FileResult } from '../types.js';
 import { reviewDraft } from '../word/review.js';
+
+/** How a safe fix is applied in the page, said in a finding's help (the CLI's says --fix). */
+export const FIX_HINT = '（点“修复”按钮或“修复全部可安全修复的问题”即可改正）';
 import { memoryHost } from './memory-host.js';
 
 /** One file the drafter opened. */
@@ -110,7 +113,7 @@ export function officeProblems(problems: readonly ConfigProblem[]): string {
  */
 export function lintPageDraft(linter: Linter, draft: PageDraft, text = draft.text): DraftLint {
   const read = text === draft.text;
-  return lintDraft(linter, { path: draft.name, text, paragraphs: read ? draft.paragraphs : undefined, directives: read ? draft.directives : undefined }, { filePath: draft.name });
+  return lintDraft(linter, { path: draft.name, text, paragraphs: read ? draft.paragraphs : undefined, directives: read ? draft.directives : undefined }, { filePath: draft.name, fixHint: FIX_HINT });
 }
 
 /**

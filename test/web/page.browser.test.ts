@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { main } from '../../src/cli/index.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
-import { CORPUS } from '../helpers.js';
+import { FIX_HINT } from '../../src/web/drafts.js';
+import { CORPUS, unlinked } from '../helpers.js';
 import { convert, SOFFICE_TIMEOUT } from '../word/soffice.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,8 +43,9 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
 }
 
 /** A diagnostic without what names files on the machine that made it (rule links, related locations' URIs). */
-function portable(d: Diagnostic): unknown {
-  const { codeDescription: _href, relatedInformation, ...rest } = d;
+/** A finding as the CLI reports it: the page's way of applying a fix in its help said as the CLI says it. */
+function portable(d: Diagnostic, format: 'txt' | 'docx' = 'txt'): unknown {
+  const [{ relatedInformation, ...rest }] = unlinked([d], FIX_HINT, format);
   return { ...rest, related: relatedInformation?.map((r) => ({ range: r.location.range, message: r.message })) };
 }
 
@@ -109,7 +111,7 @@ describe('the offline web page in chromium', () => {
     for (const want of expected) {
       const got = results.find((r) => r.filePath === want.filePath)!;
       expect(want.diagnostics.length).toBeGreaterThan(5);
-      expect(got.diagnostics.map(portable)).toEqual(want.diagnostics.map(portable));
+      expect(got.diagnostics.map((d) => portable(d))).toEqual(want.diagnostics.map((d) => portable(d)));
     }
 
     // several drafts: one row each, as -f table has them
@@ -152,7 +154,7 @@ describe('the offline web page in chromium', () => {
       const got = results.find((r) => r.filePath === want.filePath)!;
       expect(want.error).toBeUndefined();
       expect(want.diagnostics.length).toBeGreaterThan(5);
-      expect(got.diagnostics.map(portable)).toEqual(want.diagnostics.map(portable));
+      expect(got.diagnostics.map((d) => portable(d, 'docx'))).toEqual(want.diagnostics.map((d) => portable(d, 'docx')));
     }
     // a Word draft's places are paragraphs, as the CLI counts them
     await page.locator('#drafts tbody tr', { hasText: 'tushan-2023.docx' }).click();
@@ -263,7 +265,7 @@ describe('the offline web page in chromium', () => {
     const expected = JSON.parse((await cli(['-f', 'json', 'd.txt'], office)).stdout) as FileResult[];
     const got = (await page.evaluate(() => window.lawreportLint.results())).find((r) => r.filePath === 'd.txt')!;
     expect(got.diagnostics.map((d) => d.code)).toContain('county-agency-name');
-    expect(got.diagnostics.map(portable)).toEqual(expected[0].diagnostics.map(portable));
+    expect(got.diagnostics.map((d) => portable(d))).toEqual(expected[0].diagnostics.map((d) => portable(d)));
 
     await page.reload();
     await page.waitForFunction(() => document.body.classList.contains('ready'));
