@@ -5,6 +5,7 @@
  * paragraph twice for one changed comma.
  */
 import type { Diagnostic } from '../types.js';
+import { diffChars, type Hunk } from '../word/diff.js';
 
 /** Characters shown on each side of a change. */
 const CONTEXT = 10;
@@ -130,37 +131,24 @@ function lcs<T>(a: readonly T[], b: readonly T[]): [number, number][] {
 
 /** The changes inside one changed line, each with its context; up to three changes closer than the context share a line. */
 function inLine(line: number, a: string, b: string, del: (s: string) => string, ins: (s: string) => string): Change[] {
-  const ac = [...a];
-  const bc = [...b];
-  const pairs = lcs(ac, bc);
-  // change hunks as [aStart, aEnd, bStart, bEnd] in characters
-  const hunks: [number, number, number, number][] = [];
-  let i = 0;
-  let j = 0;
-  for (const [pi, pj] of [...pairs, [ac.length, bc.length] as const]) {
-    if (pi > i || pj > j) hunks.push([i, pi, j, pj]);
-    i = pi + 1;
-    j = pj + 1;
-  }
-  const groups: (typeof hunks)[] = [];
-  for (const h of hunks) {
+  const groups: Hunk[][] = [];
+  for (const h of diffChars(a, b)) {
     const last = groups[groups.length - 1];
-    if (last && last.length < 3 && h[0] - last[last.length - 1][1] <= CONTEXT) last.push(h);
+    if (last && last.length < 3 && h.from - last[last.length - 1].to <= CONTEXT) last.push(h);
     else groups.push([h]);
   }
   return groups.map((g) => {
-    const from = Math.max(0, g[0][0] - CONTEXT);
-    const to = Math.min(ac.length, g[g.length - 1][1] + CONTEXT);
+    const from = Math.max(0, g[0].from - CONTEXT);
+    const to = Math.min(a.length, g[g.length - 1].to + CONTEXT);
     let text = from > 0 ? '…' : '';
     let at = from;
-    for (const [as, ae, bs, be] of g) {
-      text += ac.slice(at, as).join('');
-      if (ae > as) text += del(ac.slice(as, ae).join(''));
-      if (be > bs) text += ins(bc.slice(bs, be).join(''));
-      at = ae;
+    for (const h of g) {
+      text += a.slice(at, h.from);
+      if (h.to > h.from) text += del(a.slice(h.from, h.to));
+      if (h.text) text += ins(h.text);
+      at = h.to;
     }
-    text += ac.slice(at, to).join('') + (to < ac.length ? '…' : '');
-    // the column in UTF-16 units, as every other location the CLI prints
-    return { line, column: ac.slice(0, g[0][0]).join('').length, text };
+    text += a.slice(at, to) + (to < a.length ? '…' : '');
+    return { line, column: g[0].from, text };
   });
 }
