@@ -240,6 +240,8 @@ export interface Finding {
    */
   related?: { span: Span; message?: string; messageId?: string; data?: Record<string, string | number>; document?: 'previous' }[];
   fix?: { title?: string; edits: FindingEdit[]; safe: boolean };
+  /** The finding's own legal basis instead of the rule's (a substitution entry's); '' for none. */
+  reference?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { escapeRegExp } from '../document/vocabulary.js';
 import { defineCheck, quote, resolveLexicon } from './define.js';
 
 interface Context { after?: string; before?: string; near?: string; between?: string; unless?: string[] }
-interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string }
+interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string; reference?: string }
 type Skip = 'markers' | 'urls' | 'markdown';
 interface SubstitutionOptions {
   entries?: Entry[]; swap?: Record<string, string> | string; context?: Context;
@@ -99,7 +99,8 @@ function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: Patte
 
 /**
  * substitution — words or marks to replace, each entry with its replacement, its
- * context (after / before / near / between / unless) and whether its fix is safe.
+ * context (after / before / near / between / unless), whether its fix is safe and
+ * its own legal basis (a typo has none, an outdated term has another than a duty's name).
  * `swap` is a table of single replacements sharing one `context` (half-width →
  * full-width punctuation); `pairs` judges brackets together. Overlaps: the first
  * entry wins, so one character is reported once.
@@ -119,6 +120,7 @@ export const substitution = defineCheck<SubstitutionOptions>({
           replace: { type: 'string', description: '替换为；空字符串表示删除' },
           safe: { type: 'boolean', description: 'true：--fix 自动应用；false：只在编辑器或 --fix-unsafe 中应用' },
           messageId: { type: 'string' }, title: { type: 'string', description: '修复的说明' },
+          reference: { type: 'string', description: '这一项的依据，显示为“依据：”，代替规则的 reference；"" 表示没有依据可引' },
           ...contextProps,
         },
       },
@@ -168,7 +170,7 @@ export const substitution = defineCheck<SubstitutionOptions>({
           const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
           taken.fill(1, span[0], span[1]);
           const title = e.title ?? (to ? `改为“${to}”` : `删除“${m[0]}”`);
-          report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix: { title, safe: e.safe ?? false, edits: [{ span, text: to }] } });
+          report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix: { title, safe: e.safe ?? false, edits: [{ span, text: to }] }, reference: e.reference });
         }
       }
     };

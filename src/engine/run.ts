@@ -246,7 +246,8 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
   }
   if (def.help) data.help = interpolate(def.help, f.data, kindWords);
   if (f.fix?.safe) data.help = withFixHint(data.help ?? '', doc.format);
-  if (def.reference) data.reference = def.reference;
+  const reference = f.reference ?? def.reference;
+  if (reference) data.reference = reference;
   d.data = data;
   return d;
 }
