@@ -1,5 +1,5 @@
-import type { Finding, Part, PartKind, ReportDocument, Span } from '../types.js';
-import { chineseNumeral } from '../document/numerals.js';
+import type { Finding, Heading, Marker, Part, PartKind, ReportDocument, Span } from '../types.js';
+import { numeralFor, numeralSpan, renumbered } from '../document/markers.js';
 import { vocabularyFrom, type DocumentVocabulary } from '../document/vocabulary.js';
 import { defineCheck, partListSchema, quote } from './define.js';
 
@@ -157,22 +157,58 @@ function findMention(doc: ReportDocument, words: string[]): { word: string; wher
   return undefined;
 }
 
-/** Inserts “N、名称” (+ body) at the right place in the regulation's order, numbered to fit. */
+/**
+ * How the draft writes its parts' headings, for a part inserted among them: the
+ * numbering family they share (if they share one), and whether blank lines stand
+ * before and after most of them.
+ */
+interface HeadingForm { numbered?: Marker; blankBefore: boolean; blankAfter: boolean }
+
+/**
+ * A heading line's text before the heading (a Markdown “## ”, an indent), and the
+ * indent alone, for the body; '' when something else stands there (Word debris).
+ */
+function leadOf(doc: ReportDocument, h: Heading | undefined): { lead: string; indent: string } {
+  const lead = h ? doc.text.slice(doc.lines[h.line].start, h.span[0]) : '';
+  const m = /^(?:#{1,6}[ \t]+)?([ \t\u3000]*)$/.exec(lead);
+  return m ? { lead, indent: m[1] } : { lead: '', indent: '' };
+}
+
+function headingForm(doc: ReportDocument): HeadingForm {
+  const heads = doc.parts.map((p) => p.heading);
+  const first = heads[0]?.marker;
+  const numbered = first && first.style !== 'md' && heads.every((h) => h.marker?.style === first.style) ? first : undefined;
+  const blank = (line: number) => line >= 0 && line < doc.lines.length && !doc.slice([doc.lines[line].start, doc.lines[line].end]).trim();
+  const most = (test: (h: Heading) => boolean) => heads.filter(test).length * 2 > heads.length;
+  return { numbered, blankBefore: most((h) => blank(h.line - 1)), blankAfter: most((h) => blank(h.line + 1)) };
+}
+
+/**
+ * Inserts the missing part's heading (+ body) at its place in the regulation's
+ * order, written as the draft writes its parts: its Markdown level or indent, its
+ * numbering family (the parts after it renumbered), its blank lines.
+ */
 function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab: DocumentVocabulary, body: string): Finding['fix'] {
   const { before } = insertionPoint(doc, kind, order);
   const name = nameOf(vocab, kind);
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const numbered = doc.parts.every((p) => p.heading.marker?.style === 'cn-dun');
+  const { numbered, blankBefore, blankAfter } = headingForm(doc);
+  const last = doc.parts[doc.parts.length - 1];
+  const titled = (template: Marker | undefined, n: number) => (numbered && template && n ? `${renumbered(template, n)}${name}` : name);
+  const { lead, indent } = leadOf(doc, before?.heading ?? last?.heading);
+  const indented = body.split('\n').map((l) => indent + l).join(eol);
   if (before) {
-    const n = before.heading.marker?.ordinal ?? 0;
-    const heading = numbered && n ? `${chineseNumeral(n)}、${name}` : name;
-    const edits = [{ span: [before.heading.span[0], before.heading.span[0]] as Span, text: `${heading}${eol}${body ? body + eol : ''}` }];
+    const m = before.heading.marker;
+    const heading = titled(m, m?.ordinal ?? 0);
+    const at = doc.lines[before.heading.line].start;
+    const text = `${lead}${heading}${eol}${body ? `${blankAfter ? eol : ''}${indented}${eol}` : ''}${blankBefore || (!body && blankAfter) ? eol : ''}`;
+    const edits = [{ span: [at, at] as Span, text }];
     // renumber the parts that follow
     if (numbered) {
       for (const p of doc.parts.filter((x) => x.span[0] >= before.span[0])) {
-        const m = p.heading.marker!;
-        const next = chineseNumeral(m.ordinal + 1);
-        edits.push({ span: [m.span[0], m.span[0] + m.text.length - m.punct.length], text: next });
+        const pm = p.heading.marker!;
+        const [s, e] = numeralSpan(pm);
+        edits.push({ span: [pm.span[0] + s, pm.span[0] + e], text: numeralFor(pm.style, pm.ordinal + 1) });
       }
       // Claim the end of the draft (a no-op edit): a part appended in the same pass
       // would be numbered against the old numbering, so it waits for the next pass.
@@ -181,13 +217,11 @@ function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab
     }
     return { title: `插入“${heading}”部分`, safe: false, edits };
   }
-  const last = doc.parts[doc.parts.length - 1];
-  const n = (last?.heading.marker?.ordinal ?? doc.parts.length) + 1;
-  const heading = numbered && last ? `${chineseNumeral(n)}、${name}` : name;
+  const heading = titled(last?.heading.marker, (last?.heading.marker?.ordinal ?? doc.parts.length) + 1);
   const end = doc.text.trimEnd().length;
   return {
     title: `在文末添加“${heading}”部分`,
     safe: false,
-    edits: [{ span: [end, end], text: `${eol}${heading}${body ? eol + body : ''}` }],
+    edits: [{ span: [end, end], text: `${eol}${blankBefore ? eol : ''}${lead}${heading}${body ? `${eol}${blankAfter ? eol : ''}${indented}` : ''}` }],
   };
 }
