@@ -42,6 +42,15 @@ export function parseMarker(text: string, offset: number): Marker | undefined {
   return undefined;
 }
 
+/** A marker of this family numbered `n`, with these brackets and this punctuation after it: （三）, 3., 第三， */
+export function markerText(style: MarkerStyle, n: number, punct: string, [open, close]: readonly string[] = ['（', '）']): string {
+  switch (style) {
+    case 'cn-paren': case 'ar-paren': return `${open}${numeralFor(style, n)}${close}${punct}`;
+    case 'cn-di': return `第${numeralFor(style, n)}${punct}`;
+    default: return `${numeralFor(style, n)}${punct}`;
+  }
+}
+
 /** Where the numeral stands in a marker's text: “（三）” → [1, 2], “第十二，” → [1, 3]. */
 export function numeralSpan(marker: Pick<Marker, 'text' | 'style'>): [number, number] {
   const re = marker.style === 'ar-dot' || marker.style === 'ar-paren' ? /\d+/

@@ -10,8 +10,9 @@ import { byRule, configProblems, inlineRule as inlineRuleOf, linterWith } from '
 
 await prepareFormat('md');
 
-/** A linter running only `my-rule`, a substitution rule with the given YAML body. */
-const inlineRule = (body: string) => inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', body);
+/** A linter running only `my-rule`, a substitution rule with the given YAML body (and its fix titles). */
+const FIX_TITLES = 'messages:\n  fix: 改为“{{expected}}”\n  fixDelete: 删除“{{found}}”\n';
+const inlineRule = (body: string) => inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', FIX_TITLES + body);
 const problemsOf = (body: string) => configProblems(() => inlineRule(body));
 
 /** [found text, replacement, safe] of each finding, in document order. */
@@ -49,7 +50,7 @@ describe('substitution type: entries and their context', () => {
   });
 
   it('an entry’s own reference replaces the rule’s; "" leaves the finding without one', async () => {
-    const dir = inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', "reference: 规则的依据\nentries:\n  - { find: 法制化, replace: 法治化, reference: 第一项的依据 }\n  - { find: 余其, replace: 余起, reference: '' }\n  - { find: 法制宣传, replace: 法治宣传 }");
+    const dir = inlineRule("reference: 规则的依据\nentries:\n  - { find: 法制化, replace: 法治化, reference: 第一项的依据 }\n  - { find: 余其, replace: 余起, reference: '' }\n  - { find: 法制宣传, replace: 法治宣传 }");
     const r = (await dir).lint('法制化，余其，法制宣传', { strict: true });
     expect(r.diagnostics.map((d) => d.data?.reference)).toEqual(['第一项的依据', undefined, '规则的依据']);
   });
@@ -122,7 +123,7 @@ describe('substitution type: option errors', () => {
 
   it('rejects an unknown key, naming it', async () => {
     const text = await problemsOf("entries:\n  - { find: a, replace: b, afer: '1' }");
-    expect(text).toMatch(/my-rule\.yaml:7:28 .*没有 “afer” 这个键/);
+    expect(text).toMatch(/my-rule\.yaml:10:28 .*没有 “afer” 这个键/);
     expect(text).toMatch(/是否想写 “after”/);
   });
 
