@@ -157,7 +157,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
   const applyLexicons = async (map: Record<string, string> | undefined, base: string, file: string) => {
     for (const [name, path] of Object.entries(map ?? {})) {
       const { loadLexiconFile } = await import('./rule-files.js');
-      const r = loadLexiconFile(resolve(base, path), host);
+      const r = loadLexiconFile(resolve(base, path), host, name);
       problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
       // defined, not assigned: a lexicon named __proto__ would otherwise replace the table's prototype
       if (r.value !== undefined) Object.defineProperty(lexicons, name, { value: r.value, enumerable: true, writable: true, configurable: true });

@@ -4,7 +4,7 @@ import type { ConfigHost } from './host.js';
 import { checkMessages, kindWordsOf } from './messages.js';
 import { readConfigText } from './read-text.js';
 import { toRuleDefinition } from './rule-file.js';
-import { kebab, validateSource } from './validate.js';
+import { kebab, validateLexicon, validateSource } from './validate.js';
 import { COMMON_RULE_PROPERTIES } from './schema.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -70,16 +70,23 @@ export function loadLexiconDir(dir: string, host: ConfigHost): { lexicons: Recor
   const lexicons: Record<string, unknown> = {};
   const problems: ConfigProblem[] = [];
   for (const name of host.list(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    const r = loadLexiconFile(join(dir, name), host);
+    const r = loadLexiconFile(join(dir, name), host, basename(name, extname(name)));
     problems.push(...r.problems);
     if (r.value !== undefined) lexicons[basename(name, extname(name))] = r.value;
   }
   return { lexicons, problems };
 }
 
-export function loadLexiconFile(file: string, host: ConfigHost): { value?: unknown; problems: ConfigProblem[] } {
+/**
+ * Reads the lexicon `name` from `file`, validated against its schema when the
+ * package ships one (schema/lexicon/<name>.schema.json); one that is not valid
+ * gives problems and no value.
+ */
+export function loadLexiconFile(file: string, host: ConfigHost, name: string): { value?: unknown; problems: ConfigProblem[] } {
   const read = readConfigText(file, host, '词表文件', '检查 lexicons 中的路径（相对于配置文件所在的文件夹）');
   if ('problem' in read) return { problems: [read.problem] };
   const { source, problems } = parseYamlSource(file, read.text);
-  return { value: source?.value, problems };
+  if (!source) return { problems };
+  const invalid = validateLexicon(name, source, host);
+  return invalid.length ? { problems: [...problems, ...invalid] } : { value: source.value, problems };
 }
