@@ -199,8 +199,10 @@ export const substitution = defineCheck<SubstitutionOptions>({
           if (pair === false || (pair === undefined && !ctx.test(text, span[0], span[1]))) continue;
           const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
           taken.fill(1, span[0], span[1]);
-          // the title quotes exactly what it changes (the message clips and collapses spaces)
-          const fix = { title: e.title, messageId: to ? 'fix' : 'fixDelete', data: { found: m[0] }, safe: e.safe ?? false, edits: [{ span, text: to }] };
+          // a deletion's title quotes exactly what it deletes (the message clips and collapses spaces)
+          const fix = to
+            ? { title: e.title, messageId: 'fix', safe: e.safe ?? false, edits: [{ span, text: to }] }
+            : { title: e.title, messageId: 'fixDelete', data: { found: m[0] }, safe: e.safe ?? false, edits: [{ span, text: to }] };
           report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix, reference: e.reference });
         }
       }

@@ -191,20 +191,26 @@ function messageOf(def: CompiledRule['def'], id: string): string | undefined {
   return Object.hasOwn(def.messages, id) ? def.messages[id] : undefined;
 }
 
+type Values = Record<string, string | number> | undefined;
+
 /**
- * A template filled from `data`: a value the rule file words (a Worded: “无”,
- * “开头”) is its message filled first, from its own data, then from the rest of
- * `data`; then the report kind's words fill what is left.
+ * `data` with the values the rule file words (a Worded: “无”, “开头”) put in: each
+ * its message, filled from its own data, then from the rest of `data`.
  */
-function fill(def: CompiledRule['def'], template: string, data: MessageData | undefined, kindWords: Readonly<Record<string, string>>): string {
-  let plain: Record<string, string | number> | undefined;
+function worded(def: CompiledRule['def'], data: MessageData | undefined, kindWords: Readonly<Record<string, string>>): Values {
+  let plain: Values;
   for (const k in data) {
     const v = data[k];
     if (typeof v !== 'object') continue;
     plain ??= { ...(data as Record<string, string | number>) };
     plain[k] = interpolate(messageOf(def, v.messageId) ?? '', { ...plain, ...v.data }, kindWords);
   }
-  return interpolate(template, plain ?? (data as Record<string, string | number> | undefined), kindWords);
+  return plain ?? (data as Values);
+}
+
+/** A template filled from `data` (its worded values put in), then from the report kind's words. */
+function fill(def: CompiledRule['def'], template: string, data: MessageData | undefined, kindWords: Readonly<Record<string, string>>): string {
+  return interpolate(template, worded(def, data, kindWords), kindWords);
 }
 
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
@@ -235,35 +241,37 @@ function withFixHint(help: string, format: ReportDocument['format']): string {
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl }: RunOptions): Diagnostic {
   const { def } = rule;
   const messageId = f.messageId ?? 'default';
-  const template = messageOf(def, messageId) ?? messageOf(def, 'default') ?? def.summary;
+  const template = messageOf(def, messageId) ?? (f.messageId ? messageOf(def, 'default') : undefined) ?? def.summary;
   const kindWords = doc.reportKind.words;
+  // the finding's data with its worded values put in, once for the message, the related places, the fix title and help
+  const values = worded(def, f.data, kindWords);
   const d: Diagnostic = {
     range: toRange(doc, f.span),
     severity: f.severity ? (Math.max(rule.severity, CAP[f.severity]) as Severity) : rule.severity,
     code: def.id,
     source: 'lawreport-lint',
-    message: fill(def, template, f.data, kindWords),
+    message: interpolate(template, values, kindWords),
   };
   const href = ruleHref(def, fileUrl);
   if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? fill(def, messageOf(def, r.messageId) ?? def.summary, { ...f.data, ...r.data }, kindWords) : r.message ?? '';
+      const message = r.messageId ? fill(def, messageOf(def, r.messageId) ?? def.summary, r.data ? { ...values, ...r.data } : values, kindWords) : r.message ?? '';
       return { location: { uri: documentUri(target, fileUrl), range: toRange(target, r.span) }, message };
     });
   }
   const data: NonNullable<Diagnostic['data']> = { ruleType: def.type, messageId };
   if (f.fix) {
     // the rule file words every fix title its options use (checked when it loads)
-    const title = f.fix.title ?? messageOf(def, f.fix.messageId ?? 'fix') ?? messageOf(def, 'fix') ?? '修复';
+    const title = f.fix.title ?? messageOf(def, f.fix.messageId ?? 'fix') ?? '修复';
     data.fix = {
-      title: fill(def, title, f.fix.data ? { ...f.data, ...f.fix.data } : f.data, kindWords),
+      title: f.fix.data ? fill(def, title, { ...values, ...f.fix.data }, kindWords) : interpolate(title, values, kindWords),
       safe: f.fix.safe,
       edits: f.fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.text })),
     };
   }
-  if (def.help) data.help = fill(def, def.help, f.data, kindWords);
+  if (def.help) data.help = interpolate(def.help, values, kindWords);
   if (f.fix?.safe) data.help = withFixHint(data.help ?? '', doc.format);
   const reference = f.reference ?? def.reference;
   if (reference) data.reference = reference;
