@@ -1,7 +1,7 @@
 // Builds dist/ with esbuild (one bundle per entry, shared chunks, lazy chunks for
 // Markdown and config parsing), then writes dist/builtin.json — the shipped rules,
 // lexicons and presets, validated —, the offline web page dist/web/lawreport-lint.html
-// and the JSON Schemas in schema/.
+// and the JSON Schemas in schema/ (rule and config files, and each lexicon in schema/lexicon/).
 import { execFile } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,8 +88,9 @@ if (existsSync(dist)) renameSync(dist, old);
 renameSync(out, dist);
 rmSync(old, { recursive: true, force: true });
 
-mkdirSync(join(root, 'schema'), { recursive: true });
+mkdirSync(join(root, 'schema', 'lexicon'), { recursive: true });
 const schemas = { 'rule.schema.json': data.ruleSchema(), 'config.schema.json': data.configSchema() };
+for (const name of data.LEXICON_NAMES) schemas[`lexicon/${name}.schema.json`] = data.lexiconSchema(name);
 let stale = false;
 for (const [name, schema] of Object.entries(schemas)) {
   const file = join(root, 'schema', name);

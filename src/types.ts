@@ -26,7 +26,11 @@ export interface Diagnostic {
   message: string;
   codeDescription?: { href: string };
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
-  data?: { fix?: Fix; help?: string; reference?: string; ruleType?: string };
+  /**
+   * `messageId`: the id the rule reported the finding with (`default` when it named
+   * none), whichever of the rule file's messages worded it.
+   */
+  data?: { fix?: Fix; help?: string; reference?: string; ruleType?: string; messageId?: string };
 }
 
 /**
@@ -224,6 +228,16 @@ export interface ReportDocument {
 
 export interface FindingEdit { span: Span; text: string }
 
+/**
+ * A placeholder's value worded by the rule file: its message `messageId`, filled
+ * from `data` (then the finding's) — a word such as “无” or “开头” that a check
+ * must not write in TypeScript.
+ */
+export interface Worded { messageId: string; data?: Record<string, string | number> }
+
+/** What fills a finding's placeholders. */
+export type MessageData = Record<string, string | number | Worded>;
+
 /** What a check reports; the engine turns it into a Diagnostic. */
 export interface Finding {
   span: Span;
@@ -233,13 +247,19 @@ export interface Finding {
    * (a part that may hide in a section it could not place) is never an error.
    */
   severity?: 'warning' | 'info';
-  data?: Record<string, string | number>;
+  data?: MessageData;
   /**
    * Places that explain the finding. Their text is the rule file's message `messageId`
    * (filled from `data`, then the finding's data), or a literal `message`.
    */
-  related?: { span: Span; message?: string; messageId?: string; data?: Record<string, string | number>; document?: 'previous' }[];
-  fix?: { title?: string; edits: FindingEdit[]; safe: boolean };
+  related?: { span: Span; message?: string; messageId?: string; data?: MessageData; document?: 'previous' }[];
+  /**
+   * The fix's title is the rule file's message `messageId` (filled from `data`, then the
+   * finding's data), or `title`, a template the rule file wrote in its options.
+   */
+  fix?: { messageId?: string; title?: string; data?: MessageData; edits: FindingEdit[]; safe: boolean };
+  /** The finding's own legal basis instead of the rule's (a substitution entry's); '' for none. */
+  reference?: string;
 }
 
 /**
@@ -247,7 +267,7 @@ export interface Finding {
  * Worded like a finding: the rule file's message `messageId`, filled from `data`;
  * a rule that words none shows its summary.
  */
-export interface Evidence { span?: Span; messageId: string; data?: Record<string, string | number> }
+export interface Evidence { span?: Span; messageId: string; data?: MessageData }
 
 /** Evidence in words, as the engine returns it. */
 export interface PassEvidence { span?: Span; message: string }
@@ -286,14 +306,65 @@ export interface CompileEnv {
   regex(source: string, flags?: string): Pattern;
 }
 
+/** What a message of a check type is for: how the engine uses it, and what a missing wording falls back to. */
+export type MessageRole =
+  | 'finding'   // a finding's message; unworded, the rule's `default` (then its summary) stands in
+  | 'related'   // a related place's note, filled from its own data and the finding's
+  | 'pass'      // evidence for the checklist; unworded, the rule's summary
+  | 'fix'       // a fix's title, filled from the fix's data and the finding's
+  | 'word';     // a word the type puts into a placeholder of its other messages (“无”, “开头”)
+
+/**
+ * One message id of a check type, as its contract with rule files (ESLint's
+ * `meta.messages`, for YAML): what it says and the placeholders the type fills.
+ * A rule file wording an id its type does not declare, or a placeholder the id
+ * does not get, fails to load.
+ */
+export interface MessageContract {
+  /** What the message says (for --explain and rule authors). */
+  description: string;
+  /** The {{placeholders}} the type fills for it. */
+  placeholders: readonly string[];
+  /** 'finding' when absent. */
+  role?: MessageRole;
+  /**
+   * When a rule uses this id: the YAML path of the option that makes it (`[]` for
+   * every rule of the type), undefined when it does not. Absent: every rule. A rule
+   * that uses a fix title or a word must word it (there is nothing to fall back to).
+   */
+  usedBy?(options: any): (string | number)[] | undefined;
+  /** A word: the placeholder it fills, in which of the type's messages. Needed only where a rule's wording of those uses it. */
+  fills?: { placeholder: string; in: readonly string[] };
+}
+
+/**
+ * Message ids and templates a rule's own options hold (existence's
+ * `patterns[].messageId`, a pattern's fix `title`), each found at its YAML path.
+ */
+export interface OptionMessages {
+  /** For --explain: which options, and what they word. */
+  description: string;
+  /** The placeholders the type fills for every one of them. */
+  placeholders: readonly string[];
+  find(options: any): { path: (string | number)[]; id?: string; template?: string }[];
+}
+
 export interface CheckType<O = Record<string, unknown>> {
   type: string;
   summary: string;
   /** Options this type accepts, by key; also the source of schema/rule.schema.json. */
   options: Record<string, OptionSchema>;
   required?: string[];
-  /** Message ids besides `default` this type reports with (findings or related places), each with what it says. */
-  messages?: Record<string, string>;
+  /**
+   * Every message id this type reports with — findings (`default` for those it
+   * names no id for), related places, evidence, fix titles and words — each with
+   * its placeholders. Checked against every rule file when it loads.
+   */
+  messages: Readonly<Record<string, MessageContract>>;
+  /** Message ids and templates the rule's options name or write, when the type has such options. */
+  optionMessages?: OptionMessages;
+  /** Names a rule author may write for a placeholder (an option's name: {{replace}}), and the placeholder meant ({{expected}}). */
+  placeholderAliases?: Readonly<Record<string, string>>;
   compile(options: O, env: CompileEnv): Check;
 }
 

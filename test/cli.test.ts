@@ -115,6 +115,9 @@ describe('json: the contract other tools depend on', () => {
     });
     expect(byCode['other-matters']).toMatchObject({ severity: 2, range: { start: { line: 7, character: 0 } }, data: { reference: '《法治政府建设与责任落实督察工作规定》 年度报告内容第（五）项' } });
     expect(e.diagnostics.map((d) => d.code)).toEqual(['placeholder', 'stray-whitespace', 'other-matters']);
+    // the id each finding was reported with, as the json contract in the README says
+    expect(e.diagnostics.map((d) => d.data?.messageId)).toEqual(['default', 'trailing', 'missing']);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/### json 输出[^#]*`data: \{ messageId, ruleType,/);
   });
 
   it('a file that cannot be read has diagnostics: [] and an error; the others are still linted; exit 2', async () => {
@@ -317,6 +320,19 @@ describe('looking at rules, configuration and the model', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('规则类型 existence');
     expect(r.out).toContain('patterns（必填）');
+  });
+
+  it('--explain TYPE lists every message id with what it says and its placeholders', async () => {
+    const r = await cli(['--explain', 'title']);
+    const lines = r.out.slice(r.out.indexOf('\n消息')).split('\n');
+    const at = (id: string) => lines.findIndex((l) => l.startsWith(`  ${id}`));
+    for (const id of ['missing', 'organ', 'spaces', 'fix', 'atStart', 'atEnd', 'passOrgan', 'passYear']) expect(at(id), id).toBeGreaterThan(0);
+    expect(lines[at('spaces')]).toBe('  spaces: 标题行首尾有空格（{{where}} 是开头或末尾）');
+    expect(lines[at('spaces') + 1]).toBe('      占位符：{{where}}');
+    expect(lines[at('fix')]).toBe('  fix（修复标题）: 删除标题首尾空格的修复的标题');
+    expect(lines[at('atStart') + 1]).toBe('      占位符：（无）');
+    const existence = (await cli(['--explain', 'existence'])).out;
+    expect(existence).toContain('  patterns 各项的 messageId 指定的消息，和 fix.title 修复的标题\n      占位符：{{found}}');
   });
 
   it('--explain with an unknown name: did you mean, exit 2', async () => {

@@ -52,10 +52,10 @@ describe('tianxingsi-2022.txt', async () => {
     expect(d.message).toContain('“党政主要负责人推进法治建设第一责任人职责情况”排在“存在的不足和原因”之前');
   });
 
-  it('other-matters is a warning anchored on the last part, with an insertion that keeps the numbering', () => {
+  it('other-matters is a warning anchored on the last part, with an insertion that keeps the numbering and the blank line before each part', () => {
     const d = core.find((x) => x.code === 'other-matters')!;
     expect(d.message).toBe('缺少“其他需要报告的情况”部分；没有需要报告的其他情况时，也应保留该标题并写“无。”');
-    expect(d.data?.fix).toMatchObject({ safe: false, edits: [{ newText: '\n五、其他需要报告的情况\n无。' }] });
+    expect(d.data?.fix).toMatchObject({ safe: false, edits: [{ newText: '\n\n五、其他需要报告的情况\n无。' }] });
   });
 
   it('no required-parts, placeholder or conversion-artifact finding; no rule fails', () => {

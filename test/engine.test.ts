@@ -115,6 +115,7 @@ describe('what a diagnostic carries', () => {
       }],
       data: {
         ruleType: 'test',
+        messageId: 'default',
         fix: { title: '改写', safe: true, edits: [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 6 } }, newText: '三次' }] },
         help: '改为“三次”（lawreport-lint --fix 可自动修复）。',
         reference: '某某规定 第（一）项',
@@ -165,6 +166,35 @@ describe('what a diagnostic carries', () => {
     const related = (messages: Record<string, string>) => rule('rel', reporting({ span: [0, 2], data: { to: '加强学习' }, related: [{ span: [0, 2], messageId: 'closest' }] }), { messages: { default: '发现', ...messages } });
     expect(runRules(doc, [related({ closest: '最接近的一条：“{{to}}”' })]).diagnostics[0].relatedInformation![0].message).toBe('最接近的一条：“加强学习”');
     expect(runRules(doc, [related({})]).diagnostics[0].relatedInformation![0].message).toBe('测试规则');
+  });
+
+  it('data.messageId is the id the finding was reported with, whichever message worded it', async () => {
+    const doc = await model(TEXT);
+    const r = rule('ids', reporting({ span: [0, 2], messageId: 'worded' }, { span: [2, 4], messageId: 'unworded' }, { span: [4, 6] }), { messages: { default: '默认', worded: '有措辞' } });
+    expect(runRules(doc, [r]).diagnostics.map((d) => [d.message, d.data?.messageId])).toEqual([['有措辞', 'worded'], ['默认', 'unworded'], ['默认', 'default']]);
+  });
+
+  it('a fix title is the rule file’s message, filled from the fix’s data, then the finding’s', async () => {
+    const doc = await model(TEXT);
+    const r = rule('fixes', reporting(
+      { span: [0, 2], data: { found: '甲', expected: '乙' }, fix: { messageId: 'fixForm', data: { form: '丙' }, safe: true, edits: [] } },
+      { span: [2, 4], data: { found: '甲', expected: '乙' }, fix: { title: '把“{{found}}”改掉', safe: true, edits: [] } },
+    ), { messages: { default: '发现', fixForm: '改为“{{expected}}”的写法“{{form}}”' } });
+    expect(runRules(doc, [r]).diagnostics.map((d) => d.data?.fix?.title)).toEqual(['改为“乙”的写法“丙”', '把“甲”改掉']);
+  });
+
+  it('a worded value fills a placeholder with the rule file’s word, itself filled from its data and the finding’s', async () => {
+    const doc = await model(TEXT);
+    const r = rule('words', reporting({
+      span: [0, 2],
+      data: { found: { messageId: 'none' }, where: { messageId: 'inPart', data: { title: '主要举措' } }, part: '成效' },
+      related: [{ span: [0, 2], messageId: 'here' }],
+      fix: { messageId: 'fix', safe: true, edits: [] },
+    }), { messages: { default: '写到了：{{found}}；在{{where}}', none: '无', inPart: '“{{title}}”部分（{{part}}）', here: '在{{where}}', fix: '删除{{where}}的{{found}}' } });
+    const [d] = runRules(doc, [r]).diagnostics;
+    expect(d.message).toBe('写到了：无；在“主要举措”部分（成效）');
+    expect(d.relatedInformation![0].message).toBe('在“主要举措”部分（成效）');
+    expect(d.data?.fix?.title).toBe('删除“主要举措”部分（成效）的无');
   });
 
   it('evidence is worded by the rule file, filled from its data; unworded, it is the rule summary', async () => {

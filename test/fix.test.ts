@@ -84,7 +84,7 @@ describe('--fix on xinji-2023.txt', () => {
     const fixed = readFileSync(path, 'utf8');
     const expected = xinjiAfterFix(XINJI)
       .replace('履行推进法治政府建设第一责任人职责', '履行推进法治建设第一责任人职责')
-      .replace('辛集乡法治政府建设工作。\n', '辛集乡法治政府建设工作。\n五、其他需要报告的情况\n无。\n');
+      .replace('辛集乡法治政府建设工作。\n', '辛集乡法治政府建设工作。\n\n五、其他需要报告的情况\n\n无。\n');
     expect(fixed).toBe(expected);
     await cli(['--fix-unsafe', 'xinji-2023.txt'], dir);
     expect(readFileSync(path, 'utf8')).toBe(expected);

@@ -52,7 +52,7 @@ severity: warning
 reference: 本县公文写作要求
 patterns:
   - words: [高度重视]
-    fix: { replace: 重视, safe: false }
+    fix: { replace: 重视, safe: false, title: 删去“高度” }
 message: 套话“{{found}}”
 help: 写出具体做了什么。
 examples:

@@ -23,7 +23,7 @@ const tester = new RuleTester(await resolveConfig({ preset: 'recommended', cwd: 
 // A source checkout can also test an office's folder here (the installed tool has `--test-rules`):
 //   LAWREPORT_RULES_DIR=本县规则 npx vitest run test/rules.test.ts
 const officeDir = process.env.LAWREPORT_RULES_DIR ? resolve(process.env.LAWREPORT_RULES_DIR) : undefined;
-const office = officeDir ? loadRuleFiles(officeDir, nodeHost) : undefined;
+const office = officeDir ? loadRuleFiles(officeDir, nodeHost, builtins.lexicons) : undefined;
 if (office?.problems.length) throw new ConfigError(office.problems);
 
 const files = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml'));

@@ -1,5 +1,5 @@
 import type { PartKind, ReportDocument, YearMention } from '../types.js';
-import { defineCheck, partListSchema, quote } from './define.js';
+import { defineCheck, message, partListSchema, quote } from './define.js';
 
 interface ConsistencyOptions {
   /** Parts that report on year N. */
@@ -31,7 +31,14 @@ export const consistency = defineCheck<ConsistencyOptions>({
     planParts: { ...partListSchema, description: '安排下一年度工作的部分' },
     planOffset: { type: 'integer', description: '安排部分的年度 = 报告年度 + planOffset（默认 1）' },
   },
-  messages: { pass: '审核清单中，年份一致的依据；可用 {{year}} {{planYear}}' },
+  messages: {
+    'plan-heading': message('安排部分的标题写的不是下一年度', ['found', 'expected', 'year', 'part']),
+    'past-heading': message('成效、不足等部分的标题写的不是报告年度', ['found', 'expected', 'part']),
+    'plan-text': message('安排部分句首的年份不是下一年度', ['found', 'expected', 'year']),
+    'future-done': message('成效、不足等部分写了报告年度之后的年份', ['found', 'year', 'part']),
+    opening: message('开头一段的年份不是标题中的报告年度', ['found', 'expected']),
+    pass: message('审核清单中，年份一致的依据', ['year', 'planYear'], { role: 'pass' }),
+  },
   compile(options) {
     const past = new Set(options.pastParts ?? ['achievements', 'shortcomings', 'duties']);
     const plans = new Set(options.planParts ?? ['plan']);

@@ -1,7 +1,7 @@
 import type { CompileEnv, Item, Part, PartKind, ReportDocument, Span } from '../types.js';
 import type { Segment } from '../document/terms.js';
 import { alternation } from '../document/vocabulary.js';
-import { defineCheck, expandWords, partKindSchema, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, message, partKindSchema, quote, wordListSchema } from './define.js';
 import { buildMatchModel, profile, score, type MatchModel, type Score } from './matching.js';
 
 interface Side { part: PartKind; document?: 'current' | 'previous' }
@@ -24,6 +24,9 @@ const sideSchema = {
   properties: { part: partKindSchema, document: { enum: ['current', 'previous'] } },
   description: 'part 部分；document 为 current（本稿）或 previous（上一年度的报告）',
 };
+
+/** What a finding about an unanswered unit, and the places it points at, are filled with. */
+const UNANSWERED = ['from', 'to', 'score', 'threshold'];
 
 export interface MatchRow { from: Item; best?: { item: Item; score: Score }; scores: Score[] }
 
@@ -130,9 +133,10 @@ export const correspondence = defineCheck<CorrespondenceOptions>({
   },
   required: ['from', 'to', 'topics', 'threshold'],
   messages: {
-    from: '跨年度对照时，指向上一年度报告中那一条的说明；可用 {{from}}',
-    closest: '指向最接近的一条的说明；可用 {{to}} {{score}}',
-    pass: '审核清单中，一条有了对应的依据；可用 {{from}} {{to}} {{score}}',
+    default: message('一条在另一部分中找不到对应', UNANSWERED),
+    from: message('跨年度对照时，指向上一年度报告中那一条的说明', UNANSWERED, { role: 'related' }),
+    closest: message('指向最接近的一条的说明', UNANSWERED, { role: 'related' }),
+    pass: message('审核清单中，一条有了对应的依据', ['from', 'to', 'score'], { role: 'pass' }),
   },
   compile(options, env) {
     const matcher = compileCorrespondence(options, env);

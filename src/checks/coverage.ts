@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { alternation } from '../document/vocabulary.js';
-import { compileGroups, defineCheck, expandWords, quote, wordListSchema, type WordGroup } from './define.js';
+import { compileGroups, defineCheck, expandWords, message, quote, wordListSchema, type WordGroup } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
 
 interface CoverageOptions {
@@ -13,6 +13,8 @@ interface CoverageOptions {
   promisedBy?: string[];
 }
 
+/** What a finding about a unit is filled with. */
+const UNCOVERED = ['item', 'part', 'found', 'missing', 'count', 'min', 'promised'];
 
 /**
  * coverage — every unit in `scope` mentions words of at least `minGroups` of the
@@ -33,7 +35,12 @@ export const coverage = defineCheck<CoverageOptions>({
     promisedBy: { ...wordListSchema, description: '标题中出现这些词时，消息说明“标题写了但正文没有”' },
   },
   required: ['scope', 'groups'],
-  messages: { pass: '审核清单中，一条写到了足够方面的依据；可用 {{item}} {{found}}' },
+  messages: {
+    default: message('一个单位提到的词组不够', UNCOVERED),
+    promised: message('标题写了 promisedBy 中的词、正文却没有做到', UNCOVERED, { usedBy: (o: CoverageOptions) => (o.promisedBy?.length ? ['promisedBy'] : undefined) }),
+    pass: message('审核清单中，一条写到了足够方面的依据', ['item', 'found'], { role: 'pass' }),
+    none: message('一组也没有提到时 {{found}} 的写法（如“无”）', [], { role: 'word', fills: { placeholder: 'found', in: ['default', 'promised'] } }),
+  },
   compile(options, env) {
     const groups = compileGroups(options.groups, env);
     const min = Math.min(options.minGroups ?? groups.length, groups.length);
@@ -60,7 +67,7 @@ export const coverage = defineCheck<CoverageOptions>({
           data: {
             item: quote(unit.label, 24),
             part: quote(unit.part.heading.title, 24),
-            found: found.map((f) => f.g.label).join('、') || '无',
+            found: found.length ? found.map((f) => f.g.label).join('、') : { messageId: 'none' },
             missing: missing.map((g) => g.label).join('、'),
             count: found.length,
             min,

@@ -1,10 +1,27 @@
 import { alternation } from '../document/vocabulary.js';
-import type { CheckType, CompileEnv, OptionSchema, PartKind } from '../types.js';
+import type { CheckType, CompileEnv, MessageContract, OptionSchema, PartKind } from '../types.js';
 import { PART_KINDS } from '../types.js';
 
 /** Identity helper that keeps a check type's options typed. */
 export function defineCheck<O>(t: CheckType<O>): CheckType<O> {
   return t;
+}
+
+/**
+ * Options a type cannot compile (a lexicon reference that names nothing, a word
+ * group without words), as a code and what it concerns: src/config words it for
+ * the rule file's author (config/compile.ts).
+ */
+export class OptionError extends Error {
+  constructor(readonly code: 'lexicon-missing' | 'group-empty' | 'swap-not-table' | 'find-or-regex', readonly data: Readonly<Record<string, string | number>> = {}) {
+    super(`${code} ${JSON.stringify(data)}`);
+    this.name = 'OptionError';
+  }
+}
+
+/** One message of a type's contract: what it says, the placeholders the type fills, and how it is used. */
+export function message(description: string, placeholders: readonly string[], more: Omit<MessageContract, 'description' | 'placeholders'> = {}): MessageContract {
+  return { description, placeholders, ...more };
 }
 
 /** Reusable option schemas. */
@@ -29,7 +46,7 @@ export function resolveLexicon(value: unknown, lexicons: Readonly<Record<string,
   const own = (o: unknown, k: string) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
   let v: unknown = own(lexicons, file);
   for (const k of path) v = own(v, k);
-  if (v === undefined || v === null || (map && typeof v !== 'object')) throw new Error(`${what ? `${what} 的` : ''}词表引用 “${value}” 不存在`);
+  if (v === undefined || v === null || (map && typeof v !== 'object')) throw new OptionError('lexicon-missing', { ref: value, option: what });
   return v;
 }
 
@@ -46,7 +63,7 @@ export function compileGroups(ref: unknown, env: CompileEnv, what = ''): WordGro
   return Object.entries(map as Record<string, unknown>).map(([name, v]) => {
     const g = Array.isArray(v) ? { label: name, words: v } : (v as { label?: string; words?: unknown[] });
     const words = expandWords(g.words ?? [], env.lexicons);
-    if (!words.length) throw new Error(`词组 “${name}” 没有词语`);
+    if (!words.length) throw new OptionError('group-empty', { group: name });
     return { name, label: g.label ?? name, re: new RegExp(alternation(words)) };
   });
 }
@@ -60,7 +77,7 @@ export function expandWords(words: readonly unknown[] | undefined, lexicons: Rea
     if (typeof v === 'string') out.push(v);
     else if (Array.isArray(v)) for (const x of v) out.push(String(x));
     else if (v && typeof v === 'object') for (const x of Object.values(v).flat()) out.push(String(x));
-    else throw new Error(`词表引用 “${w}” 不存在`);
+    else throw new OptionError('lexicon-missing', { ref: w, option: '' });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { PartKind, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
-import { defineCheck, expandWords, partListSchema, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, message, partListSchema, quote, wordListSchema } from './define.js';
 import { SpanSet } from './span-set.js';
 
 interface Pattern {
@@ -37,11 +37,11 @@ export const existence = defineCheck<ExistenceOptions>({
         properties: {
           regex: { type: 'string', minLength: 1, description: '正则表达式（JavaScript 语法，u 标志）' },
           words: wordListSchema,
-          messageId: { type: 'string', description: '使用 messages 中的哪条消息' },
+          messageId: { type: 'string', description: '使用 messages 中的哪条消息（须在 messages 中写出，可用 {{found}}）' },
           allow: { type: 'boolean', description: '例外：这一项匹配到的文字不报告，后面各项与它重叠的匹配也不报告（写在要排除的模式之前）' },
           fix: {
             type: 'object', additionalProperties: false, required: ['replace'],
-            properties: { replace: { type: 'string' }, safe: { type: 'boolean' }, title: { type: 'string' } },
+            properties: { replace: { type: 'string' }, safe: { type: 'boolean' }, title: { type: 'string', description: '修复的标题，可用 {{found}}；不写时用 messages 中的 fix' } },
           },
         },
       },
@@ -51,6 +51,25 @@ export const existence = defineCheck<ExistenceOptions>({
     skipMarkerGap: { type: 'boolean', description: '忽略标题序号后的空格，如“（1） 基层…”' },
   },
   required: ['patterns'],
+  messages: {
+    default: message('没有 messageId 的模式找到的文字', ['found']),
+    fix: message('没有 title 的修复的标题', ['found'], {
+      role: 'fix',
+      usedBy: (o: ExistenceOptions) => {
+        const i = o.patterns.findIndex((p) => p.fix && p.fix.title === undefined);
+        return i < 0 ? undefined : ['patterns', i, 'fix'];
+      },
+    }),
+  },
+  placeholderAliases: { regex: 'found', words: 'found' },
+  optionMessages: {
+    description: 'patterns 各项的 messageId 指定的消息，和 fix.title 修复的标题',
+    placeholders: ['found'],
+    find: (o: ExistenceOptions) => o.patterns.flatMap((p, i) => [
+      ...(p.messageId !== undefined ? [{ path: ['patterns', i, 'messageId'], id: p.messageId }] : []),
+      ...(p.fix?.title !== undefined ? [{ path: ['patterns', i, 'fix', 'title'], template: p.fix.title }] : []),
+    ]),
+  },
   compile(options, env) {
     const compiled = options.patterns.map((p) => {
       const words = expandWords(p.words, env.lexicons);
@@ -80,7 +99,7 @@ export const existence = defineCheck<ExistenceOptions>({
               span,
               messageId: p.messageId,
               data: { found: quote(m[0]) },
-              fix: p.fix ? { title: p.fix.title, safe: p.fix.safe ?? true, edits: [{ span, text: p.fix.replace }] } : undefined,
+              fix: p.fix ? { title: p.fix.title, messageId: 'fix', safe: p.fix.safe ?? true, edits: [{ span, text: p.fix.replace }] } : undefined,
             });
           }
         }

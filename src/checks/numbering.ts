@@ -1,6 +1,7 @@
 import type { Finding, Heading, Marker, MarkerStyle } from '../types.js';
-import { chineseNumeral, CIRCLED_CHARS } from '../document/numerals.js';
-import { defineCheck } from './define.js';
+import { markerText } from '../document/markers.js';
+import { chineseNumeral } from '../document/numerals.js';
+import { defineCheck, message } from './define.js';
 
 type PunctTable = Partial<Record<MarkerStyle, string[]>>;
 interface NumberingOptions {
@@ -10,6 +11,11 @@ interface NumberingOptions {
   punctuation?: PunctTable;
   tolerated?: PunctTable;
 }
+
+/** What a marker's finding is filled with, by what is wrong with it. */
+const HIERARCHY = ['found', 'parent', 'rank', 'expected'];
+const SEQUENCE = ['found', 'expected', 'previous'];
+const FORM = ['found', 'expected'];
 
 const STYLES = ['cn-dun', 'cn-paren', 'ar-dot', 'ar-paren', 'circled', 'cn-di'];
 const punctTable = { type: 'object', propertyNames: { enum: STYLES }, additionalProperties: { type: 'array', items: { type: 'string' } } };
@@ -34,22 +40,27 @@ export const numbering = defineCheck<NumberingOptions>({
     tolerated: { ...punctTable, description: '可以容忍、但仍提示改为首选写法的标点（如“1、”）' },
   },
   required: ['hierarchy'],
+  messages: {
+    top: message('第一级标题用了别的写法的序号', FORM),
+    level: message('序号越过了太多层级', HIERARCHY),
+    inverted: message('高一级的序号用在了低一级之下', HIERARCHY),
+    mixed: message('接着上一级编号、却换了写法的序号', ['found', 'parent', 'expected']),
+    start: message('同一级的序号不从一开始', SEQUENCE),
+    gap: message('序号跳号', SEQUENCE),
+    repeat: message('序号重复', SEQUENCE),
+    restart: message('序号在同一级中重新开始或倒退', SEQUENCE),
+    halfwidth: message('序号用了半角括号', FORM),
+    punct: message('序号后的标点不规范', FORM),
+    tolerated: message('序号后的标点可以容忍、但宜改为首选写法', FORM),
+    fix: message('改正序号的修复的标题（{{form}} 为改后的序号，通常即 {{expected}}）', [...FORM, 'form'], { role: 'fix' }),
+    fixForm: message('序号不连续时只改写法、不改数字的修复的标题（{{form}} 为改后的序号）', [...SEQUENCE, 'form'], { role: 'fix' }),
+  },
   compile(o) {
     const maxSkip = o.maxSkip ?? 1;
     const [lb, rb] = o.brackets ?? ['（', '）'];
     const rankOf = (s: MarkerStyle) => o.hierarchy.indexOf(s) + 1;
     const expectedPunct = (s: MarkerStyle, own: string) => o.punctuation?.[s]?.[0] ?? own;
-    const render = (s: MarkerStyle, n: number, own = ''): string => {
-      const p = expectedPunct(s, own);
-      switch (s) {
-        case 'cn-paren': return `${lb}${chineseNumeral(n)}${rb}${p}`;
-        case 'ar-paren': return `${lb}${n}${rb}${p}`;
-        case 'ar-dot': return `${n}${p}`;
-        case 'circled': return `${CIRCLED_CHARS[n - 1] ?? n}${p}`;
-        case 'cn-di': return `第${chineseNumeral(n)}${p}`;
-        default: return `${chineseNumeral(n)}${p}`;
-      }
-    };
+    const render = (s: MarkerStyle, n: number, own = ''): string => markerText(s, n, expectedPunct(s, own), [lb, rb]);
     /** The marker with its own numeral, its brackets made full-width and its punctuation corrected. */
     const normalize = (m: Marker, tolerate: boolean): string => {
       let body = m.text.slice(0, m.text.length - m.punct.length);
@@ -76,12 +87,12 @@ export const numbering = defineCheck<NumberingOptions>({
         else kids.set(p, [h]);
       }
       const found = new Map<Heading, Finding>();
-      const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; title?: string }) => {
+      const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; messageId?: string }) => {
         if (found.has(h)) return;
         const m = h.marker!;
         found.set(h, {
           span: m.span, messageId, data: { found: m.text, ...data },
-          fix: fix && fix.text !== m.text ? { title: fix.title ?? `改为“${fix.text}”`, safe: fix.safe, edits: [{ span: m.span, text: fix.text }] } : undefined,
+          fix: fix && fix.text !== m.text ? { messageId: fix.messageId ?? 'fix', data: { form: fix.text }, safe: fix.safe, edits: [{ span: m.span, text: fix.text }] } : undefined,
         });
       };
       const label = (p: Heading) => p.marker?.text ?? p.title;
@@ -133,7 +144,7 @@ export const numbering = defineCheck<NumberingOptions>({
             const prev = sibs[i - 1]?.marker;
             const id = !prev ? 'start' : n === prev.ordinal ? 'repeat' : n > e ? 'gap' : 'restart';
             const norm = normalize(m, true);
-            flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: true, title: `只改写法：“${norm}”（序号请人工核对）` });
+            flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: true, messageId: 'fixForm' });
             e = sibs[i + 1]?.marker!.ordinal === e + 1 ? e + 1 : n + 1;
           } else e = n + 1;
           if (continued.has(h)) e = continued.get(h)! + 1;

@@ -1,7 +1,7 @@
 import type { Quantity, Span } from '../types.js';
 import { CN_SMALL_NUMERAL } from '../document/numerals.js';
 import { overlapping } from '../document/parts.js';
-import { defineCheck, quote } from './define.js';
+import { defineCheck, message, quote } from './define.js';
 import { scopeSchema, unitsOf, type Scope } from './scope.js';
 
 interface QuantityOptions {
@@ -32,7 +32,11 @@ export const quantity = defineCheck<QuantityOptions>({
     dates: { type: 'boolean', description: '日期（如 3月、12月4日）也算具体' },
   },
   required: ['scope'],
-  messages: { pass: '审核清单中，一条有具体数字的依据；可用 {{item}} {{figures}}' },
+  messages: {
+    default: message('一个单位的具体数字不够', ['item', 'part', 'count', 'min']),
+    density: message('整个部分每千字的具体数字少于 density', ['part', 'count', 'chars', 'density', 'min'], { usedBy: (o: QuantityOptions) => (o.density ? ['density'] : undefined) }),
+    pass: message('审核清单中，一条有具体数字的依据', ['item', 'figures'], { role: 'pass' }),
+  },
   compile(options) {
     const min = options.min ?? 1;
     return ({ doc, report, pass }) => {

@@ -1,4 +1,4 @@
-import { defineCheck, expandWords, partKindSchema, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, message, partKindSchema, quote, wordListSchema } from './define.js';
 import { unitsOf, type Scope } from './scope.js';
 
 interface ResemblanceOptions {
@@ -82,7 +82,10 @@ export const resemblance = defineCheck<ResemblanceOptions>({
     share: { type: 'number', minimum: 0, maximum: 1, description: '照抄的条目占多少比例时报告' },
   },
   required: ['scope', 'references', 'similarity', 'share'],
-  messages: { copied: '指向照抄参考条文的条目的说明；可用 {{item}}' },
+  messages: {
+    default: message('一个部分的大部分条目照抄参考条文', ['part', 'copied', 'total']),
+    copied: message('指向照抄参考条文的条目的说明', ['part', 'copied', 'total', 'item'], { role: 'related' }),
+  },
   compile(options, env) {
     const refs = expandWords(options.references, env.lexicons).map(bigrams);
     return ({ doc, report }) => {

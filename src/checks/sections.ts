@@ -1,7 +1,7 @@
-import type { Finding, Part, PartKind, ReportDocument, Span } from '../types.js';
-import { chineseNumeral } from '../document/numerals.js';
+import type { Finding, Heading, Marker, Part, PartKind, ReportDocument, Span, Worded } from '../types.js';
+import { numeralFor, numeralSpan, renumbered } from '../document/markers.js';
 import { vocabularyFrom, type DocumentVocabulary } from '../document/vocabulary.js';
-import { defineCheck, partListSchema, quote } from './define.js';
+import { defineCheck, message, partListSchema, quote } from './define.js';
 
 interface SectionsOptions {
   require?: PartKind[];
@@ -9,6 +9,13 @@ interface SectionsOptions {
   insert?: { body?: string };
   unplaced?: boolean;
 }
+
+/** What a finding about a missing part is filled with: the part's name and the regulation's wording of it. */
+const MISSING = ['part', 'official'];
+const ORDER = ['part', 'next', 'expected'];
+const byRequire = (o: SectionsOptions) => (o.require?.length ? ['require'] : undefined);
+const byInsert = (o: SectionsOptions) => (o.insert && o.require?.length ? ['insert'] : undefined);
+const byOrder = (o: SectionsOptions) => (o.order?.length ? ['order'] : undefined);
 
 /**
  * sections — the report's parts: which must be present (`require`) and in which
@@ -33,15 +40,22 @@ export const sections = defineCheck<SectionsOptions>({
     unplaced: { type: 'boolean', description: '报告未能识别属于规定的哪一部分的一级标题' },
   },
   messages: {
-    mentioned: '缺少的部分在别处被顺带提及时的报告；可用 {{part}} {{word}} {{where}} {{official}}',
-    asItem: '该部分写成了另一部分中的一个条目时的报告（至多为警告）；可用 {{part}} {{item}} {{where}} {{official}}',
-    combined: '该部分与另一部分写在同一个标题下时的报告（至多为警告）；可用 {{part}} {{title}} {{official}}',
-    unplaced: '有未能识别的一级标题、该部分可能在其中时的报告（至多为警告）；可用 {{part}} {{unplaced}} {{official}}',
-    unplacedHere: '指向未能识别的一级标题的说明；可用 {{title}}',
-    mention: '指向顺带提及之处的说明；可用 {{word}}',
-    earlier: '顺序不对时，指向应排在前面的部分的说明',
-    passPresent: '审核清单中，部分齐全的依据；可用 {{part}} {{title}}',
-    passOrder: '审核清单中，顺序正确的依据；可用 {{order}}',
+    missing: message('缺少 require 中的一个部分', MISSING, { usedBy: byRequire }),
+    mentioned: message('缺少的部分在别处被顺带提及（{{where}} 是提及之处）', [...MISSING, 'word', 'where'], { usedBy: byRequire }),
+    asItem: message('该部分写成了另一部分中的一个条目（至多为警告）', [...MISSING, 'item', 'where'], { usedBy: byRequire }),
+    combined: message('该部分与另一部分写在同一个标题下（至多为警告）', [...MISSING, 'title'], { usedBy: byRequire }),
+    unplaced: message('有未能识别的一级标题、该部分可能在其中（至多为警告）', [...MISSING, 'unplaced'], { usedBy: byRequire }),
+    unplacedHere: message('指向未能识别的一级标题的说明', [...MISSING, 'unplaced', 'title'], { role: 'related', usedBy: byRequire }),
+    mention: message('指向顺带提及之处的说明', [...MISSING, 'word', 'where'], { role: 'related', usedBy: byRequire }),
+    inItem: message('{{where}}：提及之处是一个条目时，怎样说它（{{title}} 为条目的标题）', ['title'], { role: 'word', usedBy: byRequire, fills: { placeholder: 'where', in: ['mentioned', 'mention'] } }),
+    inPart: message('{{where}}：提及之处在一个部分的正文中时，怎样说它（{{title}} 为部分的标题）', ['title'], { role: 'word', usedBy: byRequire, fills: { placeholder: 'where', in: ['mentioned', 'mention'] } }),
+    fixInsert: message('在下一个部分之前插入缺少的部分的修复的标题（{{heading}} 为插入的标题）', [...MISSING, 'heading'], { role: 'fix', usedBy: byInsert }),
+    fixAppend: message('在文末添加缺少的部分的修复的标题（{{heading}} 为添加的标题）', [...MISSING, 'heading'], { role: 'fix', usedBy: byInsert }),
+    passPresent: message('审核清单中，部分齐全的依据', ['part', 'title'], { role: 'pass', usedBy: byRequire }),
+    unrecognized: message('未能识别属于规定的哪一部分的一级标题', ['title'], { usedBy: (o: SectionsOptions) => (o.unplaced ? ['unplaced'] : undefined) }),
+    outOfOrder: message('一个部分排在了按规定应在它后面的部分之前', ORDER, { usedBy: byOrder }),
+    earlier: message('顺序不对时，指向应排在前面的部分的说明', ORDER, { role: 'related', usedBy: byOrder }),
+    passOrder: message('审核清单中，顺序正确的依据', ['order'], { role: 'pass', usedBy: byOrder }),
   },
   compile(options, env) {
     const vocab = vocabularyFrom(env.lexicons);
@@ -70,7 +84,7 @@ export const sections = defineCheck<SectionsOptions>({
           report({ span: together.heading.span, messageId: 'combined', severity: 'warning', data: { part: name, official, title: quote(together.heading.title, 30) } });
           continue;
         }
-        const finding: Finding = { span: anchorFor(doc, kind, order), data: { part: name, official } };
+        const finding: Finding = { span: anchorFor(doc, kind, order), messageId: 'missing', data: { part: name, official } };
         if (unplaced.length) {
           // the part may be one of them: say so, and insert nothing
           finding.messageId = 'unplaced';
@@ -91,7 +105,7 @@ export const sections = defineCheck<SectionsOptions>({
         report(finding);
       }
       if (options.unplaced) {
-        for (const p of unplaced) report({ span: p.heading.span, data: { title: quote(p.heading.title, 30) } });
+        for (const p of unplaced) report({ span: p.heading.span, messageId: 'unrecognized', data: { title: quote(p.heading.title, 30) } });
       }
       if (options.order) {
         const rank = (k: PartKind) => options.order!.indexOf(k);
@@ -104,6 +118,7 @@ export const sections = defineCheck<SectionsOptions>({
             inOrder = false;
             report({
               span: q.heading.span,
+              messageId: 'outOfOrder',
               data: { part: quote(q.heading.title, 30), next: quote(p.heading.title, 30), expected: options.order.map((k) => shortOf(vocab, k)).join(' → ') },
               related: [{ span: p.heading.span, messageId: 'earlier' }],
             });
@@ -141,14 +156,14 @@ function anchorFor(doc: ReportDocument, kind: PartKind, order: PartKind[]): Span
   return first ? first.span : [0, 0];
 }
 
-function findMention(doc: ReportDocument, words: string[]): { word: string; where: string; span: Span } | undefined {
+function findMention(doc: ReportDocument, words: string[]): { word: string; where: Worded; span: Span } | undefined {
   for (const word of words) {
     let at = doc.text.indexOf(word);
     while (at >= 0) {
       const part = doc.partAt(at);
       if (part) {
         const item = part.items.find((i) => at >= i.span[0] && at < i.span[1]);
-        const where = item?.kind === 'heading' ? `“${quote(item.label, 20)}”` : `“${quote(part.heading.title, 20)}”部分`;
+        const where: Worded = item?.kind === 'heading' ? { messageId: 'inItem', data: { title: quote(item.label, 20) } } : { messageId: 'inPart', data: { title: quote(part.heading.title, 20) } };
         return { word, where, span: [at, at + word.length] };
       }
       at = doc.text.indexOf(word, at + 1);
@@ -157,37 +172,72 @@ function findMention(doc: ReportDocument, words: string[]): { word: string; wher
   return undefined;
 }
 
-/** Inserts “N、名称” (+ body) at the right place in the regulation's order, numbered to fit. */
+/**
+ * How the draft writes its parts' headings, for a part inserted among them: the
+ * numbering family they share (if they share one), and whether blank lines stand
+ * before and after most of them.
+ */
+interface HeadingForm { numbered?: Marker; blankBefore: boolean; blankAfter: boolean }
+
+/**
+ * A heading line's text before the heading (a Markdown “## ”, an indent), and the
+ * indent alone, for the body; '' when something else stands there (Word debris).
+ */
+function leadOf(doc: ReportDocument, h: Heading | undefined): { lead: string; indent: string } {
+  const lead = h ? doc.text.slice(doc.lines[h.line].start, h.span[0]) : '';
+  const m = /^(?:#{1,6}[ \t]+)?([ \t\u3000]*)$/.exec(lead);
+  return m ? { lead, indent: m[1] } : { lead: '', indent: '' };
+}
+
+function headingForm(doc: ReportDocument): HeadingForm {
+  const heads = doc.parts.map((p) => p.heading);
+  const first = heads[0]?.marker;
+  const numbered = first && first.style !== 'md' && heads.every((h) => h.marker?.style === first.style) ? first : undefined;
+  const blank = (line: number) => line >= 0 && line < doc.lines.length && !doc.slice([doc.lines[line].start, doc.lines[line].end]).trim();
+  const most = (test: (h: Heading) => boolean) => heads.filter(test).length * 2 > heads.length;
+  return { numbered, blankBefore: most((h) => blank(h.line - 1)), blankAfter: most((h) => blank(h.line + 1)) };
+}
+
+/**
+ * Inserts the missing part's heading (+ body) at its place in the regulation's
+ * order, written as the draft writes its parts: its Markdown level or indent, its
+ * numbering family (the parts after it renumbered), its blank lines.
+ */
 function insertFix(doc: ReportDocument, kind: PartKind, order: PartKind[], vocab: DocumentVocabulary, body: string): Finding['fix'] {
   const { before } = insertionPoint(doc, kind, order);
   const name = nameOf(vocab, kind);
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const numbered = doc.parts.every((p) => p.heading.marker?.style === 'cn-dun');
+  const { numbered, blankBefore, blankAfter } = headingForm(doc);
+  const last = doc.parts[doc.parts.length - 1];
+  const titled = (template: Marker | undefined, n: number) => (numbered && template && n ? `${renumbered(template, n)}${name}` : name);
+  const { lead, indent } = leadOf(doc, before?.heading ?? last?.heading);
+  const indented = body.split('\n').map((l) => indent + l).join(eol);
   if (before) {
-    const n = before.heading.marker?.ordinal ?? 0;
-    const heading = numbered && n ? `${chineseNumeral(n)}、${name}` : name;
-    const edits = [{ span: [before.heading.span[0], before.heading.span[0]] as Span, text: `${heading}${eol}${body ? body + eol : ''}` }];
+    const m = before.heading.marker;
+    const heading = titled(m, m?.ordinal ?? 0);
+    const at = doc.lines[before.heading.line].start;
+    const text = `${lead}${heading}${eol}${body ? `${blankAfter ? eol : ''}${indented}${eol}` : ''}${blankBefore || (!body && blankAfter) ? eol : ''}`;
+    const edits = [{ span: [at, at] as Span, text }];
     // renumber the parts that follow
     if (numbered) {
       for (const p of doc.parts.filter((x) => x.span[0] >= before.span[0])) {
-        const m = p.heading.marker!;
-        const next = chineseNumeral(m.ordinal + 1);
-        edits.push({ span: [m.span[0], m.span[0] + m.text.length - m.punct.length], text: next });
+        const pm = p.heading.marker!;
+        const [s, e] = numeralSpan(pm);
+        edits.push({ span: [pm.span[0] + s, pm.span[0] + e], text: numeralFor(pm.style, pm.ordinal + 1) });
       }
       // Claim the end of the draft (a no-op edit): a part appended in the same pass
       // would be numbered against the old numbering, so it waits for the next pass.
       const end = doc.text.trimEnd().length;
       edits.push({ span: [end, doc.text.length], text: doc.text.slice(end) });
     }
-    return { title: `插入“${heading}”部分`, safe: false, edits };
+    return { messageId: 'fixInsert', data: { heading }, safe: false, edits };
   }
-  const last = doc.parts[doc.parts.length - 1];
-  const n = (last?.heading.marker?.ordinal ?? doc.parts.length) + 1;
-  const heading = numbered && last ? `${chineseNumeral(n)}、${name}` : name;
+  const heading = titled(last?.heading.marker, (last?.heading.marker?.ordinal ?? doc.parts.length) + 1);
   const end = doc.text.trimEnd().length;
   return {
-    title: `在文末添加“${heading}”部分`,
+    messageId: 'fixAppend',
+    data: { heading },
     safe: false,
-    edits: [{ span: [end, end], text: `${eol}${heading}${body ? eol + body : ''}` }],
+    edits: [{ span: [end, end], text: `${eol}${blankBefore ? eol : ''}${lead}${heading}${body ? `${eol}${blankAfter ? eol : ''}${indented}` : ''}` }],
   };
 }

@@ -1,9 +1,9 @@
 import type { CompileEnv, Pattern, ReportDocument, Span } from '../types.js';
 import { escapeRegExp } from '../document/vocabulary.js';
-import { defineCheck, quote, resolveLexicon } from './define.js';
+import { defineCheck, message, OptionError, quote, resolveLexicon } from './define.js';
 
 interface Context { after?: string; before?: string; near?: string; between?: string; unless?: string[] }
-interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string }
+interface Entry extends Context { find?: string; regex?: string; replace: string; safe?: boolean; messageId?: string; title?: string; reference?: string }
 type Skip = 'markers' | 'urls' | 'markdown';
 interface SubstitutionOptions {
   entries?: Entry[]; swap?: Record<string, string> | string; context?: Context;
@@ -19,6 +19,21 @@ const contextProps = {
   between: { ...pattern, description: '前后两侧都须符合的正则' },
   unless: { type: 'array', items: pattern, description: '落在这些词语之内时不报告（如“法制审核”）' },
 };
+
+/** What a finding and its fix's title are filled with: the text found and its replacement. */
+const FOUND = ['found', 'expected'];
+
+/**
+ * Where a rule has a fix without a title of its own, replacing (`deleting` false) or
+ * deleting: the entry, or the swap table (one from a lexicon may replace with anything).
+ */
+function untitled(o: SubstitutionOptions, deleting: boolean): (string | number)[] | undefined {
+  const i = (o.entries ?? []).findIndex((e) => e.title === undefined && (e.replace === '') === deleting);
+  if (i >= 0) return ['entries', i];
+  if (typeof o.swap === 'string') return deleting ? undefined : ['swap'];
+  const key = Object.keys(o.swap ?? {}).find((k) => ((o.swap as Record<string, string>)[k] === '') === deleting);
+  return key === undefined ? undefined : ['swap', key];
+}
 
 /** "$lexicon/name.key" → the value it names. */
 const lookup = (v: unknown, env: CompileEnv): unknown => resolveLexicon(v, env.lexicons);
@@ -99,7 +114,8 @@ function pairUp(text: string, pairs: string[][], ctx: { test: Test; near?: Patte
 
 /**
  * substitution — words or marks to replace, each entry with its replacement, its
- * context (after / before / near / between / unless) and whether its fix is safe.
+ * context (after / before / near / between / unless), whether its fix is safe and
+ * its own legal basis (a typo has none, an outdated term has another than a duty's name).
  * `swap` is a table of single replacements sharing one `context` (half-width →
  * full-width punctuation); `pairs` judges brackets together. Overlaps: the first
  * entry wins, so one character is reported once.
@@ -118,7 +134,9 @@ export const substitution = defineCheck<SubstitutionOptions>({
           regex: { ...pattern, description: '要查找的正则（JavaScript 语法，u 标志）；replace 中可用 $1' },
           replace: { type: 'string', description: '替换为；空字符串表示删除' },
           safe: { type: 'boolean', description: 'true：--fix 自动应用；false：只在编辑器或 --fix-unsafe 中应用' },
-          messageId: { type: 'string' }, title: { type: 'string', description: '修复的说明' },
+          messageId: { type: 'string', description: '使用 messages 中的哪条消息（须在 messages 中写出，可用 {{found}} {{expected}}）' },
+          title: { type: 'string', description: '修复的标题，可用 {{found}} {{expected}}；不写时用 messages 中的 fix（替换）或 fixDelete（删除）' },
+          reference: { type: 'string', description: '这一项的依据，显示为“依据：”，代替规则的 reference；"" 表示没有依据可引' },
           ...contextProps,
         },
       },
@@ -131,14 +149,28 @@ export const substitution = defineCheck<SubstitutionOptions>({
     skip: { type: 'array', items: { enum: ['markers', 'urls', 'markdown'] }, uniqueItems: true, description: '不检查的地方：标题序号、网址、Markdown 代码与链接' },
     ignore: { type: 'array', items: pattern, description: '不检查与这些正则匹配的文字（如留给 conversion-artifact 删除的 Word 书签）' },
   },
+  messages: {
+    default: message('没有 messageId 的项（和 swap 各项）找到的文字', FOUND),
+    fix: message('没有 title 的替换的修复的标题', FOUND, { role: 'fix', usedBy: (o: SubstitutionOptions) => untitled(o, false) }),
+    fixDelete: message('没有 title 的删除（replace 为 ""）的修复的标题', FOUND, { role: 'fix', usedBy: (o: SubstitutionOptions) => untitled(o, true) }),
+  },
+  placeholderAliases: { replace: 'expected', find: 'found', regex: 'found' },
+  optionMessages: {
+    description: 'entries 各项的 messageId 指定的消息，和 title 修复的标题',
+    placeholders: FOUND,
+    find: (o: SubstitutionOptions) => (o.entries ?? []).flatMap((e, i) => [
+      ...(e.messageId !== undefined ? [{ path: ['entries', i, 'messageId'], id: e.messageId }] : []),
+      ...(e.title !== undefined ? [{ path: ['entries', i, 'title'], template: e.title }] : []),
+    ]),
+  },
   compile(options, env) {
     const swap = (lookup(options.swap ?? {}, env) ?? {}) as Record<string, string>;
-    if (typeof swap !== 'object' || Array.isArray(swap)) throw new Error('swap 应是“原字符 → 替换字符”的表');
+    if (typeof swap !== 'object' || Array.isArray(swap)) throw new OptionError('swap-not-table');
     const shared = compileContext(options.context ?? {}, env);
     const pairs = (lookup(options.pairs ?? [], env) ?? []) as string[][];
     const entries = [
       ...(options.entries ?? []).map((e, i) => {
-        if (!e.find === !e.regex) throw new Error(`entries 的第 ${i + 1} 项须给 find 或 regex 之一（不能都给，也不能都不给）`);
+        if (!e.find === !e.regex) throw new OptionError('find-or-regex', { entry: i + 1 });
         return { e, re: e.regex ? env.regex(e.regex, 'gu') : new RegExp(escapeRegExp(e.find!), 'gu'), ctx: compileContext(e, env) };
       }),
       ...Object.entries(swap).map(([find, replace]) => ({
@@ -167,8 +199,11 @@ export const substitution = defineCheck<SubstitutionOptions>({
           if (pair === false || (pair === undefined && !ctx.test(text, span[0], span[1]))) continue;
           const to = e.regex ? e.replace.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '') : e.replace;
           taken.fill(1, span[0], span[1]);
-          const title = e.title ?? (to ? `改为“${to}”` : `删除“${m[0]}”`);
-          report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix: { title, safe: e.safe ?? false, edits: [{ span, text: to }] } });
+          // a deletion's title quotes exactly what it deletes (the message clips and collapses spaces)
+          const fix = to
+            ? { title: e.title, messageId: 'fix', safe: e.safe ?? false, edits: [{ span, text: to }] }
+            : { title: e.title, messageId: 'fixDelete', data: { found: m[0] }, safe: e.safe ?? false, edits: [{ span, text: to }] };
+          report({ span, messageId: e.messageId, data: { found: quote(m[0]), expected: to }, fix, reference: e.reference });
         }
       }
     };

@@ -1,5 +1,5 @@
 import type { Finding, ReportDocument, Span } from '../types.js';
-import { defineCheck, expandWords, quote, wordListSchema } from './define.js';
+import { defineCheck, expandWords, message, quote, wordListSchema } from './define.js';
 
 type Requirement = 'title' | 'organ' | 'year' | 'report';
 interface TitleOptions {
@@ -8,16 +8,18 @@ interface TitleOptions {
   wrongTypes?: string[];
 }
 
+const bySpaces = (o: TitleOptions) => (o.spaces ? ['spaces'] : undefined);
+
 const BLANK = /^[ \t\u3000\u00a0]+$/;
 
 /** Whitespace before and after the content of the line holding `span`, each with a deleting fix. */
 function spacesAround(doc: ReportDocument, span: Span): Finding[] {
   const line = doc.lines[doc.positionAt(span[0]).line];
   const out: Finding[] = [];
-  const edges: [Span, string][] = [[[line.start, span[0]], '开头'], [[span[1], line.end], '末尾']];
+  const edges: [Span, string][] = [[[line.start, span[0]], 'atStart'], [[span[1], line.end], 'atEnd']];
   for (const [s, where] of edges) {
     if (!BLANK.test(doc.slice(s))) continue;
-    out.push({ span: s, messageId: 'spaces', data: { where }, fix: { title: `删除标题${where}的空格`, safe: true, edits: [{ span: s, text: '' }] } });
+    out.push({ span: s, messageId: 'spaces', data: { where: { messageId: where } }, fix: { messageId: 'fix', safe: true, edits: [{ span: s, text: '' }] } });
   }
   return out;
 }
@@ -41,8 +43,17 @@ export const title = defineCheck<TitleOptions>({
     wrongTypes: { ...wordListSchema, description: '不是法定文种的写法，用来定位，如 $lexicon/title.summary（工作总结、总结）' },
   },
   messages: {
-    passOrgan: '审核清单中，标题写明发文机关的依据；可用 {{organ}}',
-    passYear: '审核清单中，标题写明报告年度的依据；可用 {{year}}',
+    missing: message('没有找到标题', []),
+    organ: message('标题没有发文机关', ['found']),
+    year: message('标题没有报告年度', ['found']),
+    summary: message('标题的文种是“总结”等 wrongTypes 中的写法', ['found']),
+    kind: message('标题没有写明文种', ['found']),
+    spaces: message('标题行首尾有空格（{{where}} 是开头或末尾）', ['where'], { usedBy: bySpaces }),
+    fix: message('删除标题首尾空格的修复的标题', ['where'], { role: 'fix', usedBy: bySpaces }),
+    atStart: message('{{where}}：空格在标题行的开头时，怎样说', [], { role: 'word', usedBy: bySpaces, fills: { placeholder: 'where', in: ['spaces', 'fix'] } }),
+    atEnd: message('{{where}}：空格在标题行的末尾时，怎样说', [], { role: 'word', usedBy: bySpaces, fills: { placeholder: 'where', in: ['spaces', 'fix'] } }),
+    passOrgan: message('审核清单中，标题写明发文机关的依据', ['organ'], { role: 'pass' }),
+    passYear: message('审核清单中，标题写明报告年度的依据', ['year'], { role: 'pass' }),
   },
   compile(options, env) {
     const need = new Set<Requirement>(options.require ?? ['title', 'organ', 'year', 'report']);

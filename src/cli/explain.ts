@@ -1,9 +1,10 @@
 import { stringify } from './yaml-lite.js';
 import { checkTypes } from '../checks/index.js';
 import type { CompiledConfig } from '../config/compile.js';
-import type { RuleDefinition } from '../types.js';
+import type { MessageRole, RuleDefinition } from '../types.js';
 
 const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
+const ROLE: Record<MessageRole, string> = { finding: '', related: '（相关位置）', pass: '（审核清单）', fix: '（修复标题）', word: '（用词）' };
 
 /** `--explain RULE`: the rule rendered from its YAML — what, why, how, options, examples. */
 export function explainRule(def: RuleDefinition, effective?: string): string {
@@ -56,11 +57,11 @@ export function explainType(type: string): string | undefined {
   if (!t) return undefined;
   const out = [`规则类型 ${t.type} — ${t.summary}`, '', '选项：'];
   for (const [k, s] of Object.entries(t.options)) out.push(`  ${k}${t.required?.includes(k) ? '（必填）' : ''}: ${s.description ?? ''}`);
-  const messages = Object.entries(t.messages ?? {});
-  if (messages.length) {
-    out.push('', '消息（规则文件 messages 中的键；缺少时显示规则的 summary）：');
-    for (const [id, what] of messages) out.push(`  ${id}: ${what}`);
-  }
+  const braces = (names: readonly string[]) => (names.length ? names.map((n) => `{{${n}}}`).join(' ') : '（无）');
+  out.push('', '消息（规则文件 messages 中的键；写错 id 或占位符，规则不能加载）：');
+  for (const [id, m] of Object.entries(t.messages)) out.push(`  ${id}${ROLE[m.role ?? 'finding']}: ${m.description}`, `      占位符：${braces(m.placeholders)}`);
+  if (t.optionMessages) out.push(`  ${t.optionMessages.description}`, `      占位符：${braces(t.optionMessages.placeholders)}`);
+  out.push('  各条消息和 help 还可用报告单位类型的示例占位符（rules/lexicon/kinds.yaml 的 words，如 {{organExample}}）；规则没有写出的问题消息用它的 default（也没有时用 summary）。');
   return out.join('\n') + '\n';
 }
 

@@ -16,14 +16,15 @@ import { RuleTester, type RuleCheck } from '../rule-tester.js';
 const KIND = { valid: '正确示例', invalid: '错误示例' } as const;
 
 export async function testRules(dir: string, io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }, factory: LinterFactory, color: boolean): Promise<number> {
-  const { rules, sources, problems } = loadRuleFiles(resolve(io.cwd, dir), nodeHost);
+  const base = (await factory.forFile(undefined, 'txt')).config.resolved;
+  const { rules, sources, problems } = loadRuleFiles(resolve(io.cwd, dir), nodeHost, base.lexicons);
   if (problems.length) throw new ConfigError(problems);
   if (!rules.length) {
     io.stderr(`lawreport-lint: ${dir} 中没有规则文件（*.yaml）；规则文件的写法见 lawreport-lint --explain existence 或 README“编写本单位规则”\n`);
     return 2;
   }
   await prepareFormat('md');
-  const tester = new RuleTester((await factory.forFile(undefined, 'txt')).config.resolved);
+  const tester = new RuleTester(base);
   const paint = painter(color);
   const out: string[] = [];
   let failed = 0;

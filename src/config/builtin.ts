@@ -48,10 +48,10 @@ export async function loadBuiltinsFromYaml(root = packageRoot()): Promise<Builti
   // imported here so the dist path never evaluates yaml or ajv
   const problems: ConfigProblem[] = [];
   const { loadRuleFiles, loadLexiconDir } = await import('./rule-files.js');
-  const r = loadRuleFiles(join(root, 'rules'), nodeHost);
-  problems.push(...r.problems);
   const l = loadLexiconDir(join(root, 'rules', 'lexicon'), nodeHost);
   problems.push(...l.problems);
+  const r = loadRuleFiles(join(root, 'rules'), nodeHost, l.lexicons);
+  problems.push(...r.problems);
   const presets: Builtins['presets'] = {};
   const { readConfigFile } = await import('./config-file.js');
   for (const name of readdirSync(join(root, 'presets')).filter((n) => /\.ya?ml$/.test(n)).sort()) {

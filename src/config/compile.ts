@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { OptionError } from '../checks/define.js';
 import { checkTypes } from '../checks/index.js';
 import { createDocumentBuilder, vocabularyFrom, type DocumentBuilder } from '../document/index.js';
 import type { CompileEnv, CompiledRule, RuleDefinition, Severity, SeverityName } from '../types.js';
@@ -44,9 +45,15 @@ export async function compileConfig(resolved: ResolvedConfig): Promise<CompiledC
       const def = resolved.rules.get(id);
       const type = def && checkTypes[def.type];
       if (!def || !type) continue;
-      const found = validateRuleOptions(def.type, typeOptionSchema(type), { ...def.options, ...s.options }, file ?? resolved.configFile ?? '--rule', id, resolved.host);
-      if (found.length) badOptions.add(id);
-      problems.push(...found.map((p) => ({ ...p, path: [...at, ...p.path] })));
+      const options = { ...def.options, ...s.options };
+      const found = validateRuleOptions(def.type, typeOptionSchema(type), options, file ?? resolved.configFile ?? '--rule', id, resolved.host);
+      // options that name message ids (existence's patterns[].messageId) name ones the rule file words
+      const { checkMessages, kindWordsOf } = await import('./messages.js');
+      const worded = found.length ? [] : checkMessages({ ...def, options }, {}, kindWordsOf(resolved.lexicons))
+        .filter((p) => Object.hasOwn(s.options, p.path[0]))
+        .map((p) => ({ file: file ?? resolved.configFile ?? '--rule', message: `规则 ${id} 的选项：${p.message}`, hint: p.hint, path: p.path, key: p.key, needle: p.needle }));
+      if (found.length || worded.length) badOptions.add(id);
+      problems.push(...[...found, ...worded].map((p) => ({ ...p, path: [...at, ...p.path] })));
     }
   }
 
@@ -187,17 +194,17 @@ export function globMatcher(patterns: readonly string[]): (relPath: string) => b
 }
 
 /** A problem that still has to be pointed at its YAML node (`key`: at the key rather than the value). */
-type Located = ConfigProblem & { path?: (string | number)[]; key?: boolean };
+type Located = ConfigProblem & { path?: (string | number)[]; key?: boolean; needle?: string };
 
 /** Points problems that carry a YAML path at their line and column (error path only). */
 async function locate(problems: Located[], host: ConfigHost): Promise<ConfigProblem[]> {
   if (!problems.some((p) => p.path)) return problems;
   const { parseYamlSource } = await import('./yaml-source.js');
-  return problems.map(({ path, key, ...p }) => {
+  return problems.map(({ path, key, needle, ...p }) => {
     if (!path) return p;
     try {
       const { source } = parseYamlSource(p.file, host.readText(p.file));
-      return source ? source.problem(path, p.message, p.hint, key) : p;
+      return source ? source.problem(path, p.message, p.hint, key, needle) : p;
     } catch {
       return p;
     }
@@ -206,7 +213,7 @@ async function locate(problems: Located[], host: ConfigHost): Promise<ConfigProb
 
 /** A compile failure, pointed at the regex's own YAML node: in the user's config when the pattern came from there, else in the rule file. */
 function ruleProblem(def: RuleDefinition, err: Error, user?: { options: Record<string, unknown>; file?: string }): ConfigProblem {
-  const p: ConfigProblem = { file: def.file ?? def.id, message: `规则 ${def.id}：${err.message}` };
+  const p: ConfigProblem = { file: def.file ?? def.id, message: `规则 ${def.id}：${err instanceof OptionError ? optionErrorText(err) : err.message}` };
   if (err instanceof RegexError) {
     p.hint = err.hint;
     const fromUser = user?.file && findValuePath(user.options, err.source);
@@ -215,6 +222,16 @@ function ruleProblem(def: RuleDefinition, err: Error, user?: { options: Record<s
     if (path && (fromUser || def.file)) (p as Located).path = path;
   }
   return p;
+}
+
+/** What a check type found wrong with a rule's options, in words. */
+function optionErrorText({ code, data }: OptionError): string {
+  switch (code) {
+    case 'lexicon-missing': return `${data.option ? `${data.option} 的` : ''}词表引用 “${data.ref}” 不存在`;
+    case 'group-empty': return `词组 “${data.group}” 没有词语`;
+    case 'swap-not-table': return 'swap 应是“原字符 → 替换字符”的表';
+    case 'find-or-regex': return `entries 的第 ${data.entry} 项须给 find 或 regex 之一（不能都给，也不能都不给）`;
+  }
 }
 
 /** Path of the first string equal to `needle` inside a parsed YAML value. */

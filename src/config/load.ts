@@ -157,7 +157,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
   const applyLexicons = async (map: Record<string, string> | undefined, base: string, file: string) => {
     for (const [name, path] of Object.entries(map ?? {})) {
       const { loadLexiconFile } = await import('./rule-files.js');
-      const r = loadLexiconFile(resolve(base, path), host);
+      const r = loadLexiconFile(resolve(base, path), host, name);
       problems.push(...r.problems.map((p) => ({ ...p, hint: p.hint ?? `在 ${file} 的 lexicons.${name} 中引用` })));
       // defined, not assigned: a lexicon named __proto__ would otherwise replace the table's prototype
       if (r.value !== undefined) Object.defineProperty(lexicons, name, { value: r.value, enumerable: true, writable: true, configurable: true });
@@ -190,6 +190,8 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
 
   if (user) {
     const file = cfg.configFile!;
+    // the office's lexicons first: its rules' messages are checked against the report kinds' words
+    await applyLexicons(user.lexicons, userDir, file);
     for (const [i, dir] of asList(user.rulesDir).entries()) {
       const { loadRuleFiles } = await import('./rule-files.js');
       const folder = resolve(userDir, dir);
@@ -201,7 +203,7 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
           'rulesDir 相对于这个配置文件所在的文件夹；请先建好本单位规则的文件夹（lawreport-lint --init 可生成一个示例），或改正路径', false));
         continue;
       }
-      const r = loadRuleFiles(folder, host);
+      const r = loadRuleFiles(folder, host, lexicons);
       problems.push(...r.problems);
       for (const def of r.rules) {
         const existing = rules.get(def.id);
@@ -218,7 +220,6 @@ export async function resolveConfigOn(host: ConfigHost, options: ResolveOptions 
         }
       }
     }
-    await applyLexicons(user.lexicons, userDir, file);
     applyReportKind(user, file);
     applySettings(user.rules, file, () => file, userSource);
     cfg.ignore.patterns = user.ignore ?? [];

@@ -1,16 +1,21 @@
-import type { RuleDefinition } from '../types.js';
+import type { Lexicons, RuleDefinition } from '../types.js';
 import type { ConfigProblem } from './errors.js';
 import type { ConfigHost } from './host.js';
+import { checkMessages, kindWordsOf } from './messages.js';
 import { readConfigText } from './read-text.js';
 import { toRuleDefinition } from './rule-file.js';
-import { kebab, validateSource } from './validate.js';
+import { kebab, validateLexicon, validateSource } from './validate.js';
 import { COMMON_RULE_PROPERTIES } from './schema.js';
-
-const ID_PATTERN = new RegExp((COMMON_RULE_PROPERTIES.id as { pattern: string }).pattern);
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
-/** Reads and validates every rule file (`*.yaml`) of a folder; the id must equal the file name. */
-export function loadRuleFiles(dir: string, host: ConfigHost): { rules: RuleDefinition[]; sources: Map<string, YamlSource>; problems: ConfigProblem[] } {
+const ID_PATTERN = new RegExp((COMMON_RULE_PROPERTIES.id as { pattern: string }).pattern);
+
+/**
+ * Reads and validates every rule file (`*.yaml`) of a folder: its keys, its id (the
+ * file name) and its messages against its type's contract. `lexicons`: those the
+ * rules will run with (the report kind's words are placeholders of every message).
+ */
+export function loadRuleFiles(dir: string, host: ConfigHost, lexicons: Lexicons): { rules: RuleDefinition[]; sources: Map<string, YamlSource>; problems: ConfigProblem[] } {
   const { basename, extname, join } = host.path;
   const problems: ConfigProblem[] = [];
   const rules: RuleDefinition[] = [];
@@ -23,6 +28,7 @@ export function loadRuleFiles(dir: string, host: ConfigHost): { rules: RuleDefin
     const why = code === 'ENOENT' ? '文件夹不存在' : code === 'ENOTDIR' ? '这不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : (err as Error).message;
     return { rules, sources, problems: [{ file: dir, message: `无法读取规则文件夹：${why}`, hint: '检查规则文件夹的路径（rulesDir 相对于配置文件所在的文件夹）' }] };
   }
+  const kindWords = kindWordsOf(lexicons);
   for (const name of names) {
     const file = join(dir, name);
     const read = readConfigText(file, host, '规则文件', '规则文件夹中只放规则的 YAML 文件');
@@ -50,7 +56,9 @@ export function loadRuleFiles(dir: string, host: ConfigHost): { rules: RuleDefin
         options.length ? options.join('，或') : `id 与文件名须相同，只用小写字母、数字和连字符${fallback ? `，如 id: ${fallback} 与 ${fallback}.yaml` : ''}`));
     }
     if (invalid.length) continue;
-    rules.push(toRuleDefinition(raw, file));
+    const def = toRuleDefinition(raw, file);
+    for (const p of checkMessages(def, raw, kindWords)) problems.push(source.problem(p.path, p.message, p.hint, p.key, p.needle));
+    rules.push(def);
     sources.set(raw.id as string, source);
   }
   return { rules, sources, problems };
@@ -62,16 +70,23 @@ export function loadLexiconDir(dir: string, host: ConfigHost): { lexicons: Recor
   const lexicons: Record<string, unknown> = {};
   const problems: ConfigProblem[] = [];
   for (const name of host.list(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    const r = loadLexiconFile(join(dir, name), host);
+    const r = loadLexiconFile(join(dir, name), host, basename(name, extname(name)));
     problems.push(...r.problems);
     if (r.value !== undefined) lexicons[basename(name, extname(name))] = r.value;
   }
   return { lexicons, problems };
 }
 
-export function loadLexiconFile(file: string, host: ConfigHost): { value?: unknown; problems: ConfigProblem[] } {
+/**
+ * Reads the lexicon `name` from `file`, validated against its schema when the
+ * package ships one (schema/lexicon/<name>.schema.json); one that is not valid
+ * gives problems and no value.
+ */
+export function loadLexiconFile(file: string, host: ConfigHost, name: string): { value?: unknown; problems: ConfigProblem[] } {
   const read = readConfigText(file, host, '词表文件', '检查 lexicons 中的路径（相对于配置文件所在的文件夹）');
   if ('problem' in read) return { problems: [read.problem] };
   const { source, problems } = parseYamlSource(file, read.text);
-  return { value: source?.value, problems };
+  if (!source) return { problems };
+  const invalid = validateLexicon(name, source, host);
+  return invalid.length ? { problems: [...problems, ...invalid] } : { value: source.value, problems };
 }

@@ -1,12 +1,13 @@
 import type { ConfigProblem } from './errors.js';
 import { didYouMean } from './errors.js';
 import type { ConfigHost } from './host.js';
+import { lexiconSchema } from './lexicon-schemas.js';
 import { configSchema, ruleSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 import { clip } from './regex.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any }
+interface AjvError { instancePath: string; keyword: string; params: Record<string, any>; message?: string; schemaPath: string; parentSchema?: any; propertyName?: string }
 type Ajv = { compile(schema: object): Validator };
 /** ajv's class, as a ConfigHost gives it. */
 export type AjvClass = new (options: typeof AJV_OPTIONS) => Ajv;
@@ -17,12 +18,12 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as 
 type Prebuilt = Validator & { source: string };
 
 /** Each host's ajv instance and validators, made on first use. */
-interface Validators { ajv?: Ajv; files: Partial<Record<'rule' | 'config', Validator>>; options: Map<string, Validator> }
+interface Validators { ajv?: Ajv; files: Partial<Record<'rule' | 'config', Validator>>; options: Map<string, Validator>; lexicons: Map<string, Validator> }
 const validators = new WeakMap<ConfigHost, Validators>();
 
 function validatorsOf(host: ConfigHost): Validators {
   let v = validators.get(host);
-  if (!v) validators.set(host, (v = { files: {}, options: new Map() }));
+  if (!v) validators.set(host, (v = { files: {}, options: new Map(), lexicons: new Map() }));
   return v;
 }
 
@@ -55,7 +56,8 @@ function compile(schema: object, host: ConfigHost): Validator {
   return v.ajv.compile(schema);
 }
 
-const KIND = { rule: '规则文件', config: '配置文件' };
+type Kind = 'rule' | 'config' | 'lexicon';
+const KIND: Record<Kind, string> = { rule: '规则文件', config: '配置文件', lexicon: '词表文件' };
 
 /** Validates a rule or config file; every problem carries file:line:col and a hint. */
 export function validateSource(kind: 'rule' | 'config', src: YamlSource, host: ConfigHost): ConfigProblem[] {
@@ -68,14 +70,31 @@ export function validateSource(kind: 'rule' | 'config', src: YamlSource, host: C
  * reported one at a time).
  */
 export function validateSourceDetailed(kind: 'rule' | 'config', src: YamlSource, host: ConfigHost): { problems: ConfigProblem[]; paths: string[][] } {
-  const validate = validatorFor(kind, host);
+  return problemsOf(validatorFor(kind, host), kind, src);
+}
+
+/**
+ * Validates a lexicon (rules/lexicon/<name>.yaml, or the file a config names for it)
+ * against its schema; a lexicon under a name the package does not ship has none.
+ */
+export function validateLexicon(name: string, src: YamlSource, host: ConfigHost): ConfigProblem[] {
+  const schema = lexiconSchema(name);
+  if (!schema) return [];
+  const { lexicons } = validatorsOf(host);
+  let validate = lexicons.get(name);
+  if (!validate) lexicons.set(name, (validate = compile(schema, host)));
+  return problemsOf(validate, 'lexicon', src).problems;
+}
+
+function problemsOf(validate: Validator, kind: Kind, src: YamlSource): { problems: ConfigProblem[]; paths: string[][] } {
   if (validate(src.value)) return { problems: [], paths: [] };
   const errors = (validate.errors ?? []).filter((e) => !otherBranch(e, src.value));
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
   const paths: string[][] = [];
   for (const e of errors) {
-    if (e.keyword === 'if' || e.keyword === 'oneOf' && hasDeeper(e, errors)) continue;
+    // a key not allowed is reported once, by the error of the rule its name breaks
+    if (e.keyword === 'if' || e.keyword === 'propertyNames' || e.keyword === 'oneOf' && hasDeeper(e, errors)) continue;
     const path = e.instancePath.split('/').slice(1).map(unescape);
     const p = describe(kind, e, path, src.value);
     const key = `${p.path.join('/')}|${p.message}`;
@@ -113,8 +132,18 @@ function hasDeeper(e: AjvError, all: AjvError[]): boolean {
   return all.some((o) => o !== e && inside(o.instancePath) && o.keyword !== 'oneOf' && o.keyword !== 'if');
 }
 
-function describe(kind: 'rule' | 'config', e: AjvError, path: string[], value: unknown) {
+function describe(kind: Kind, e: AjvError, path: string[], value: unknown) {
   const where = path.length ? `“${path.join('.')}”` : KIND[kind];
+  if (e.propertyName !== undefined) {
+    // a key whose name is not allowed (parts.yaml's “shortcoming:” for “shortcomings:”)
+    const allowed = e.keyword === 'enum' ? (e.params.allowedValues as unknown[]).map(String) : [];
+    const guess = didYouMean(e.propertyName, allowed);
+    return {
+      path: [...path, e.propertyName], key: true,
+      message: `${where}中不能有 “${clip(e.propertyName)}” 这个键`,
+      hint: `${guess ? `是否想写 “${guess}”？` : ''}${allowed.length ? `可用的键：${allowed.join(', ')}` : e.parentSchema?.description ?? (e.params.pattern ? `键名应匹配 ${e.params.pattern}` : '')}`,
+    };
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);

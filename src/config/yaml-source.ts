@@ -6,8 +6,9 @@ export interface YamlSource {
   file: string;
   text: string;
   value: unknown;
-  locate(path: (string | number)[], key?: boolean): { line: number; column: number; width: number };
-  problem(path: (string | number)[], message: string, hint?: string, key?: boolean): ConfigProblem;
+  /** Where the node at `path` is (its key's place with `key`); with `needle`, where that text is inside the node. */
+  locate(path: (string | number)[], key?: boolean, needle?: string): { line: number; column: number; width: number };
+  problem(path: (string | number)[], message: string, hint?: string, key?: boolean, needle?: string): ConfigProblem;
 }
 
 const GENERAL_HINT = '检查缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对';
@@ -75,7 +76,7 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
       }],
     };
   }
-  const locate = (path: (string | number)[], key = false) => {
+  const locate = (path: (string | number)[], key = false, needle?: string) => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let keyNode: Node | undefined;
     for (const seg of path) {
@@ -91,6 +92,12 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     }
     const target = key && keyNode ? keyNode : node ?? keyNode;
     const range = target?.range ?? [0, 0];
+    // a placeholder inside a message: its own column (a YAML escape before it would shift it, so only text found as written)
+    const inside = needle ? text.slice(range[0], range[1]).indexOf(needle) : -1;
+    if (inside >= 0) {
+      const at = lineCounter.linePos(range[0] + inside);
+      return { line: at.line, column: at.col, width: needle!.length };
+    }
     const pos = lineCounter.linePos(range[0]);
     const endPos = lineCounter.linePos(range[1]);
     const width = endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : 1;
@@ -99,8 +106,8 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   const source: YamlSource = {
     file, text, value,
     locate,
-    problem(path, message, hint, key) {
-      const { line, column, width } = locate(path, key);
+    problem(path, message, hint, key, needle) {
+      const { line, column, width } = locate(path, key, needle);
       return { file, line, column, message, hint, frame: codeFrame(text, line, column, width) };
     },
   };

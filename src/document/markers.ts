@@ -1,5 +1,5 @@
 import type { Marker, MarkerStyle } from '../types.js';
-import { CIRCLED_CHARS, circledValue, CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
+import { chineseNumeral, CIRCLED_CHARS, circledValue, CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
 
 /**
  * Outline markers at the start of a line (GB/T 9704: 一、 →（一）→ 1. →（1）).
@@ -40,4 +40,35 @@ export function parseMarker(text: string, offset: number): Marker | undefined {
     return { text: whole, span: [offset, offset + whole.length], style, ordinal, halfWidth, punct };
   }
   return undefined;
+}
+
+/** A marker of this family numbered `n`, with these brackets and this punctuation after it: （三）, 3., 第三， */
+export function markerText(style: MarkerStyle, n: number, punct: string, [open, close]: readonly string[] = ['（', '）']): string {
+  switch (style) {
+    case 'cn-paren': case 'ar-paren': return `${open}${numeralFor(style, n)}${close}${punct}`;
+    case 'cn-di': return `第${numeralFor(style, n)}${punct}`;
+    default: return `${numeralFor(style, n)}${punct}`;
+  }
+}
+
+/** Where the numeral stands in a marker's text: “（三）” → [1, 2], “第十二，” → [1, 3]. */
+export function numeralSpan(marker: Pick<Marker, 'text' | 'style'>): [number, number] {
+  const re = marker.style === 'ar-dot' || marker.style === 'ar-paren' ? /\d+/
+    : marker.style === 'circled' ? new RegExp(`[${CIRCLED_CHARS}]`)
+    : new RegExp(`${CN_SMALL_NUMERAL}+`);
+  const m = re.exec(marker.text);
+  return m ? [m.index, m.index + m[0].length] : [0, 0];
+}
+
+/** The numeral `n` as a marker of this family writes it: 4, 四, ④. */
+export function numeralFor(style: MarkerStyle, n: number): string {
+  if (style === 'ar-dot' || style === 'ar-paren') return String(n);
+  if (style === 'circled') return CIRCLED_CHARS[n - 1] ?? String(n);
+  return chineseNumeral(n);
+}
+
+/** `marker` as written, numbered `n` instead: “三、” → “四、”, “(3)” → “(4)”. */
+export function renumbered(marker: Pick<Marker, 'text' | 'style'>, n: number): string {
+  const [s, e] = numeralSpan(marker);
+  return marker.text.slice(0, s) + numeralFor(marker.style, n) + marker.text.slice(e);
 }

@@ -1,4 +1,4 @@
-import type { CompiledRule, Diagnostic, Finding, Note, PassEvidence, Range, ReportDocument, Severity, Span } from '../types.js';
+import type { CompiledRule, Diagnostic, Finding, MessageData, Note, PassEvidence, Range, ReportDocument, Severity, Span } from '../types.js';
 import { RULE_TIME_LIMIT_MS, RuleTimeout, withBudget } from './budget.js';
 
 /**
@@ -111,7 +111,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
             if (findings.length >= MAX_FINDINGS_PER_RULE) throw new Enough();
             findings.push(f);
           },
-          pass: withEvidence ? (e) => passes.push({ span: e.span, message: interpolate(messageOf(def, e.messageId) ?? def.summary, e.data, doc.reportKind.words) }) : undefined,
+          pass: withEvidence ? (e) => passes.push({ span: e.span, message: fill(def, messageOf(def, e.messageId) ?? def.summary, e.data, doc.reportKind.words) }) : undefined,
         }));
       } catch (err) {
         if (!(err instanceof Enough)) throw err;
@@ -202,6 +202,28 @@ function messageOf(def: CompiledRule['def'], id: string): string | undefined {
   return Object.hasOwn(def.messages, id) ? def.messages[id] : undefined;
 }
 
+type Values = Record<string, string | number> | undefined;
+
+/**
+ * `data` with the values the rule file words (a Worded: “无”, “开头”) put in: each
+ * its message, filled from its own data, then from the rest of `data`.
+ */
+function worded(def: CompiledRule['def'], data: MessageData | undefined, kindWords: Readonly<Record<string, string>>): Values {
+  let plain: Values;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'object') continue;
+    plain ??= { ...(data as Record<string, string | number>) };
+    plain[k] = interpolate(messageOf(def, v.messageId) ?? '', { ...plain, ...v.data }, kindWords);
+  }
+  return plain ?? (data as Values);
+}
+
+/** A template filled from `data` (its worded values put in), then from the report kind's words. */
+function fill(def: CompiledRule['def'], template: string, data: MessageData | undefined, kindWords: Readonly<Record<string, string>>): string {
+  return interpolate(template, worded(def, data, kindWords), kindWords);
+}
+
 // A rule's documentation link, built once: a URL per diagnostic was a visible share of a batch.
 const hrefs = new WeakMap<CompiledRule['def'], string | undefined>();
 function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): string | undefined {
@@ -228,35 +250,41 @@ function withFixHint(help: string, hint: string): string {
 
 function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { previous, fileUrl, ruleLinks, fixHint: hint }: RunOptions): Diagnostic {
   const { def } = rule;
-  const template = messageOf(def, f.messageId ?? 'default') ?? messageOf(def, 'default') ?? def.summary;
+  const messageId = f.messageId ?? 'default';
+  const template = messageOf(def, messageId) ?? (f.messageId ? messageOf(def, 'default') : undefined) ?? def.summary;
   const kindWords = doc.reportKind.words;
+  // the finding's data with its worded values put in, once for the message, the related places, the fix title and help
+  const values = worded(def, f.data, kindWords);
   const d: Diagnostic = {
     range: toRange(doc, f.span),
     severity: f.severity ? (Math.max(rule.severity, CAP[f.severity]) as Severity) : rule.severity,
     code: def.id,
     source: 'lawreport-lint',
-    message: interpolate(template, f.data, kindWords),
+    message: interpolate(template, values, kindWords),
   };
   const href = ruleLinks === false ? undefined : ruleHref(def, fileUrl);
   if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => {
       const target = r.document === 'previous' && previous ? previous : doc;
-      const message = r.messageId ? interpolate(messageOf(def, r.messageId) ?? def.summary, { ...f.data, ...r.data }, kindWords) : r.message ?? '';
+      const message = r.messageId ? fill(def, messageOf(def, r.messageId) ?? def.summary, r.data ? { ...values, ...r.data } : values, kindWords) : r.message ?? '';
       return { location: { uri: documentUri(target, fileUrl), range: toRange(target, r.span) }, message };
     });
   }
-  const data: NonNullable<Diagnostic['data']> = { ruleType: def.type };
+  const data: NonNullable<Diagnostic['data']> = { ruleType: def.type, messageId };
   if (f.fix) {
+    // the rule file words every fix title its options use (checked when it loads)
+    const title = f.fix.title ?? messageOf(def, f.fix.messageId ?? 'fix') ?? '修复';
     data.fix = {
-      title: f.fix.title ?? def.messages.fix ?? '修复',
+      title: f.fix.data ? fill(def, title, { ...values, ...f.fix.data }, kindWords) : interpolate(title, values, kindWords),
       safe: f.fix.safe,
       edits: f.fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.text })),
     };
   }
-  if (def.help) data.help = interpolate(def.help, f.data, kindWords);
+  if (def.help) data.help = interpolate(def.help, values, kindWords);
   if (f.fix?.safe) data.help = withFixHint(data.help ?? '', hint ?? fixHint(doc.format));
-  if (def.reference) data.reference = def.reference;
+  const reference = f.reference ?? def.reference;
+  if (reference) data.reference = reference;
   d.data = data;
   return d;
 }

@@ -84,7 +84,8 @@ export const sarif = whole(sarifReport);
 function descriptor(id: string, info: RuleInfo | undefined, sample: Diagnostic | undefined) {
   const summary = info?.summary ?? sample?.message ?? id;
   const help = info?.help ?? sample?.data?.help;
-  const reference = info?.reference ?? sample?.data?.reference;
+  // a rule known here has its own reference or none: a finding's may be one entry's (wording)
+  const reference = info ? info.reference : sample?.data?.reference;
   const helpText = [help ? `建议：${help}` : summary, reference ? `依据：${reference}` : ''].filter(Boolean).join('\n');
   // the rule's YAML file is a file: URL of the machine that ran the check: dead anywhere
   // else, so only a web address is linked; the explanation itself is in the descriptor

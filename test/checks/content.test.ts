@@ -229,10 +229,10 @@ const builtins = await loadBuiltins();
 describe('option errors of the types', () => {
   const env = { lexicons: builtins.lexicons, regex: compileRegex };
   it('coverage names an unknown lexicon reference', () => {
-    expect(() => coverage.compile({ scope: { part: 'duties' }, groups: '$lexicon/nope.groups' }, env)).toThrow('词表引用 “$lexicon/nope.groups” 不存在');
+    expect(() => coverage.compile({ scope: { part: 'duties' }, groups: '$lexicon/nope.groups' }, env)).toThrow(expect.objectContaining({ code: 'lexicon-missing', data: { ref: '$lexicon/nope.groups', option: '' } }));
   });
   it('correspondence names an unknown topics reference', () => {
-    expect(() => correspondence.compile({ from: { part: 'shortcomings' }, to: { part: 'plan' }, topics: '$lexicon/topics.nope', threshold: 0.3 }, env)).toThrow('topics 的词表引用');
+    expect(() => correspondence.compile({ from: { part: 'shortcomings' }, to: { part: 'plan' }, topics: '$lexicon/topics.nope', threshold: 0.3 }, env)).toThrow(expect.objectContaining({ code: 'lexicon-missing', data: { ref: '$lexicon/topics.nope', option: 'topics' } }));
   });
   it('consistency compiles with defaults', () => {
     expect(typeof consistency.compile({}, env)).toBe('function');

@@ -119,7 +119,7 @@ describe('form of a marker', () => {
 });
 
 describe('options', () => {
-  const inline = (body: string) => inlineRule('numbering', '“{{found}}”', body);
+  const inline = (body: string) => inlineRule('numbering', '“{{found}}”', `messages:\n  fix: 改为“{{expected}}”\n  fixForm: 只改写法：“{{form}}”\n${body}`);
   const problems = (body: string) => configProblems(() => inline(body));
 
   it('maxSkip: 0 makes “1.” under “一、” a finding', async () => {

@@ -10,8 +10,9 @@ import { byRule, configProblems, inlineRule as inlineRuleOf, linterWith } from '
 
 await prepareFormat('md');
 
-/** A linter running only `my-rule`, a substitution rule with the given YAML body. */
-const inlineRule = (body: string) => inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', body);
+/** A linter running only `my-rule`, a substitution rule with the given YAML body (and its fix titles). */
+const FIX_TITLES = 'messages:\n  fix: 改为“{{expected}}”\n  fixDelete: 删除“{{found}}”\n';
+const inlineRule = (body: string) => inlineRuleOf('substitution', '“{{found}}”应为“{{expected}}”', FIX_TITLES + body);
 const problemsOf = (body: string) => configProblems(() => inlineRule(body));
 
 /** [found text, replacement, safe] of each finding, in document order. */
@@ -46,6 +47,12 @@ describe('substitution type: entries and their context', () => {
     expect(findings(both, '普法,宣传 普法, 宣传').map((f) => f[0])).toEqual([',']);
     const near = await inlineRule("entries:\n  - { find: ',', replace: '，', near: '\\p{Script=Han}', safe: true }");
     expect(findings(near, '普法,宣传 普法, 宣传 a,b').length).toBe(2);
+  });
+
+  it('an entry’s own reference replaces the rule’s; "" leaves the finding without one', async () => {
+    const dir = inlineRule("reference: 规则的依据\nentries:\n  - { find: 法制化, replace: 法治化, reference: 第一项的依据 }\n  - { find: 余其, replace: 余起, reference: '' }\n  - { find: 法制宣传, replace: 法治宣传 }");
+    const r = (await dir).lint('法制化，余其，法制宣传', { strict: true });
+    expect(r.diagnostics.map((d) => d.data?.reference)).toEqual(['第一项的依据', undefined, '规则的依据']);
   });
 
   it('a deletion (replace: "") is reported with a deleting fix', async () => {
@@ -116,7 +123,7 @@ describe('substitution type: option errors', () => {
 
   it('rejects an unknown key, naming it', async () => {
     const text = await problemsOf("entries:\n  - { find: a, replace: b, afer: '1' }");
-    expect(text).toMatch(/my-rule\.yaml:7:28 .*没有 “afer” 这个键/);
+    expect(text).toMatch(/my-rule\.yaml:10:28 .*没有 “afer” 这个键/);
     expect(text).toMatch(/是否想写 “after”/);
   });
 
@@ -165,5 +172,18 @@ describe('fullwidth-punctuation and wording (recommended)', () => {
     expect(linter.fix(text, { rules: new Set(['wording']) }).output).toBe(
       '共调解160余起矛盾。纳入法制化轨道。落实法制审核制度，建立健全学法制度，依法制定文件。履行推进法治政府建设第一责任人职责。学习《宪法》《民法典》。',
     );
+  });
+
+  it('wording: each entry cites its own basis, and a typo none', async () => {
+    const text = '共调解160余其矛盾。纳入法制化轨道。履行推进法治政府建设第一责任人职责。学习《宪法》、《民法典》。印发《关于转发<实施纲要>的通知》。';
+    const r = await lint(text);
+    const basis = Object.fromEntries(byRule(r.diagnostics, 'wording').map((d) => [text.slice(r.document.offsetAt(d.range.start), r.document.offsetAt(d.range.end)), d.data?.reference]));
+    expect(basis).toEqual({
+      余其: undefined,
+      法制化: expect.stringContaining('《中华人民共和国宪法》'),
+      推进法治政府建设第一责任人: '《党政主要负责人履行推进法治建设第一责任人职责规定》（2016）',
+      '、': expect.stringMatching(/^GB\/T 15834—2011《标点符号用法》4\.5（/),
+      '<实施纲要>': expect.stringMatching(/^GB\/T 15834—2011《标点符号用法》4\.15（/),
+    });
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormatContext } from '../../src/formatters/context.js';
 import { sarif } from '../../src/formatters/sarif.js';
 import type { FileResult } from '../../src/types.js';
-import { byFile, CWD, corpusResults, formatContext, UNREADABLE } from './fixtures.js';
+import { byFile, CWD, corpusResults, formatContext, lintResult, UNREADABLE } from './fixtures.js';
 
 /**
  * The official SARIF 2.1.0 schema (the copy @microsoft/jest-sarif ships) is
@@ -76,6 +76,14 @@ describe('sarif format', () => {
       expect(r.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[info.severity as 'error']);
     }
     expect(JSON.stringify(log)).not.toMatch(/file:[^"]*\/rules\//);
+  });
+
+  it('a rule whose findings each cite their own basis (wording) is described without one finding’s', async () => {
+    const draft = await lintResult('drafts/用词.txt', '关于2023年法治政府建设情况的报告\n纳入法制化轨道。');
+    expect(draft.diagnostics.find((d) => d.code === 'wording')?.data?.reference).toContain('宪法');
+    const one = JSON.parse(sarif([draft], ctx)) as SarifLog;
+    const wording = one.runs[0].tool.driver.rules.find((r) => r.id === 'wording')!;
+    expect(wording.help.text).not.toContain('依据');
   });
 
   it('has one result per finding, pointing at its rule and at the text, relative to the working folder', () => {

@@ -49,16 +49,24 @@ describe('prototype keys are not names', () => {
     expect(type.code).toBe(2);
     expect(type.stderr).toMatch(/my-rule\.yaml.*type/);
 
-    writeFileSync(join(dir, 'rules', 'my-rule.yaml'), [
-      'id: my-rule', 'type: existence', 'summary: 测试', 'severity: warning', 'message: 旧称“{{found}}”{{constructor}}',
+    // a message id and a placeholder named constructor are not Object's: the rule does not load
+    const rule = (messages: string) => [
+      'id: my-rule', 'type: existence', 'summary: 测试', 'severity: warning', messages,
       'patterns:', '  - words: [开展普法]', '    messageId: constructor', 'examples: { valid: [甲], invalid: [开展普法] }', '',
-    ].join('\n'));
+    ].join('\n');
+    writeFileSync(join(dir, 'rules', 'my-rule.yaml'), rule('message: 旧称“{{found}}”{{constructor}}'));
+    const refused = await cli(['draft.txt'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/my-rule\.yaml:5:23 .*“\{\{constructor\}\}” 不存在/);
+    expect(refused.stderr).toMatch(/my-rule\.yaml:8:16 .*“constructor” 在 messages 中没有/);
+
+    writeFileSync(join(dir, 'rules', 'my-rule.yaml'), rule('messages:\n  constructor: 旧称“{{found}}”'));
     writeFileSync(join(dir, 'lex.yaml'), '[甲]\n');
     writeFileSync(join(dir, '.lawreport-lint.yaml'), 'rulesDir: rules\nlexicons:\n  __proto__: lex.yaml\n');
     const run = await cli(['-f', 'json', 'draft.txt'], dir);
     const [r] = JSON.parse(run.stdout);
     const mine = r.diagnostics.filter((d: { code: string }) => d.code === 'my-rule');
-    expect(mine.map((d: { message: string }) => d.message)).toEqual(['旧称“开展普法”{{constructor}}']);
+    expect(mine.map((d: { message: string; data: { messageId: string } }) => [d.message, d.data.messageId])).toEqual([['旧称“开展普法”', 'constructor']]);
     // the recommended rules still run: the placeholder is an error
     expect(r.diagnostics.some((d: { code: string }) => d.code === 'placeholder')).toBe(true);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);

@@ -77,7 +77,7 @@ describe('an office’s rules in the page', () => {
   }
 
   it('a valid office rule finds what the CLI finds, with the same fix', async () => {
-    const files = { '.lawreport-lint.yaml': 'rulesDir: 本县规则\n', '本县规则/county-agency-name.yaml': RULE('patterns:\n  - words: [县法制办]\n    fix: { replace: 县司法局, safe: true }') };
+    const files = { '.lawreport-lint.yaml': 'rulesDir: 本县规则\n', '本县规则/county-agency-name.yaml': RULE('patterns:\n  - words: [县法制办]\n    fix: { replace: 县司法局, safe: true, title: 改为“县司法局” }') };
     const dir = tree(files);
     writeFileSync(join(dir, 'd.txt'), DRAFT);
     let stdout = '';

@@ -218,7 +218,7 @@ describe('the offline web page in chromium', () => {
     const other = page.locator('#parts li.no', { hasText: '其他需要报告的情况' });
     const inserted = await changeText(() => other.locator('button.fix').click(), before);
     // where other-matters puts it: after the last part's text, before the blank lines that end the file
-    expect(inserted).toBe(before.replace(/(推动依法治理工作再上新台阶。)/, '$1\n五、其他需要报告的情况\n无。'));
+    expect(inserted).toBe(before.replace(/(推动依法治理工作再上新台阶。)/, '$1\n\n五、其他需要报告的情况\n无。'));
     await page.waitForFunction(() => document.querySelectorAll('#parts li.yes').length === 5);
     const fixed = await changeText(() => page.locator('#fix-all').click(), inserted);
     expect(fixed).toBe(readFileSync(join(work, name), 'utf8'));
