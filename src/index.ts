@@ -25,7 +25,7 @@ export { lintDraft, type DraftLint, type DraftLintOptions } from './lint-draft.j
 export { docxToText, type DocxText } from './io/docx.js';
 export { annotateDocx, type AnnotateOptions, type AnnotateResult, type WordComment, type WordChange } from './word/annotate.js';
 export { plainDocx } from './word/plain.js';
-export { reviewDraft, type Review, type ReviewOptions } from './word/review.js';
+export { reviewDraft, type Review, type ReviewOptions } from './review-draft.js';
 export type * from './types.js';
 
 /** Lints one draft with the configuration found for its path (or the recommended preset). */
@@ -62,7 +62,7 @@ export async function lintFile(path: string, options: LinterFactoryOptions & Pic
  * of a draft under plan-answers-shortcomings, with another segmenter swapped in.
  */
 export async function matchScoresWith(text: string, segment: (s: string) => string[]): Promise<{ best: number; to: number }[]> {
-  const { matchTableFor } = await import('./cli/explain-matches.js');
+  const { matchTableFor } = await import('./present/explain-matches.js');
   const linter = await new LinterFactory({ noConfigLookup: true }).forFile(undefined, 'txt');
   const t = matchTableFor(linter, linter.config.builder.build(text, { format: 'txt' }), 'plan-answers-shortcomings', segment);
   return (t?.scores ?? []).map((row) => row.reduce((b, s, j) => (s.score > b.best ? { best: s.score, to: j } : b), { best: -1, to: 0 }));

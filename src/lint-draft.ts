@@ -5,6 +5,7 @@
  * this is the one pipeline: model → lint (and fix) → summary → positions in the
  * draft's own terms (Word paragraphs for a .docx whose paragraphs hold line breaks).
  */
+import { clip } from './document/clip.js';
 import { formatOf } from './document/index.js';
 import { summarize } from './document/summary.js';
 import type { FixPolicy, OffsetEdit } from './engine/fix.js';
@@ -104,8 +105,7 @@ export function lintFailure(err: unknown): { code: string; message: string } {
 
 /** An error's first line, at most 200 characters: a message quotes, it does not dump. */
 export function firstLine(err: unknown): string {
-  const s = String((err as Error)?.message ?? err).split('\n')[0];
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+  return clip(String((err as Error)?.message ?? err).split('\n')[0], 200);
 }
 
 /** Model line → Word paragraph (and the offset inside it) for a .docx whose paragraphs hold line breaks. */

@@ -10,6 +10,7 @@
 import { basename } from 'node:path';
 import { compileConfig } from './config/compile.js';
 import type { ResolvedConfig } from './config/load.js';
+import { clip } from './document/clip.js';
 import { Linter } from './linter.js';
 import type { RuleDefinition, RuleExample } from './types.js';
 
@@ -24,8 +25,7 @@ export interface RuleCheck {
   failures: string[];
 }
 
-const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const quoted = (list: string[]) => list.map((s) => `“${clip(s)}”`).join('、');
+const quoted = (list: string[]) => list.map((s) => `“${clip(s, 60)}”`).join('、');
 
 /** The rule file's own keys: id = file name, why and how, both kinds of example. */
 function checkMeta(def: RuleDefinition): string[] {
@@ -82,7 +82,7 @@ export class RuleTester {
     if (ex.at !== undefined) {
       const doc = result.document;
       const covered = mine.map((d) => ex.text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)));
-      if (!covered.includes(ex.at)) failures.push(`at 应恰好是报告的范围：期望 “${clip(ex.at)}”，实际 ${quoted(covered)}`);
+      if (!covered.includes(ex.at)) failures.push(`at 应恰好是报告的范围：期望 “${clip(ex.at, 60)}”，实际 ${quoted(covered)}`);
     }
     if (ex.output !== undefined) {
       const fixed = linter.fix(ex.text, { format, unsafe: true, rules: new Set([def.id]), previous });

@@ -13,7 +13,7 @@ import type {
   CodeAction, CodeLens, CreateFile, DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
-import { hoverMarkdown } from '../src/cli/explain.js';
+import { hoverMarkdown } from '../src/present/explain.js';
 import { main } from '../src/cli/index.js';
 import { prepareFormat } from '../src/document/index.js';
 import { applyFixesOnce } from '../src/engine/fix.js';

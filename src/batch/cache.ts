@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledConfig } from '../config/compile.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../present/version.js';
 import { sha256 } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Diagnostic, DraftSummary } from '../types.js';

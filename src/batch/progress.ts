@@ -3,7 +3,7 @@
  * on a terminal (the caller decides), redrawn at most every 50 ms, and erased
  * before anything else is printed so it never mixes with the report.
  */
-import { displayWidth } from '../formatters/width.js';
+import { displayWidth } from '../present/width.js';
 import { visible } from '../formatters/terminal.js';
 
 export interface Progress {

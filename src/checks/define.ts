@@ -1,3 +1,4 @@
+import { clipSpaced } from '../document/clip.js';
 import { alternation } from '../document/vocabulary.js';
 import type { CheckType, CompileEnv, MessageContract, OptionSchema, PartKind } from '../types.js';
 import { PART_KINDS } from '../types.js';
@@ -83,8 +84,7 @@ export function expandWords(words: readonly unknown[] | undefined, lexicons: Rea
 }
 
 export function quote(s: string, max = 24): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max)}…` : t;
+  return clipSpaced(s.trim(), max);
 }
 
 export type { PartKind };

@@ -13,7 +13,7 @@ import { formatOf } from '../document/index.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraftBytes, ReadError } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { LinterFactory } from '../linter.js';
-import { reviewDraft } from '../word/review.js';
+import { reviewDraft } from '../review-draft.js';
 import { DocxError } from '../word/zip.js';
 import type { CliIO } from './index.js';
 import type { CliOptions } from './program.js';

@@ -13,7 +13,7 @@ import { formatterNames, loadFormat, reportContext, whole, type FormatContext, t
 import { visibleLines } from '../formatters/terminal.js';
 import { fixCommandFor } from './shell.js';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../io/limits.js';
-import { fileSpool } from '../io/spool.js';
+import { fileSpool } from '../batch/spool.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraft, readDraftFile, ReadError, type Draft, type DraftFile } from '../io/read.js';
 import { saveFixedDraft } from '../io/save-fix.js';
 import { AtomicOutput, outputTarget, writeFileAtomic, WriteRefused } from '../io/write.js';
@@ -23,10 +23,10 @@ import type { FileResult, ReportDocument } from '../types.js';
 import { byRule, changeList } from './changes.js';
 import { painter } from '../formatters/context.js';
 import { loadCompare } from './compare.js';
-import { explainMatches } from './explain-matches.js';
-import { explainRule, explainType, listRules } from './explain.js';
+import { explainMatches } from '../present/explain-matches.js';
+import { explainRule, explainType, listRules } from '../present/explain.js';
 import { parseArgs, type CliOptions } from './program.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../present/version.js';
 // not loaded on demand: it needs only what every run loads, and a chunk of its own is one more file at start-up
 import { webCommand } from './web.js';
 

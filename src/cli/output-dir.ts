@@ -7,11 +7,11 @@ import { indexPage, returnFileName, returnPage, type IndexEntry } from '../forma
 import { draftRow } from '../formatters/overview.js';
 import { xlsxReport } from '../formatters/xlsx.js';
 import { decodeDraft, readDraftBytes, ReadError } from '../io/read.js';
-import { fileSpool } from '../io/spool.js';
+import { fileSpool } from '../batch/spool.js';
 import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import type { LinterFactory } from '../linter.js';
 import type { FileResult } from '../types.js';
-import { reviewDraft } from '../word/review.js';
+import { reviewDraft } from '../review-draft.js';
 import { DocxError } from '../word/zip.js';
 
 /** The workbook --output-dir writes beside the returns, for the office to forward upward. */

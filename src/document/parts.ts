@@ -1,3 +1,4 @@
+import { clip } from './clip.js';
 import type { Item, Section, Span } from '../types.js';
 import { CN_SMALL_NUMERAL } from './numerals.js';
 
@@ -66,7 +67,7 @@ export function findEnumerations(
 export function labelOf(text: string, span: Span, max = 30): string {
   const s = text.slice(span[0], span[1]).trim();
   const first = s.split(/[。；;！？]/)[0];
-  return first.length > max ? `${first.slice(0, max)}…` : first;
+  return clip(first, max);
 }
 
 /**

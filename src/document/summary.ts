@@ -1,3 +1,4 @@
+import { clipSpaced } from './clip.js';
 import type { Diagnostic, DraftSummary, PassEvidence, ReportDocument, Sentence } from '../types.js';
 
 /** How much of the sentence around a finding is quoted on each side. */
@@ -20,10 +21,7 @@ export function summarize(doc: ReportDocument, diagnostics: readonly Diagnostic[
       rule: e.rule,
       evidence: e.evidence.map((x) => ({ message: x.message, line: x.span ? line(x.span[0]) : undefined })),
     })),
-    quotes: spans.map(([s, e]) => {
-      const t = doc.text.slice(s, e).replace(/\s+/g, ' ');
-      return t.length > 80 ? `${t.slice(0, 80)}…` : t;
-    }),
+    quotes: spans.map(([s, e]) => clipSpaced(doc.text.slice(s, e), 80)),
     ...(quotes ? { contexts: spans.map(([s, e]) => sentenceAround(doc, s, e)) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { painter, SEVERITY_STYLE, SEVERITY_WORD, where, type FormatContext } fro
 import { draftRow, enabledRules, lineLabel, markedQuote, quoteInContext, quoteOf, rulesOfDraft, type QuoteInContext } from './overview.js';
 import type { Requirement } from './report-context.js';
 import { defineFormat, whole } from './report.js';
-import { displayWidth, padEnd } from './width.js';
+import { displayWidth, padEnd } from '../present/width.js';
 import { forTerminal } from './terminal.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'unchecked';

@@ -1,4 +1,3 @@
-import { formatOf } from '../document/index.js';
 import type { FileResult } from '../types.js';
 import type { CompareSource } from './change.js';
 import type { ReportVocabulary, RuleInfo } from './report-context.js';
@@ -88,9 +87,7 @@ export interface ReportFormat {
   readonly binary?: boolean;
 }
 
-export const SEVERITY_WORD: Record<number, string> = { 1: '错误', 2: '警告', 3: '提示', 4: '建议' };
-/** The terminal colour of a severity. */
-export const SEVERITY_STYLE: Record<number, 'red' | 'yellow' | 'blue'> = { 1: 'red', 2: 'yellow', 3: 'blue', 4: 'blue' };
+export { SEVERITY_WORD, SEVERITY_STYLE } from '../present/severity.js';
 
 const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32, cyan: 36 };
 export type Paint = (style: keyof typeof CODES, s: string) => string;
@@ -98,12 +95,4 @@ export function painter(color: boolean): Paint {
   return (style, s) => (color ? `\u001b[${CODES[style]}m${s}\u001b[0m` : s);
 }
 
-/** A Word draft: its lines are paragraphs, and --fix never rewrites it. */
-export function isWord(r: FileResult): boolean {
-  return formatOf(r.filePath) === 'docx';
-}
-
-/** Human location of a diagnostic: line:col, or 第N段 for a .docx (line = paragraph). */
-export function where(r: FileResult, line: number, character: number): string {
-  return isWord(r) ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
-}
+export { isWord, where } from '../present/position.js';

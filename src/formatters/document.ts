@@ -1,9 +1,5 @@
+import { clipSpaced } from '../document/clip.js';
 import type { Item, Part, PartEvidence, ReportDocument, ReportKindInfo, Section, Span } from '../types.js';
-
-function clip(s: string, n = 40): string {
-  const t = s.replace(/\s+/g, ' ');
-  return t.length > n ? `${t.slice(0, n)}…` : t;
-}
 
 /**
  * `--print-document`: what the model sees — title, organ, year, parts with their
@@ -27,7 +23,7 @@ export function printDocument(doc: ReportDocument, labels: Readonly<Record<strin
   const walk = (s: Section, depth: number) => {
     const m = s.heading.marker;
     const style = m ? `${m.style}${m.halfWidth ? ' 半角' : ''}` : s.heading.mdDepth ? `md#${s.heading.mdDepth}` : 'bare';
-    out.push(`${'  '.repeat(depth + 1)}${L(s.heading.span)} [${s.heading.level}级 ${style}] ${clip(doc.slice(s.heading.span), 50)}`);
+    out.push(`${'  '.repeat(depth + 1)}${L(s.heading.span)} [${s.heading.level}级 ${style}] ${clipSpaced(doc.slice(s.heading.span), 50)}`);
     for (const c of s.children) walk(c, depth + 1);
   };
   for (const s of doc.sections) walk(s, 0);
@@ -35,7 +31,7 @@ export function printDocument(doc: ReportDocument, labels: Readonly<Record<strin
   out.push('部分：');
   const label = (k: string) => labels[k] ?? (k === 'unknown' ? '未识别' : k);
   const partLines = (p: Part, indent: string) => {
-    out.push(`${indent}${L(p.heading.span)} ${p.kind}（${label(p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clip(p.heading.title, 40)}`);
+    out.push(`${indent}${L(p.heading.span)} ${p.kind}（${label(p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clipSpaced(p.heading.title, 40)}`);
     out.push(`${indent}  判断：${p.evidence.length ? p.evidence.map((e) => evidenceText(e, label)).join('；') : '未能识别属于规定的哪一部分（标题没有关键词，位置和内容也不足以判断）'}`);
     if (p.alsoNames?.length) out.push(`${indent}  标题还写了：${p.alsoNames.map(label).join('、')}`);
     const figures = doc.quantities.filter((q) => q.span[0] >= p.bodySpan[0] && q.span[1] <= p.bodySpan[1]);
@@ -86,7 +82,7 @@ function evidenceText(e: PartEvidence, label: (k: string) => string): string {
 
 function itemLine(it: Item, L: (s: Span) => string): string {
   const kind = { heading: '标题项', enumeration: '一是…', paragraph: '段落', sentence: '句子' }[it.kind];
-  return `${L(it.span)} ${kind}：${clip(it.label, 40)}`;
+  return `${L(it.span)} ${kind}：${clipSpaced(it.label, 40)}`;
 }
 
 /** The model as JSON (spans as [start, end] offsets plus 1-based lines), for tools. */

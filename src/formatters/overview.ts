@@ -1,10 +1,10 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatOf } from '../document/index.js';
 import type { Diagnostic, FileResult, PartKind, Severity } from '../types.js';
+import { placeIn } from '../present/position.js';
 import { isWord, where, type FormatContext } from './context.js';
 import type { ReportVocabulary } from './report-context.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../present/width.js';
 
 /**
  * The per-draft digest shared by the formats for people (table, html,
@@ -166,8 +166,7 @@ export function relatedPlaces(r: FileResult, d: Diagnostic, ctx: Pick<FormatCont
     const { line, character } = rel.location.range.start;
     if (rel.location.uri === own || !rel.location.uri.startsWith('file:')) return { where: where(r, line, character), message: rel.message };
     const path = fileURLToPath(rel.location.uri);
-    const label = formatOf(path) === 'docx' ? `第${line + 1}段` : `${line + 1}:${character + 1}`;
-    return { file: displayPath(path, ctx.cwd), where: label, message: rel.message };
+    return { file: displayPath(path, ctx.cwd), where: placeIn(path, line, character), message: rel.message };
   });
 }
 

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../present/version.js';
 import type { Diagnostic, FileResult, Range, Severity } from '../types.js';
 import { displayPath, enabledRules, quoteOf } from './overview.js';
 import type { RuleInfo } from './report-context.js';

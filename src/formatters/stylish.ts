@@ -2,7 +2,7 @@ import type { Diagnostic, FileResult } from '../types.js';
 import { isWord, painter, SEVERITY_STYLE, SEVERITY_WORD, where } from './context.js';
 import { quoteInContext, relatedLine, relatedPlaces, type QuoteInContext } from './overview.js';
 import { defineFormat, whole } from './report.js';
-import { displayWidth, padEnd } from './width.js';
+import { displayWidth, padEnd } from '../present/width.js';
 import { forTerminal } from './terminal.js';
 
 /** Positions listed for a group of findings before “…”. */

@@ -4,7 +4,7 @@ import { evaluate, requirementsOf } from './checklist.js';
 import { painter, SEVERITY_STYLE, SEVERITY_WORD, type FormatContext, type Paint } from './context.js';
 import { displayPath, headline, draftRow, partColumns, topProblems, ruleTotals, totals, type DraftRow } from './overview.js';
 import { defineFormat, whole } from './report.js';
-import { displayWidth, padEnd, padStart } from './width.js';
+import { displayWidth, padEnd, padStart } from '../present/width.js';
 import { forTerminal } from './terminal.js';
 
 type Align = 'left' | 'right' | 'center';

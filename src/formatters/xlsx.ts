@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
 import type { Cell, Worksheet } from 'exceljs';
+import { SEVERITY_NAME_WORD } from '../present/severity.js';
 import type { FileResult } from '../types.js';
 import type { DraftChange } from './change.js';
 import { evaluate, requirementsOf, STATUS_WORD, type CheckStatus } from './checklist.js';
 import { SEVERITY_WORD, where, type FormatContext, type ReportSink } from './context.js';
 import { byOrgan, displayPath, draftRow, headline, partColumns, quoteInContext, relatedLine, relatedPlaces, ruleName, ruleTotals, topProblems, type DraftRow } from './overview.js';
 import { defineFormat } from './report.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../present/width.js';
 
 /**
  * `--format xlsx` (with -o 汇总.xlsx): the workbook a county office forwards
@@ -224,12 +225,11 @@ async function findingsSheet(sheet: Worksheet, pieces: Iterable<string>): Promis
 async function rulesSheet(sheet: Worksheet, rows: Row[], ctx: FormatContext): Promise<void> {
   const totals = new Map(ruleTotals(rows, ctx).map((t) => [t.rule, t]));
   const ids = [...new Set([...ctx.rules?.keys() ?? [], ...totals.keys()])].sort();
-  const SEVERITY_NAME: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
   const header = ['规则', '规则 id', '说明', '本次级别', '依据', '建议', '稿件数', '问题数'];
   const cells = ids.map((id) => {
     const info = ctx.rules?.get(id);
     const t = totals.get(id);
-    return [ruleName(id, ctx), id, info?.summary ?? '', info ? SEVERITY_NAME[info.severity] : t ? SEVERITY_WORD[t.severity] : '', info?.reference ?? '', info?.help ?? '', t?.drafts ?? 0, t?.findings ?? 0];
+    return [ruleName(id, ctx), id, info?.summary ?? '', info ? SEVERITY_NAME_WORD[info.severity] : t ? SEVERITY_WORD[t.severity] : '', info?.reference ?? '', info?.help ?? '', t?.drafts ?? 0, t?.findings ?? 0];
   });
   await smallSheet(sheet, header, cells, 60);
 }

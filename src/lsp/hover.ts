@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { explainRule, hoverMarkdown } from '../cli/explain.js';
+import { explainRule, hoverMarkdown } from '../present/explain.js';
 import type { Diagnostic, Position, Range, RuleDefinition } from '../types.js';
 import { contains } from './ranges.js';
 

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../present/version.js';
 import { codeActions, FIX_ALL_KIND, resolveAction, type ActionFeatures } from './actions.js';
 import { hoverFor } from './hover.js';
 import { RecoveringMessageReader } from './reader.js';

@@ -15,7 +15,7 @@ import { decodeDocx, decodeText, ReadError } from '../io/decode.js';
 import { lintDraft, type DraftLint } from '../lint-draft.js';
 import { Linter } from '../linter.js';
 import type { Diagnostic, Directive, DocumentFormat, FileResult } from '../types.js';
-import { reviewDraft } from '../word/review.js';
+import { reviewDraft } from '../review-draft.js';
 
 /** How a safe fix is applied in the page, said in a finding's help (the CLI's says --fix). */
 export const FIX_HINT = '（点“修复”按钮或“修复全部可安全修复的问题”即可改正）';

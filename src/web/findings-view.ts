@@ -3,7 +3,7 @@
  * the heading found, ✗ with the fix that inserts it), then the findings errors →
  * warnings → info, grouped by rule with counts and “全部改正”.
  */
-import { explainRule } from '../cli/explain.js';
+import { explainRule } from '../present/explain.js';
 import { SEVERITY_WORD } from '../formatters/context.js';
 import { groupProblems } from '../formatters/overview.js';
 import type { DraftLint } from '../lint-draft.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { lintFiles } from '../../src/batch/run.js';
 import { formatterNames, loadFormat, loadFormatter, reportContext, type FormatContext, type ReportSink, type Spool } from '../../src/formatters/index.js';
-import { fileSpool } from '../../src/io/spool.js';
+import { fileSpool } from '../../src/batch/spool.js';
 import { LinterFactory } from '../../src/linter.js';
 import type { FileResult } from '../../src/types.js';
 import { acceptanceFolder, runCli } from './helpers.js';

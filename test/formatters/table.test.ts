@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { table } from '../../src/formatters/table.js';
-import { displayWidth } from '../../src/formatters/width.js';
+import { displayWidth } from '../../src/present/width.js';
 import type { FileResult } from '../../src/types.js';
 import type { FormatContext } from '../../src/formatters/context.js';
 import { byFile, corpusResults, formatContext, UNREADABLE } from './fixtures.js';

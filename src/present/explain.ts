@@ -1,16 +1,16 @@
+import { SEVERITY_NAME_WORD } from './severity.js';
 import { stringify } from './yaml-lite.js';
 import { checkTypes } from '../checks/index.js';
 import type { CompiledConfig } from '../config/compile.js';
 import type { MessageRole, RuleDefinition } from '../types.js';
 
-const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
 const ROLE: Record<MessageRole, string> = { finding: '', related: '（相关位置）', pass: '（审核清单）', fix: '（修复标题）', word: '（用词）' };
 
 /** `--explain RULE`: the rule rendered from its YAML — what, why, how, options, examples. */
 export function explainRule(def: RuleDefinition, effective?: string): string {
   const out: string[] = [];
   out.push(`${def.id} — ${def.summary}`);
-  out.push(`类型：${def.type}（${checkTypes[def.type]?.summary ?? ''}）  默认：${SEV[def.severity]}${effective ? `  当前：${SEV[effective] ?? effective}` : ''}${def.status !== 'stable' ? `  状态：${def.status}` : ''}`);
+  out.push(`类型：${def.type}（${checkTypes[def.type]?.summary ?? ''}）  默认：${SEVERITY_NAME_WORD[def.severity]}${effective ? `  当前：${SEVERITY_NAME_WORD[effective] ?? effective}` : ''}${def.status !== 'stable' ? `  状态：${def.status}` : ''}`);
   if (def.reference) out.push(`依据：${def.reference}`);
   if (def.docs) out.push('', '为什么：', ...def.docs.trim().split('\n').map((l) => `  ${l}`));
   if (def.help) out.push('', `怎样改：${def.help}`);
@@ -72,7 +72,7 @@ export function listRules(config: CompiledConfig): string {
   const tw = Math.max(...rows.map((r) => r.type.length));
   const lines = rows.map((r) => {
     const eff = config.resolved.settings.get(r.id)?.severity ?? 'off';
-    return `${r.id.padEnd(w)}  ${r.type.padEnd(tw)}  ${(SEV[eff] ?? eff).padEnd(2, '　')}  ${r.summary}`;
+    return `${r.id.padEnd(w)}  ${r.type.padEnd(tw)}  ${(SEVERITY_NAME_WORD[eff] ?? eff).padEnd(2, '　')}  ${r.summary}`;
   });
   return [`${'规则'.padEnd(w - 2)}  ${'类型'.padEnd(tw - 2)}  当前  说明`, ...lines].join('\n') + '\n';
 }

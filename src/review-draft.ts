@@ -5,18 +5,18 @@
  * tracked changes unless asked not to, and a summary comment on the title with the
  * checklist. A .txt/.md draft becomes a plain .docx first, one paragraph a line.
  */
-import { formatOf } from '../document/index.js';
-import { fixHint } from '../engine/fix-hint.js';
-import { reportContext } from '../formatters/report-context.js';
-import type { Draft } from '../io/decode.js';
-import { lintDraft } from '../lint-draft.js';
-import type { Linter } from '../linter.js';
-import type { Diagnostic, DocumentFormat, Range, ReportDocument } from '../types.js';
-import { annotateDocx, type WordChange, type WordComment } from './annotate.js';
-import { diffChars } from './diff.js';
-import { plainDocx, type PlainStyle } from './plain.js';
+import { formatOf } from './document/index.js';
+import { fixHint } from './engine/fix-hint.js';
+import { reportContext } from './formatters/report-context.js';
+import type { Draft } from './io/decode.js';
+import { lintDraft } from './lint-draft.js';
+import type { Linter } from './linter.js';
+import { SEVERITY_WORD } from './present/severity.js';
+import type { Diagnostic, DocumentFormat, Range, ReportDocument } from './types.js';
+import { annotateDocx, type WordChange, type WordComment } from './word/annotate.js';
+import { diffChars } from './word/diff.js';
+import { plainDocx, type PlainStyle } from './word/plain.js';
 
-const SEVERITY = { 1: '错误', 2: '警告', 3: '提示', 4: '提示' } as const;
 /** Listed one by one up to this many; a paragraph with 62 half-width commas gets one comment. */
 const LISTED = 12;
 
@@ -103,8 +103,8 @@ function groupComments(
   for (const g of groups.values()) {
     const d = g[0];
     const lines = g.length === 1
-      ? [`${SEVERITY[d.severity]}：${d.message}`]
-      : [`${SEVERITY[d.severity]}：本段有 ${g.length} 处同类问题`,
+      ? [`${SEVERITY_WORD[d.severity]}：${d.message}`]
+      : [`${SEVERITY_WORD[d.severity]}：本段有 ${g.length} 处同类问题`,
         ...g.slice(0, LISTED).map((x) => `第 ${columnOf(x.range.start) + 1} 字：${x.message}`),
         ...(g.length > LISTED ? [`……另有 ${g.length - LISTED} 处`] : [])];
     if (d.data?.reference) lines.push(`依据：${d.data.reference}`);

@@ -3,7 +3,7 @@ import { compileRegex } from '../config/regex.js';
 import type { Linter } from '../linter.js';
 import type { Segment } from '../document/terms.js';
 import type { ReportDocument } from '../types.js';
-import { displayWidth, padEnd } from '../formatters/width.js';
+import { displayWidth, padEnd } from './width.js';
 
 /**
  * `--explain-matches FILE`: the shortcoming × plan score table of
