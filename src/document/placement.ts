@@ -145,6 +145,25 @@ export function compilePlacement(v: DocumentVocabulary) {
     });
     const classes = sections.map((s) => classifyHeading(s.heading.title, v.parts, n));
     const decided: (PartKind | undefined)[] = classes.map((c) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined));
+    // each section's nearest decided neighbours and whether a closing part came before it, in
+    // two passes: asked per section, they made a draft of thousands of headings quadratic
+    const prevOf: (number | undefined)[] = [];
+    const closedBeforeOf: boolean[] = [];
+    for (let j = 0, prev: number | undefined, closed = false; j < sections.length; j++) {
+      prevOf.push(prev);
+      closedBeforeOf.push(closed);
+      const k = decided[j];
+      if (k) {
+        prev = j;
+        closed ||= CLOSING.has(k);
+      }
+    }
+    const nextOf: (number | undefined)[] = new Array(sections.length);
+    for (let j = sections.length - 1, next: number | undefined; j >= 0; j--) {
+      nextOf[j] = next;
+      if (decided[j]) next = j;
+    }
+    const presentKinds = new Set(decided);
 
     const parts: Part[] = sections.map((s, i) => {
       const c = classes[i];
@@ -161,12 +180,10 @@ export function compilePlacement(v: DocumentVocabulary) {
     function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
       const s = sections[i];
       const c = classes[i];
-      let prev: number | undefined;
-      for (let j = i - 1; j >= 0 && prev === undefined; j--) if (decided[j]) prev = j;
-      let next: number | undefined;
-      for (let j = i + 1; j < sections.length && next === undefined; j++) if (decided[j]) next = j;
-      const closedBefore = decided.slice(0, i).some((k) => k && CLOSING.has(k));
-      const present = (k: PartKind) => decided.includes(k);
+      const prev = prevOf[i];
+      const next = nextOf[i];
+      const closedBefore = closedBeforeOf[i];
+      const present = (k: PartKind) => presentKinds.has(k);
       const scores = new Map<PartKind, { n: number; evidence: PartEvidence[] }>();
       const add = (k: PartKind, points: number, e: PartEvidence) => {
         if (points <= 0) return;

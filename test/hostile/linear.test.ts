@@ -95,6 +95,18 @@ describe('model and encoding', () => {
     expect(items.every((it, i) => it.span[1] - it.span[0] === 7 && (i === 0 || items[i - 1].span[1] === it.span[0]))).toBe(true);
   });
 
+  it('100,000 first-level headings no keyword places: each placed by position, with its neighbours found once', async () => {
+    const doc = await model(`关于2023年法治政府建设情况的报告\n${'一、标题\n'.repeat(100_000)}`);
+    expect(doc.parts).toHaveLength(100_000);
+    // no keyword, no content, and no placed part after them: position alone is not enough
+    expect(doc.parts.every((p) => p.kind === 'unknown')).toBe(true);
+    // with a plan at the end, every section before it is the year's work, by its position
+    const planned = await model(`关于2023年法治政府建设情况的报告\n${'一、标题\n'.repeat(100_000)}二、2024年工作安排\n加强学习。\n`);
+    expect(planned.parts.at(-1)?.kind).toBe('plan');
+    expect(planned.parts.slice(0, -1).every((p) => p.kind === 'achievements' && p.evidence[0]?.by === 'position')).toBe(true);
+    expect(planned.parts[0].evidence[0]).toMatchObject({ by: 'position', before: 'plan' });
+  });
+
   it('GB18030: 30,000 characters of CJK Ext-B and the four-byte BMP range, encoded and read back', () => {
     const rare = Array.from({ length: 30_000 }, (_, i) => String.fromCodePoint(i % 2 ? 0x20000 + i : 0x0080 + (i % 0x60))).join('');
     expect(decode(encode(rare, 'gb18030', false)).text).toBe(rare);
