@@ -21,10 +21,6 @@ export interface SourceLine {
 
 const INDENT = /[ \t\u3000\u00a0\ufeff]/;
 
-export function isBlankChar(ch: string): boolean {
-  return INDENT.test(ch);
-}
-
 /**
  * Word debris before a line's text (debris.yaml): a “[bookmark: …]” field or an
  * invisible character in front of “（一）” would hide the marker, so the outline

@@ -46,10 +46,6 @@ export async function loadMarkdown(): Promise<void> {
   };
 }
 
-export function isMarkdownLoaded(): boolean {
-  return parser !== undefined;
-}
-
 export function parseMarkdownBlocks(text: string): MdBlock[] {
   if (!parser) throw new Error('Markdown parser not loaded: call loadMarkdown() first');
   return parser(text);

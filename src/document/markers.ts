@@ -20,11 +20,6 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'cn-di', re: new RegExp(`^(第)(${CN})()([，,、：:])`) },
 ];
 
-/** The expected level of each marker family in the standard hierarchy. */
-export const STANDARD_LEVEL: Partial<Record<MarkerStyle, number>> = {
-  'cn-dun': 1, 'cn-paren': 2, 'ar-dot': 3, 'ar-paren': 4, circled: 5,
-};
-
 export function parseMarker(text: string, offset: number): Marker | undefined {
   const rest = text.slice(offset, offset + 12);
   for (const { style, re } of PATTERNS) {
