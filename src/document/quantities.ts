@@ -159,7 +159,10 @@ export class RangeCursor {
   private next = 0;
   private furthest = -1;
   constructor(ranges: [number, number][]) {
-    this.ranges = ranges.sort((a, b) => a[0] - b[0]);
+    // matches of one pattern come in order already; sorting would copy them for nothing
+    let sorted = true;
+    for (let i = 1; i < ranges.length && sorted; i++) sorted = ranges[i - 1][0] <= ranges[i][0];
+    this.ranges = sorted ? ranges : ranges.sort((a, b) => a[0] - b[0]);
   }
 
   /** Whether a range overlaps [s, e); `e` never decreases from one call to the next. */

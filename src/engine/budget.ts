@@ -18,7 +18,8 @@ let limit = RULE_TIME_LIMIT_MS;
 
 /** Runs `fn` with a clock of `ms` milliseconds; the previous clock is restored after. */
 export function withBudget<T>(ms: number, fn: () => T): T {
-  const [outerDeadline, outerLimit] = [deadline, limit];
+  const outerDeadline = deadline;
+  const outerLimit = limit;
   deadline = Math.min(outerDeadline, performance.now() + ms);
   limit = ms;
   try {

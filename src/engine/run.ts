@@ -234,16 +234,20 @@ function ruleHref(def: CompiledRule['def'], fileUrl: FileUrl | undefined): strin
 /** A finding's `severity` caps the rule's: a finding the model is not sure of is never an error. */
 const CAP: Record<NonNullable<Finding['severity']>, Severity> = { warning: 2, info: 3 };
 
-/** Help texts with a fix hint put in: one string per rule and hint, not one per comma a draft has. */
-const hinted = new Map<string, string>();
+/**
+ * Help texts with a fix hint put in: one string per help and hint, not one per comma a
+ * draft has. Keyed by hint, then help, so a lookup builds no key string.
+ */
+const hinted = new Map<string, Map<string, string>>();
 
 /** “删除多余的空格（…可自动修复）。”: the hint goes inside the help's sentence. */
 function withFixHint(help: string, hint: string): string {
-  const key = `${help}\u0000${hint}`;
-  let out = hinted.get(key);
+  let byHelp = hinted.get(hint);
+  if (!byHelp) hinted.set(hint, (byHelp = new Map()));
+  let out = byHelp.get(help);
   if (out === undefined) {
     out = help.endsWith('。') ? `${help.slice(0, -1)}${hint}。` : help + hint;
-    if (hinted.size < 10_000) hinted.set(key, out); // help texts come from rule files: bounded anyway
+    if (byHelp.size < 10_000) byHelp.set(help, out); // help texts come from rule files: bounded anyway
   }
   return out;
 }
