@@ -56,7 +56,7 @@ export const coverage = defineCheck<CoverageOptions>({
           else missing.push(g);
         }
         if (found.length >= min) {
-          pass?.({ span: found[0]?.at, messageId: 'pass', data: { item: quote(unit.label, 20), found: found.map((f) => `${f.g.label}（“${f.word}”）`).join('、') } });
+          pass?.({ span: found[0]?.at, messageId: 'pass', data: { item: quote(unit.label, 20), found: found.map((f) => `${f.g.label}（“${f.word}”）`).join('；') } });
           continue;
         }
         const heading = doc.slice(unit.item?.headingSpan ?? unit.part.heading.span);
@@ -67,8 +67,8 @@ export const coverage = defineCheck<CoverageOptions>({
           data: {
             item: quote(unit.label, 24),
             part: quote(unit.part.heading.title, 24),
-            found: found.length ? found.map((f) => f.g.label).join('、') : { messageId: 'none' },
-            missing: missing.map((g) => g.label).join('、'),
+            found: found.length ? found.map((f) => f.g.label).join('；') : { messageId: 'none' },
+            missing: missing.map((g) => g.label).join('；'),
             count: found.length,
             min,
             promised: promised ?? '',

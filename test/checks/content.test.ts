@@ -188,7 +188,15 @@ describe('duties', () => {
     const duties = '三、主要负责同志履行第一责任人职责情况\n主要负责人高度重视法治建设，带头参加会前学法3次。\n';
     const ds = byRule(lint(draft({ duties })).diagnostics, 'first-responsible-person');
     expect(ds).toHaveLength(1);
-    expect(ds[0].message).toMatch(/^“主要负责同志履行第一责任人职责情况”部分只写到了1方面的履职情况（带头尊法学法守法用法），至少应写3方面；还可以报告：/);
+    expect(ds[0].message).toMatch(/^“主要负责同志履行第一责任人职责情况”部分只写到了1方面的履职情况（带头尊法学法守法用法），至少应写3方面。还可以报告：/);
+  });
+
+  it('first-responsible-person separates its groups with “；”: a group’s own label may hold “、”', () => {
+    const duties = '三、主要负责同志履行第一责任人职责情况\n镇党委书记亲自部署法治建设，主持党委会专题研究法治工作2次。\n';
+    const [d] = byRule(lint(draft({ duties })).diagnostics, 'first-responsible-person');
+    // two groups, not four: 亲自部署、统筹推进 is one group and 定期听取汇报、专题研究 another
+    expect(d.message).toContain('只写到了2方面的履职情况（亲自部署、统筹推进；定期听取汇报、专题研究）');
+    expect(d.message).toContain('还可以报告：依法决策；带头尊法学法守法用法；述法；');
   });
 
   it('is silent when there is no duties part (required-parts reports it)', () => {
