@@ -145,6 +145,7 @@ const SCHEMAS: Record<string, { title: string; schema: object }> = {
       report: words('法定文种，如“报告”'),
       summary: words('审核时会退回的文种，如“工作总结”'),
       organSuffixes: words('发文机关名称的结尾'),
+      determiners: words('放在“县、镇、局”等结尾前面时是指代、不是名称的字（“全县”“我镇”“该局”不是发文机关；“沛县”“滑县”是）'),
     }, ['subject', 'report']),
   },
   topics: {

@@ -23,9 +23,10 @@ export function compileTitleVocabulary(v: DocumentVocabulary): TitleVocabulary {
     report: re(v.title.report, '\\s*$'),
     summary: re(v.title.summary),
     subject: re(v.title.subject),
-    // an organ line is short, has no punctuation and ends like a government organ
+    // an organ line is short, has no punctuation and ends like a government organ; a place
+    // name may be one character (沛县, 滑县), but 全县, 我镇, 该局 point at an organ, not name it
     organLine: v.title.organSuffixes.length
-      ? new RegExp(`^[^，。；：,.;:！？、\\s]{2,40}(?:${alternation(v.title.organSuffixes)})$`)
+      ? new RegExp(`^(?!(?:${alternation(v.title.determiners) || '(?!)'})(?:${alternation(v.title.organSuffixes)})$)[^，。；：,.;:！？、\\s]{1,40}(?:${alternation(v.title.organSuffixes)})$`)
       : never,
   };
 }

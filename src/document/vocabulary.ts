@@ -34,7 +34,7 @@ export interface DocumentVocabulary {
   parts: PartVocabulary[];
   /** Words a section's text shows its part by (parts.yaml `content`, causes.yaml `words`). */
   content: { past: string[]; problems: string[]; future: string[]; causes: string[] };
-  title: { subject: string[]; about: string; report: string[]; summary: string[]; organSuffixes: string[] };
+  title: { subject: string[]; about: string; report: string[]; summary: string[]; organSuffixes: string[]; determiners: string[] };
   quantities: { units: string[]; approxBefore: string[]; approxAfter: string[]; notFigures: string[] };
   kinds: { list: KindVocabulary[]; governments: string[]; default: ReportKind };
   /** Years that name a document: drafting verbs, document words, words of taking effect (years.yaml). */
@@ -76,7 +76,7 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
     content: { past: list(content.past), problems: list(content.problems), future: list(content.future), causes: list(record(lexicons.causes).words) },
     title: {
       subject: list(title.subject), about: String(title.about ?? '关于'), report: list(title.report),
-      summary: list(title.summary), organSuffixes: list(title.organSuffixes),
+      summary: list(title.summary), organSuffixes: list(title.organSuffixes), determiners: list(title.determiners),
     },
     quantities: {
       units: list(q.units), approxBefore: list(q.approxBefore), approxAfter: list(q.approxAfter),

@@ -29,10 +29,19 @@ describe('the kind from the title', () => {
     ['云溪县司法局关于2023年法治政府建设工作情况的报告', 'department', '云溪县司法局'],
     ['云溪县卫生健康委员会2023年度法治政府建设情况报告', 'department', '云溪县卫生健康委员会'],
     ['云溪县人民政府办公室关于2023年法治政府建设情况的报告', 'department', '云溪县人民政府办公室'],
+    // a county named by one character: the place is the organ as for 城口县
+    ['沛县2023年法治政府建设情况报告', 'county', '沛县'],
+    ['2023年兴县法治政府建设情况报告', 'county', '兴县'],
+    ['关于滑县2023年法治政府建设情况的报告', 'county', '滑县'],
   ])('%s → %s', async (title, kind, organ) => {
     const doc = await model(title + BODY);
     expect(doc.title?.organ?.text).toBe(organ);
     expect(doc.reportKind).toMatchObject({ kind, by: 'title', found: organ });
+  });
+
+  it.each(['全县2023年法治政府建设情况报告', '2023年全区法治政府建设情况报告', '关于我镇2023年法治政府建设情况的报告'])('%s names no organ: 全县, 我镇 point at one', async (title) => {
+    const doc = await model(title + BODY);
+    expect(doc.title?.organ).toBeUndefined();
   });
 
   it('an organ line above the title counts the same', async () => {
