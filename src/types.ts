@@ -70,7 +70,7 @@ export interface ReportKindInfo {
  * of an item that reports a part of its own.
  */
 export type PartEvidence =
-  | { by: 'keyword'; word: string; kind: PartKind; weak?: boolean }
+  | { by: 'keyword'; word: string; kind: PartKind; weak?: boolean; /** Out of place (achievements after a closing part): not counted. */ setAside?: boolean }
   | { by: 'year'; year: number }
   | { by: 'position'; before?: PartKind; after?: PartKind }
   | { by: 'content'; kind: PartKind; figures: number; past: number; future: number; problems: number; causes: number }

@@ -145,6 +145,17 @@ export function compilePlacement(v: DocumentVocabulary) {
     });
     const classes = sections.map((s) => classifyHeading(s.heading.title, v.parts, n));
     const decided: (PartKind | undefined)[] = classes.map((c) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined));
+    // The year's work comes before the parts that close a report. An achievements keyword
+    // after one of them is out of place — “三、领导干部带头推进法治建设情况” after the
+    // problems is the duties in words no list has, not achievements by its 建设情况 —
+    // so the keyword is set aside there and position and text decide, or nothing does.
+    const displaced: boolean[] = [];
+    for (let j = 0, closed = false; j < sections.length; j++) {
+      displaced.push(closed && classes[j].kind === 'achievements');
+      if (displaced[j]) decided[j] = undefined;
+      const k = decided[j];
+      if (k && CLOSING.has(k)) closed = true;
+    }
     // each section's nearest decided neighbours and whether a closing part came before it, in
     // two passes: asked per section, they made a draft of thousands of headings quadratic
     const prevOf: (number | undefined)[] = [];
@@ -178,6 +189,13 @@ export function compilePlacement(v: DocumentVocabulary) {
     });
 
     function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
+      const placed = score(i);
+      const c = classes[i];
+      // say which keyword was set aside, whatever decided instead
+      return displaced[i] ? { kind: placed.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, setAside: true }, ...placed.evidence] } : placed;
+    }
+
+    function score(i: number): { kind: PartKind; evidence: PartEvidence[] } {
       const s = sections[i];
       const c = classes[i];
       const prev = prevOf[i];
@@ -198,7 +216,7 @@ export function compilePlacement(v: DocumentVocabulary) {
         add('shortcomings', 1, position);
         if (!present('plan') && (next === undefined || decided[next] === 'other')) add('plan', 1, position);
       }
-      if (c.weak) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
+      if (c.weak && !displaced[i]) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
       if (n !== undefined && c.year === n) add('achievements', 1, { by: 'year', year: n });
 
       const body = text.slice(s.bodySpan[0], s.bodySpan[1]);
@@ -222,7 +240,7 @@ export function compilePlacement(v: DocumentVocabulary) {
       const ranked = [...scores.entries()].sort((a, b) => b[1].n - a[1].n);
       const [first, second] = ranked;
       if (first && first[1].n >= 2 && (!second || second[1].n < first[1].n)) return { kind: first[0], evidence: first[1].evidence };
-      if (c.weak) return { kind: c.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, weak: true }] };
+      if (c.weak && !displaced[i]) return { kind: c.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, weak: true }] };
       return { kind: 'unknown', evidence: [] };
     }
 

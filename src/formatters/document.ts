@@ -32,7 +32,8 @@ export function printDocument(doc: ReportDocument, labels: Readonly<Record<strin
   const label = (k: string) => labels[k] ?? (k === 'unknown' ? '未识别' : k);
   const partLines = (p: Part, indent: string) => {
     out.push(`${indent}${L(p.heading.span)} ${p.kind}（${label(p.kind)}）${p.matched ? ` 依据“${p.matched}”` : ''}${p.year ? ` 年份 ${p.year}` : ''}：${clipSpaced(p.heading.title, 40)}`);
-    out.push(`${indent}  判断：${p.evidence.length ? p.evidence.map((e) => evidenceText(e, label)).join('；') : '未能识别属于规定的哪一部分（标题没有关键词，位置和内容也不足以判断）'}`);
+    const why = p.evidence.map((e) => evidenceText(e, label)).join('；');
+    out.push(`${indent}  判断：${p.kind !== 'unknown' ? why : `未能识别属于规定的哪一部分（${why ? `${why}；位置和内容也不足以判断` : '标题没有关键词，位置和内容也不足以判断'}）`}`);
     if (p.alsoNames?.length) out.push(`${indent}  标题还写了：${p.alsoNames.map(label).join('、')}`);
     const figures = doc.quantities.filter((q) => q.span[0] >= p.bodySpan[0] && q.span[1] <= p.bodySpan[1]);
     out.push(`${indent}  正文 ${p.bodySpan[1] - p.bodySpan[0]} 字符，数字 ${figures.length} 处`);
@@ -66,6 +67,7 @@ function kindLine(k: ReportKindInfo): string {
 function evidenceText(e: PartEvidence, label: (k: string) => string): string {
   switch (e.by) {
     case 'keyword':
+      if (e.setAside) return `标题中的“${e.word}”（${label(e.kind)}应在结束部分之前，这一节排在其后，不作依据）`;
       return e.weak ? `标题中的“${e.word}”（标题是主题句，只作参考）` : `关键词：标题中的“${e.word}”`;
     case 'year':
       return `年份：标题写的是${e.year}年`;

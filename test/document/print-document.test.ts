@@ -27,6 +27,11 @@ describe('--print-document', () => {
     expect(county).toContain('    判断：年份：标题写的是2023年；关键词：标题中的“工作思路”\n');
   });
 
+  it('an achievements keyword after the closing parts is shown as set aside', () => {
+    const out = printDocument(shape('township-duties-unlisted.txt'), labels);
+    expect(out).toContain('  L10 unknown（未识别）：领导干部带头推进法治建设情况\n    判断：未能识别属于规定的哪一部分（标题中的“建设情况”（举措成效应在结束部分之前，这一节排在其后，不作依据）；位置和内容也不足以判断）\n');
+  });
+
   it('a part written as an item is shown under its part, and an unplaced section says so', () => {
     const out = printDocument(shape('county-by-place.txt'), labels);
     expect(out).toContain('    其中的条目写的是另一部分：\n      L7 duties（第一责任人） 依据“第一责任人”：加强党的全面领导，履行推进法治建设第一责任人职责\n        判断：条目：条目标题中的“第一责任人”\n');
