@@ -132,6 +132,8 @@ export function compilePlacement(v: DocumentVocabulary) {
     return n;
   };
   const rank = (k: PartKind) => v.parts.findIndex((p) => p.kind === k);
+  // the parts a heading may name once its achievements keyword is set aside
+  const laterParts = v.parts.filter((p) => p.kind !== 'achievements');
   const itemWords = v.parts
     .filter((p) => p.items.keywords.length)
     .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes }));
@@ -148,14 +150,20 @@ export function compilePlacement(v: DocumentVocabulary) {
     // The year's work comes before the parts that close a report. An achievements keyword
     // after one of them is out of place — “三、领导干部带头推进法治建设情况” after the
     // problems is the duties in words no list has, not achievements by its 建设情况 —
-    // so the keyword is set aside there and position and text decide, or nothing does.
-    const displaced: boolean[] = [];
+    // so the keyword is set aside there: the heading's next keyword (“下一步工作举措”: 下一步)
+    // decides, else position and text, or nothing does.
+    const setAside: (string | undefined)[] = [];
     for (let j = 0, closed = false; j < sections.length; j++) {
-      displaced.push(closed && classes[j].kind === 'achievements');
-      if (displaced[j]) decided[j] = undefined;
+      if (closed && classes[j].kind === 'achievements') {
+        setAside[j] = classes[j].matched;
+        classes[j] = classifyHeading(sections[j].heading.title, laterParts, n);
+        decided[j] = classes[j].kind !== 'unknown' && !classes[j].weak ? classes[j].kind : undefined;
+      }
       const k = decided[j];
       if (k && CLOSING.has(k)) closed = true;
     }
+    const asideEvidence = (i: number): PartEvidence[] =>
+      setAside[i] === undefined ? [] : [{ by: 'keyword', word: setAside[i]!, kind: 'achievements', setAside: true }];
     // each section's nearest decided neighbours and whether a closing part came before it, in
     // two passes: asked per section, they made a draft of thousands of headings quadratic
     const prevOf: (number | undefined)[] = [];
@@ -182,17 +190,16 @@ export function compilePlacement(v: DocumentVocabulary) {
         const evidence: PartEvidence[] = c.byYear
           ? [{ by: 'year', year: c.year! }, ...(c.planWord ? [{ by: 'keyword' as const, word: c.planWord, kind: c.kind }] : [])]
           : [{ by: 'keyword', word: c.matched!, kind: c.kind }];
-        return part(s, c.kind, c.matched, evidence, c.year, c.also);
+        return part(s, c.kind, c.matched, [...asideEvidence(i), ...evidence], c.year, c.also);
       }
       const placed = place(i);
       return part(s, placed.kind, placed.kind === c.kind ? c.matched : undefined, placed.evidence, c.year, c.also);
     });
 
+    /** Position and text decide; a keyword set aside is shown first, whatever decided instead. */
     function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
       const placed = score(i);
-      const c = classes[i];
-      // say which keyword was set aside, whatever decided instead
-      return displaced[i] ? { kind: placed.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, setAside: true }, ...placed.evidence] } : placed;
+      return { kind: placed.kind, evidence: [...asideEvidence(i), ...placed.evidence] };
     }
 
     function score(i: number): { kind: PartKind; evidence: PartEvidence[] } {
@@ -216,7 +223,7 @@ export function compilePlacement(v: DocumentVocabulary) {
         add('shortcomings', 1, position);
         if (!present('plan') && (next === undefined || decided[next] === 'other')) add('plan', 1, position);
       }
-      if (c.weak && !displaced[i]) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
+      if (c.weak) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
       if (n !== undefined && c.year === n) add('achievements', 1, { by: 'year', year: n });
 
       const body = text.slice(s.bodySpan[0], s.bodySpan[1]);
@@ -240,7 +247,7 @@ export function compilePlacement(v: DocumentVocabulary) {
       const ranked = [...scores.entries()].sort((a, b) => b[1].n - a[1].n);
       const [first, second] = ranked;
       if (first && first[1].n >= 2 && (!second || second[1].n < first[1].n)) return { kind: first[0], evidence: first[1].evidence };
-      if (c.weak && !displaced[i]) return { kind: c.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, weak: true }] };
+      if (c.weak) return { kind: c.kind, evidence: [{ by: 'keyword', word: c.matched!, kind: c.kind, weak: true }] };
       return { kind: 'unknown', evidence: [] };
     }
 
