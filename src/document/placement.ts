@@ -112,6 +112,8 @@ const CLOSING = new Set<PartKind>(['shortcomings', 'plan', 'other']);
  *    right after the shortcomings that analyses causes continues them;
  * 3. the section's text is evidence too: figures, finished work and the year N say
  *    achievements, problem words and causes say shortcomings, next year's words plan.
+ * An achievements keyword after a closing part is out of place and set aside: the
+ * heading's next keyword decides, else 2 and 3.
  * Position and content are scored; the best kind with 2 points and no tie wins, else
  * a weak keyword decides, else the section stays unknown.
  * Then parts written as items of another part (duties as “（一）…第一责任人职责”) are
