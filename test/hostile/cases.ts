@@ -30,6 +30,9 @@ export function hostileCases(size = 256 * 1024): HostileCase[] {
     { name: 'one-item-runs.txt', bytes: txt(fill('一是加强学习。', size)) },
     { name: 'half-width-commas.txt', bytes: txt(fill('中,', big)) },
     { name: 'trailing-spaces.txt', bytes: txt(fill('中 \n', size)) },
+    // one run of spaces before text: a lookbehind that may cross the run was quadratic (12 s at 100 KB)
+    { name: 'space-run.txt', bytes: txt(`${' '.repeat(size - 16)}第二部分 存在的不足`) },
+    { name: 'space-run.md', bytes: md(`## ${' '.repeat(size - 16)}第二部分 存在的不足`) },
     { name: 'too-many-lines.txt', bytes: txt(fill('a\n', 2 * 200_000)) },
     { name: 'headings.txt', bytes: txt(fill('一、标题\n', size)) },
     { name: 'placeholders.txt', bytes: txt(fill('XX ', size)) },
