@@ -3,7 +3,7 @@ import { chineseNumeral, CIRCLED_CHARS, circledValue, CN_SMALL_NUMERAL, parseChi
 
 /**
  * Outline markers at the start of a line (GB/T 9704: 一、 →（一）→ 1. →（1）).
- * Recognises the common wrong spellings too — “(三)”, “（一）、”, “一.”, “1、” —
+ * Recognises the common wrong spellings too — “(三)”, “（一）、”, “一.”, “一，”, “1、” —
  * so the outline holds and `heading-numbering` can report them.
  */
 const CN = `${CN_SMALL_NUMERAL}{1,3}`;
@@ -11,8 +11,9 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   // （一） (一) （一）、 — the bracket pair may be mixed half/full width
   { style: 'cn-paren', re: new RegExp(`^([（(])(${CN})([）)])([、.．，,]?)`) },
   { style: 'ar-paren', re: /^([（(])(\d{1,2})([）)])([、.．，,]?)/ },
-  // 一、 一. 一．  (not 一是, 一中心 …: the punctuation is required)
-  { style: 'cn-dun', re: new RegExp(`^()(${CN})()([、.．])`) },
+  // 一、 一. 一． 一，  (not 一是, 一中心 …: the punctuation is required); “一，” is a slip of
+  // the same key in Chinese input, and reading past it would lose a part
+  { style: 'cn-dun', re: new RegExp(`^()(${CN})()([、.．，,])`) },
   // 1. 1、 1．  — but not 1.5万 or 2023年
   { style: 'ar-dot', re: /^()(\d{1,2})()([.．、](?![\d]))/ },
   { style: 'circled', re: new RegExp(`^()([${CIRCLED_CHARS}])()([、.．]?)`) },

@@ -16,6 +16,7 @@ describe('markers', () => {
   it.each([
     ['一、主要举措', { text: '一、', style: 'cn-dun', ordinal: 1, halfWidth: false, punct: '、' }],
     ['十二、其他', { text: '十二、', style: 'cn-dun', ordinal: 12 }],
+    ['一，主要举措和成效', { text: '一，', style: 'cn-dun', ordinal: 1, punct: '，' }], // a slip of the key: still 一、
     ['（一）强化', { text: '（一）', style: 'cn-paren', ordinal: 1, halfWidth: false, punct: '' }],
     ['(三)完善', { text: '(三)', style: 'cn-paren', ordinal: 3, halfWidth: true }],
     ['（一）、强化', { text: '（一）、', style: 'cn-paren', punct: '、' }],
