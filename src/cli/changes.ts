@@ -5,7 +5,7 @@
  * paragraph twice for one changed comma.
  */
 import type { Diagnostic } from '../types.js';
-import { diffChars, type Hunk } from '../word/diff.js';
+import { diffChars, diffSequences, type Hunk } from '../word/diff.js';
 
 /** Characters shown on each side of a change. */
 const CONTEXT = 10;
@@ -50,24 +50,9 @@ export function byRule(applied: readonly Diagnostic[]): string {
 
 interface Block { at: number; removed: string[]; added: string[] }
 
-/** Runs of changed lines: fixes change few lines, so the common head and tail go first, then an LCS of the middle. */
+/** Runs of changed lines, by the same diff the Word writer uses for characters. */
 function lineBlocks(a: string[], b: string[]): Block[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const am = a.slice(head, a.length - tail);
-  const bm = b.slice(head, b.length - tail);
-  const blocks: Block[] = [];
-  const pairs = lcs(am, bm);
-  let i = 0;
-  let j = 0;
-  for (const [pi, pj] of [...pairs, [am.length, bm.length] as const]) {
-    if (pi > i || pj > j) blocks.push({ at: head + i, removed: am.slice(i, pi), added: bm.slice(j, pj) });
-    i = pi + 1;
-    j = pj + 1;
-  }
-  return blocks;
+  return diffSequences(a, b).map((h) => ({ at: h.from, removed: a.slice(h.from, h.to), added: b.slice(h.bFrom, h.bTo) }));
 }
 
 /**
@@ -111,22 +96,6 @@ function similarity(x: string, y: string): number {
   for (const [k, n] of a) common += Math.min(n, b.get(k) ?? 0);
   const dice = (2 * common) / Math.max(1, x.length - 1 + y.length - 1);
   return dice >= 0.5 ? dice : 0;
-}
-
-/** Index pairs of a longest common subsequence; past a size it gives none (the whole middle is one change). */
-function lcs<T>(a: readonly T[], b: readonly T[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  if (!n || !m || n * m > 4_000_000) return [];
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  const out: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[i] === b[j]) out.push([i++, j++]);
-    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
-    else j++;
-  }
-  return out;
 }
 
 /** The changes inside one changed line, each with its context; up to three changes closer than the context share a line. */
