@@ -6,13 +6,12 @@
  * checklist. A .txt/.md draft becomes a plain .docx first, one paragraph a line.
  */
 import { formatOf } from './document/index.js';
-import { fixHint } from './engine/fix-hint.js';
 import { reportContext } from './formatters/report-context.js';
 import type { Draft } from './io/decode.js';
 import { lintDraft } from './lint-draft.js';
 import type { Linter } from './linter.js';
 import { SEVERITY_WORD } from './present/severity.js';
-import type { Diagnostic, DocumentFormat, Range, ReportDocument } from './types.js';
+import type { Diagnostic, Range, ReportDocument } from './types.js';
 import { annotateDocx, type WordChange, type WordComment } from './word/annotate.js';
 import { diffChars } from './word/diff.js';
 import { plainDocx, type PlainStyle } from './word/plain.js';
@@ -44,7 +43,9 @@ export function reviewDraft(linter: Linter, draft: Pick<Draft, 'path' | 'text' |
   const format = formatOf(draft.path);
   const filePath = o.filePath ?? draft.path;
   // the engine's own positions (model lines): the Word places are worked out below
-  const { output } = lintDraft(linter, draft, { filePath, reportUnusedDirectives: o.reportUnusedDirectives, summary: false });
+  // a safe fix's help says what the reviewed copy did with it, not how --fix would apply it
+  const fixHint = o.trackChanges ? '（已标为修订，在 Word 或 WPS 中接受即可）' : '（请在 Word 或 WPS 中修改）';
+  const { output } = lintDraft(linter, draft, { filePath, reportUnusedDirectives: o.reportUnusedDirectives, summary: false, fixHint });
   const { diagnostics, document: doc } = output;
   const word = format === 'docx' && bytes ? bytes : plainDocx(plainLines(draft.text, doc));
   const paragraphOf = (line: number) => draft.paragraphs?.[line]?.paragraph ?? line;
@@ -55,7 +56,7 @@ export function reviewDraft(linter: Linter, draft: Pick<Draft, 'path' | 'text' |
     const fixed = linter.fix(draft.text, { filePath, format, directives: draft.directives, reportUnusedDirectives: o.reportUnusedDirectives }, output).output;
     changes = lineChanges(draft.text, fixed);
   }
-  const comments = groupComments(diagnostics, paragraphOf, columnOf, format, o.trackChanges);
+  const comments = groupComments(diagnostics, paragraphOf, columnOf);
   comments.unshift(summaryComment(doc, diagnostics, linter.config.resolved, changes.length));
   const r = annotateDocx(word, { comments, changes, date: o.date });
   return { bytes: r.bytes, comments: r.comments, changes: r.changes, skipped: r.skipped, errors: diagnostics.filter((d) => d.severity === 1).length };
@@ -84,7 +85,6 @@ function lineChanges(before: string, after: string): WordChange[] {
 /** One comment per finding, or per rule and paragraph when a rule found several things in one paragraph. */
 function groupComments(
   diagnostics: readonly Diagnostic[], paragraphOf: (line: number) => number, columnOf: (p: Range['start']) => number,
-  format: DocumentFormat, tracked: boolean,
 ): WordComment[] {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
@@ -93,12 +93,6 @@ function groupComments(
     if (g) g.push(d);
     else groups.set(key, [d]);
   }
-  const help = (d: Diagnostic) => {
-    const h = d.data?.help;
-    if (!h) return undefined;
-    const how = d.data?.fix?.safe ? (tracked ? '（已标为修订，在 Word 或 WPS 中接受即可）' : '（请在 Word 或 WPS 中修改）') : '';
-    return h.replace(fixHint(format), how);
-  };
   const out: WordComment[] = [];
   for (const g of groups.values()) {
     const d = g[0];
@@ -108,8 +102,7 @@ function groupComments(
         ...g.slice(0, LISTED).map((x) => `第 ${columnOf(x.range.start) + 1} 字：${x.message}`),
         ...(g.length > LISTED ? [`……另有 ${g.length - LISTED} 处`] : [])];
     if (d.data?.reference) lines.push(`依据：${d.data.reference}`);
-    const h = help(d);
-    if (h) lines.push(`建议：${h}`);
+    if (d.data?.help) lines.push(`建议：${d.data.help}`);
     lines.push(`（lawreport-lint ${d.code}）`);
     out.push({ range: { start: g[0].range.start, end: g[g.length - 1].range.end }, text: lines.join('\n') });
   }
