@@ -24,3 +24,17 @@ test('an untrackable change is a comment saying what to change, and counted as s
   expect(document.match(/<w:ins /g)).toHaveLength(1); // the second paragraph's comma is tracked
   expect(document).toMatch(/<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">,<\/w:t><\/w:r><w:commentRangeEnd/);
 });
+
+test('a reviewed copy’s comments say what it did with a safe fix, never “lawreport-lint --fix”', async () => {
+  const { reviewDraft } = await import('../../src/review-draft.js');
+  const { linterWith } = await import('../helpers.js');
+  const linter = await linterWith();
+  const draft = { path: 'draft.txt', text: '关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）开展普法,宣传12场。\n' };
+  const comments = (trackChanges: boolean) => {
+    const r = reviewDraft(linter, draft, undefined, { trackChanges, date: '2024-02-01T09:00:00Z' });
+    return new TextDecoder().decode(unzipSync(r.bytes)['word/comments.xml']);
+  };
+  expect(comments(true)).toContain('（已标为修订，在 Word 或 WPS 中接受即可）');
+  expect(comments(false)).toContain('（请在 Word 或 WPS 中修改）');
+  for (const c of [comments(true), comments(false)]) expect(c).not.toContain('--fix');
+});
