@@ -13,7 +13,7 @@ import { formatOf } from '../document/index.js';
 import { decodeDraft, DRAFT_EXTENSIONS, readDraftBytes, ReadError } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { LinterFactory } from '../linter.js';
-import { reviewDraft } from '../review-draft.js';
+import { reviewDraft, type Review, type ReviewOptions } from '../review-draft.js';
 import { DocxError } from '../word/zip.js';
 import type { CliIO } from './index.js';
 import type { CliOptions } from './program.js';
@@ -57,11 +57,16 @@ function outPath(outDir: string, file: string, withExtension: boolean): string {
 }
 
 async function annotateOne(path: string, out: string, c: { o: CliOptions; factory: LinterFactory; date: string }) {
-  const bytes = await readDraftBytes(path);
-  const draft = await decodeDraft(path, bytes);
-  const linter = await c.factory.forFile(path, formatOf(path));
-  const r = reviewDraft(linter, draft, bytes, { trackChanges: c.o.trackChanges, reportUnusedDirectives: c.o.reportUnusedDisableDirectives, date: c.date, filePath: path });
+  const r = await reviewFile(path, c.factory, { trackChanges: c.o.trackChanges, reportUnusedDirectives: c.o.reportUnusedDisableDirectives, date: c.date });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, r.bytes);
   return { out, ...r };
+}
+
+/** A draft file read, linted with its own configuration and reviewed in Word: --annotate's copy, and --output-dir's. */
+export async function reviewFile(path: string, factory: LinterFactory, o: Omit<ReviewOptions, 'filePath'>): Promise<Review> {
+  const bytes = await readDraftBytes(path);
+  const draft = await decodeDraft(path, bytes);
+  const linter = await factory.forFile(path, formatOf(path));
+  return reviewDraft(linter, draft, bytes, { ...o, filePath: path });
 }

@@ -1,18 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatOf } from '../document/index.js';
 import type { FormatContext } from '../formatters/context.js';
 import { evaluate, requirementsOf } from '../formatters/checklist.js';
 import { indexPage, returnFileName, returnPage, type IndexEntry } from '../formatters/county-return.js';
 import { draftRow } from '../formatters/overview.js';
 import { xlsxReport } from '../formatters/xlsx.js';
-import { decodeDraft, readDraftBytes, ReadError } from '../io/read.js';
+import { ReadError } from '../io/read.js';
 import { fileSpool } from '../batch/spool.js';
 import { AtomicOutput, writeFileAtomic } from '../io/write.js';
 import type { LinterFactory } from '../linter.js';
 import type { FileResult } from '../types.js';
-import { reviewDraft } from '../review-draft.js';
 import { DocxError } from '../word/zip.js';
+import { reviewFile } from './annotate.js';
 
 /** The workbook --output-dir writes beside the returns, for the office to forward upward. */
 const WORKBOOK = '汇总.xlsx';
@@ -93,10 +92,7 @@ export function outputDir(dir: string, ctx: FormatContext, o: OutputDirOptions):
 async function writeReviewedCopy(r: FileResult, out: string, o: OutputDirOptions & { date: string }): Promise<boolean> {
   const path = resolve(o.cwd, r.filePath);
   try {
-    const bytes = await readDraftBytes(path);
-    const draft = await decodeDraft(path, bytes);
-    const linter = await o.factory.forFile(path, formatOf(path));
-    const review = reviewDraft(linter, draft, bytes, { trackChanges: o.trackChanges, reportUnusedDirectives: o.reportUnusedDirectives, date: o.date, filePath: path });
+    const review = await reviewFile(path, o.factory, { trackChanges: o.trackChanges, reportUnusedDirectives: o.reportUnusedDirectives, date: o.date });
     writeFileAtomic(out, review.bytes);
     return true;
   } catch (err) {
