@@ -89,7 +89,13 @@ describe('configuration that is hostile', () => {
   });
 });
 
-describe.runIf(posix)('a batch --fix goes on past a folder it cannot write', () => {
+/**
+ * As root the run is made as nobody, who must reach the checkout: not so under a
+ * private (0700) folder such as `mktemp -d`, where the test cannot be made and is skipped.
+ */
+const nobodyRuns = !root || spawnSync(process.execPath, [join(ROOT, 'bin', 'lawreport-lint.js'), '--version'], { uid: 65534, gid: 65534 }).status === 0;
+
+describe.runIf(posix && nobodyRuns)('a batch --fix goes on past a folder it cannot write', () => {
   it('one line for the draft in the unwritable folder, the others fixed', () => {
     const dir = tempDir('unwritable');
     for (const sub of ['a', 'b']) {
