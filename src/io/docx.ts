@@ -1,7 +1,7 @@
 /**
  * Word (.docx) drafts as text the report model can read: one line per Word
  * paragraph, so a finding's line is the paragraph index (第N段). The reader
- * (src/word/) takes bytes and gives text: fflate for the ZIP, saxes for the XML,
+ * (src/word/) takes bytes and gives text: fflate for the ZIP, saxen (saxes where positions are needed) for the XML,
  * Word's automatic numbering rebuilt as the markers a reader sees.
  */
 import type { Directive } from '../types.js';

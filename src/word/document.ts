@@ -152,7 +152,7 @@ export function walkDocument(xml: string, positions = false): Walk {
       p.contentStart = position;
       if (t.selfClosing) p.empty = { start: openStart, end: position, openTag: xml.slice(openStart, position) };
     }
-    for (const s of pendingStarts.splice(0)) p.marks.push({ ...s, at: p.length });
+    if (pendingStarts.length) for (const s of pendingStarts.splice(0)) p.marks.push({ ...s, at: p.length });
     const parent = current();
     if (parent) (picts > parent.pictsAtOpen ? parent.extras : parent.nested).push(p);
     else top.push(p);
@@ -163,8 +163,8 @@ export function walkDocument(xml: string, positions = false): Walk {
   };
 
   parseXml(xml, 'word/document.xml', {
-    openStart: (o) => { openStart = o; },
-    open(t, parser) {
+    openStart: positions ? (o) => { openStart = o; } : undefined,
+    open(t, tagEnd) {
       depth++;
       if (positions) {
         const id = t.attr('w:id');
@@ -203,7 +203,7 @@ export function walkDocument(xml: string, positions = false): Walk {
       if (runChild) child = { start: openStart, kind: 'none', text: '' };
       switch (t.name) {
         case 'w:p':
-          openParagraph(t, parser.position);
+          openParagraph(t, tagEnd);
           return;
         case 'w:pPr':
           if (p && depth === p.depth + 1) pPrDepth = depth;
@@ -213,7 +213,7 @@ export function walkDocument(xml: string, positions = false): Walk {
           if (p && !run) {
             runDepth = depth;
             runPara = p;
-            run = { start: openStart, end: -1, openTag: positions ? xml.slice(openStart, parser.position) : '', rPr: '', children: [], opaque: false };
+            run = { start: openStart, end: -1, openTag: positions ? xml.slice(openStart, tagEnd) : '', rPr: '', children: [], opaque: false };
             if (positions) p.runs!.push(run);
           }
           return;
@@ -222,7 +222,7 @@ export function walkDocument(xml: string, positions = false): Walk {
           skip = 1;
           return;
         case 'w:t':
-          if (p) { tDepth = depth; tText = ''; tContentStart = parser.position; }
+          if (p) { tDepth = depth; tText = ''; tContentStart = tagEnd; }
           return;
         case 'w:tab': case 'w:noBreakHyphen': case 'w:softHyphen': case 'w:br': case 'w:cr':
           if (p && child) {
@@ -299,14 +299,13 @@ export function walkDocument(xml: string, positions = false): Walk {
     text(s) {
       if (tDepth === depth && !skip) tText += s;
     },
-    close(t, parser) {
+    close(name, selfClosing, end) {
       const d = depth--;
-      const end = parser.position;
       if (skip) {
         skip--;
         if (d === sdtPrDepth) sdtPrDepth = -1;
         else if (d === tcPrDepth) tcPrDepth = -1;
-        else if (positions && run && d === runDepth + 1 && t.name === 'w:rPr') run.rPr = xml.slice(rPrStart, end);
+        else if (positions && run && d === runDepth + 1 && name === 'w:rPr') run.rPr = xml.slice(rPrStart, end);
         if (!skip && child && run && d === runDepth + 1) {
           addText(runPara!, child.kind, child.text, child.start, end);
           child = undefined;
@@ -322,15 +321,14 @@ export function walkDocument(xml: string, positions = false): Walk {
         else if (d === pRPrDepth) pRPrDepth = -1;
         return;
       }
-      switch (t.name) {
+      switch (name) {
         case 'w:t':
           if (d === tDepth && p) {
             tDepth = -1;
             let text = tText.replace(LINE_SEPARATORS, ' ');
             if (checkboxDrops(text)) text = '';
-            const content: [number, number] = [tContentStart, t.selfClosing ? tContentStart : xml.lastIndexOf('<', end - 1)];
             if (child && run && d === runDepth + 1) {
-              addText(p, 't', text, child.start, end, content);
+              addText(p, 't', text, child.start, end, positions ? [tContentStart, selfClosing ? tContentStart : xml.lastIndexOf('<', end - 1)] : undefined);
               child = undefined;
             } else addText(p, 't', text, 0, 0);
           }
@@ -377,7 +375,7 @@ export function walkDocument(xml: string, positions = false): Walk {
         }
       }
     },
-  });
+  }, positions);
 
   const paragraphs: WalkParagraph[] = [];
   const marks: CommentMark[] = [];

@@ -83,11 +83,11 @@ export function parseNumbering(xml: string, styleNums: (styleLink: string) => st
           break;
       }
     },
-    close(t) {
-      if (t.name === 'w:lvl' && depth === lvlDepth) { curLvl = undefined; lvlDepth = -1; }
-      else if (t.name === 'w:abstractNum') curAbs = undefined;
-      else if (t.name === 'w:num') curNum = undefined;
-      else if (t.name === 'w:lvlOverride') curOverride = undefined;
+    close(name) {
+      if (name === 'w:lvl' && depth === lvlDepth) { curLvl = undefined; lvlDepth = -1; }
+      else if (name === 'w:abstractNum') curAbs = undefined;
+      else if (name === 'w:num') curNum = undefined;
+      else if (name === 'w:lvlOverride') curOverride = undefined;
       depth--;
     },
   });
@@ -120,8 +120,8 @@ export function parseStyleNums(xml: string): Map<string, string> {
       if (t.name === 'w:style') style = t.attr('w:type') === 'numbering' ? t.attr('w:styleId') : undefined;
       else if (t.name === 'w:numId' && style !== undefined && !out.has(style)) out.set(style, t.attr('w:val') ?? '');
     },
-    close(t) {
-      if (t.name === 'w:style') style = undefined;
+    close(name) {
+      if (name === 'w:style') style = undefined;
     },
   });
   return out;

@@ -161,9 +161,9 @@ function commentDirectives(xml: string, part: string, walk: Walk, offsetOf: (par
     text(s) {
       if (inText && id !== undefined) texts.set(id, texts.get(id) + s);
     },
-    close(t) {
-      if (t.name === 'w:t') inText = false;
-      else if (t.name === 'w:comment') id = undefined;
+    close(name) {
+      if (name === 'w:t') inText = false;
+      else if (name === 'w:comment') id = undefined;
     },
   });
   const places = new Map<string, { start?: number; end?: number; ref?: number }>();

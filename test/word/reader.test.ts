@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { docxToText } from '../../src/io/docx.js';
 import { decodeDraft } from '../../src/io/read.js';
+import { readDocx } from '../../src/word/read.js';
 import { tempDir } from '../batch/helpers.js';
 import { corpusText, DRAFTS, featureFixtures, wordPackage } from './fixtures.js';
 import { mammothDocxToText } from './mammoth-reader.js';
@@ -38,6 +39,15 @@ describe('the reader gives mammoth\'s lines and markers', () => {
       const mine = docxToText(bytes);
       const theirs = await mammothDocxToText(bytes);
       expect({ name, text: mine.text, lines: mine.lines }).toEqual({ name, text: theirs.text, lines: theirs.lines });
+    }
+  });
+
+  test('the annotator\'s parse (saxes, with source positions) reads every test .docx as the reader (saxen) does', () => {
+    for (const [name, bytes] of fixtures) {
+      const fast = readDocx(bytes);
+      const placed = readDocx(bytes, { positions: true });
+      expect({ name, text: placed.text, lines: placed.lines, markers: placed.markers, directives: placed.directives })
+        .toEqual({ name, text: fast.text, lines: fast.lines, markers: fast.markers, directives: fast.directives });
     }
   });
 
