@@ -141,10 +141,19 @@ export function walkDocument(xml: string, positions = false): Walk {
   };
 
   const openParagraph = (t: Tag, position: number) => {
-    const p: Para = { parts: [''], deleted: false, nested: [], extras: [], marks: [], depth, pictsAtOpen: picts, length: 0 };
+    // every field from the start: paragraphs of one shape keep the walk's property reads monomorphic
+    const p: Para = {
+      parts: [''], deleted: false, nested: [], extras: [], marks: [], depth, pictsAtOpen: picts, length: 0, dropped: false,
+      numbering: undefined, style: undefined, runs: undefined, contentStart: undefined, contentEnd: undefined, empty: undefined,
+    };
     if (carry) {
       // the text of a paragraph whose mark was deleted starts this one
-      Object.assign(p, { parts: carry.parts, length: carry.length, nested: carry.nested, extras: carry.extras, marks: carry.marks, runs: carry.runs });
+      p.parts = carry.parts;
+      p.length = carry.length;
+      p.nested = carry.nested;
+      p.extras = carry.extras;
+      p.marks = carry.marks;
+      p.runs = carry.runs;
       carry = undefined;
     }
     if (positions) {
