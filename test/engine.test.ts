@@ -217,6 +217,16 @@ describe('what a diagnostic carries', () => {
       '2:0 z-rule', '2:1 a-rule', '3:0 a-rule', '3:0 z-rule',
     ]);
   });
+
+  it('a repeat is dropped even when another finding of its rule and start lies between; the same range with another message is kept', async () => {
+    const doc = await model(TEXT);
+    const at = TEXT.indexOf('组织');
+    const r = rule('r-rule', reporting(
+      { span: [at, at + 2] }, { span: [at, at + 4] }, { span: [at, at + 2], messageId: 'other' }, { span: [at, at + 2] }, { span: [at, at + 4] },
+    ), { messages: { default: '一条', other: '另一条' } });
+    const ds = runRules(doc, [r]).diagnostics;
+    expect(ds.map((d) => `${d.range.start.character}-${d.range.end.character} ${d.message}`)).toEqual(['0-2 一条', '0-4 一条', '0-2 另一条']);
+  });
 });
 
 describe('inline disable comments in Markdown', () => {

@@ -14,7 +14,7 @@ class Enough extends Error {}
 import { applyDirectives } from './directives.js';
 import { fixHint } from './fix-hint.js';
 import { interpolate } from './interpolate.js';
-import { dedupe, sortDiagnostics } from './order.js';
+import { sortDiagnostics } from './order.js';
 
 export interface RunOptions {
   previous?: ReportDocument;
@@ -188,7 +188,7 @@ export function runRules(doc: ReportDocument, rules: readonly CompiledRule[], op
       });
     }
   }
-  return { diagnostics: sortDiagnostics(dedupe(kept)), evidence };
+  return { diagnostics: sortDiagnostics(kept), evidence };
 }
 
 export function noteDiagnostic(doc: ReportDocument, n: Note): Diagnostic {
