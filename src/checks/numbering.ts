@@ -116,12 +116,15 @@ export const numbering = defineCheck<NumberingOptions>({
         continued.set(p, n + k);
       }
 
-      // Hierarchy: a child is one level below its parent, or `maxSkip` more.
+      // Hierarchy: a child is one level below its parent, or `maxSkip` more. A parent
+      // written in the wrong family (“1、…” as a first-level heading) counts at the rank
+      // it should have: its children are not wrong for being right under it.
+      const rankDue = new Map<Heading, number>();
       for (const [h, p] of parentOf) {
         const m = h.marker!;
         const r = rankOf(m.style);
         if (!r) continue;
-        const pr = !p ? 0 : p.marker ? rankOf(p.marker.style) : p.level;
+        const pr = !p ? 0 : rankDue.get(p) ?? (p.marker ? rankOf(p.marker.style) : p.level);
         if (p && !pr) continue;
         const jump = r - pr;
         if (p ? jump >= 1 && jump <= 1 + maxSkip : r === 1) continue;
@@ -130,6 +133,7 @@ export const numbering = defineCheck<NumberingOptions>({
         const fix = target ? { text: expected, safe: false } : undefined;
         if (!p) flag(h, 'top', { expected }, fix);
         else flag(h, jump < 1 ? 'inverted' : 'level', { parent: label(p), rank: chineseNumeral(r), expected }, fix);
+        rankDue.set(h, pr + 1);
       }
 
       // Sequence within a level; after a wrong number, a next one that fits the

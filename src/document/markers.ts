@@ -15,7 +15,7 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   // the same key in Chinese input, and reading past it would lose a part
   { style: 'cn-dun', re: new RegExp(`^()(${CN})()([、.．，,])`) },
   // 1. 1、 1．  — but not 1.5万 or 2023年
-  { style: 'ar-dot', re: /^()(\d{1,2})()([.．、](?![\d]))/ },
+  { style: 'ar-dot', re: /^()(\d{1,2})()([.．](?!\d)|、)/ },
   { style: 'circled', re: new RegExp(`^()([${CIRCLED_CHARS}])()([、.．]?)`) },
   // 第一，第二、 (a reasoned list) — the punctuation is required so 第一责任人 is not a marker
   { style: 'cn-di', re: new RegExp(`^(第)(${CN})()([，,、：:])`) },

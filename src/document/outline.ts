@@ -1,9 +1,18 @@
 import type { Heading, Section, Span } from '../types.js';
 import type { SourceLine } from './lines.js';
 import { parseMarker } from './markers.js';
+import { CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
 
 /** Sentence ends that close a run-in heading: “（一）强化理论学习，增强法治思想。通过…”. */
 const RUN_IN_END = /[。！？!?]/;
+
+/** “一 ” at the start of a line: a numeral of the 一、 family with a space where its 、 belongs. */
+const LOOSE_CN_MARKER = new RegExp(`^(${CN_SMALL_NUMERAL}{1,3})[ \\u3000]+(?=\\S)`);
+
+/** A title that names a part and reads as a heading: short, no sentence or clause punctuation. */
+function partLike(title: string, isBarePart: (title: string) => boolean): boolean {
+  return title.length <= 40 && !/[。，；：,;:！？!?]/.test(title) && isBarePart(title);
+}
 
 /** A heading candidate with the family that decides its level. */
 interface Candidate { heading: Heading; family: string }
@@ -72,6 +81,20 @@ export function findHeadings(
       continue;
     }
     const content = text.slice(l.contentStart, l.contentEnd);
+    const loose = LOOSE_CN_MARKER.exec(content);
+    if (loose && partLike(content.slice(loose[0].length), isBarePart)) {
+      // “一 主要举措和成效”: the 一、 family with a space for its punctuation (heading-numbering says so)
+      const h2 = makeHeading(text, l, next, true);
+      if (h2) {
+        const numeral = loose[1];
+        h2.marker = { text: loose[0], span: [l.contentStart, l.contentStart + loose[0].length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: loose[0].slice(numeral.length) };
+        h2.span = [l.contentStart, h2.span[1]];
+        h2.title = content.slice(loose[0].length, h2.titleSpan[1] - l.contentStart);
+        h2.titleSpan = [l.contentStart + loose[0].length, h2.titleSpan[1]];
+        marked.push({ heading: h2, family: 'cn-dun' });
+        continue;
+      }
+    }
     if (content.length <= 30 && !/[。，；：,;:！？]/.test(content) && isBarePart(content)) {
       const b = makeHeading(text, l, next, true);
       if (b) bare.push({ heading: b, family: 'bare' });
@@ -86,7 +109,21 @@ export function findHeadings(
     else if (bare.length) top = 'bare';
     else top = marked[0]?.family;
   }
-  const all = top === 'bare' ? [...marked, ...bare].sort((a, b) => a.heading.span[0] - b.heading.span[0]) : marked;
+  let all = top === 'bare' ? [...marked, ...bare].sort((a, b) => a.heading.span[0] - b.heading.span[0]) : marked;
+  // A first part headed another way than the rest (“1、…主要举措和成效”, “一 …”, a bare
+  // line) before a top family that starts at 二、 is still a part: the numbers say one
+  // is missing there, and a heading that names a part fills the gap. Left in the
+  // preamble, the part would be reported missing — an error the draft does not deserve.
+  // Without the gap, a part-like line before 一、 is a subtitle and stays in the preamble.
+  const firstTop = all.findIndex((c) => c.family === top);
+  const gap = firstTop >= 0 ? (all[firstTop].heading.marker?.ordinal ?? 1) - 1 : 0;
+  if (top && top !== 'bare' && gap > 0) {
+    const start = all[firstTop].heading.span[0];
+    const before = [...all.slice(0, firstTop), ...bare.filter((c) => c.heading.span[0] < start)].sort((a, b) => a.heading.span[0] - b.heading.span[0]);
+    const promoted = before.filter((c) => partLike(c.heading.title, isBarePart)).slice(-gap);
+    for (const c of promoted) c.family = top;
+    if (promoted.length) all = [...new Set([...all, ...promoted])].sort((a, b) => a.heading.span[0] - b.heading.span[0]);
+  }
 
   // levels: a stack of families per part
   let stack: string[] = [];

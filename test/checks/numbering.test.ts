@@ -38,12 +38,17 @@ describe('hierarchy', () => {
     expect(f).toEqual([]); // （二） closes 1. and is a sibling of （一）
     const g = numbering('一、甲\n1.乙\n（一）戊');
     expect(g.map((x) => [x.at, x.fix, x.message])).toEqual([['（一）', '（1）', '序号“（一）”是第二级序号，不应用在更低一级的“1.”之下']]);
-    // below the last level of the hierarchy there is nothing to suggest: a finding without a fix
+    // a parent in the wrong family counts at the rank it should have: （1） should be （一）, so its child should be 1.
     const h = numbering('一、甲\n（1）丁\n（一）戊');
     expect(h.map((x) => [x.at, x.fix, x.message])).toEqual([
       ['（1）', '（一）', '序号“（1）”是第四级序号，不应直接用在“一、”之下，此处应为“（一）”'],
-      ['（一）', undefined, '序号“（一）”是第二级序号，不应用在更低一级的“（1）”之下'],
+      ['（一）', '1.', '序号“（一）”是第二级序号，不应用在更低一级的“（1）”之下'],
     ]);
+  });
+
+  it('a first part headed “1、” is one finding: its （一）（二） are right under it', () => {
+    const f = numbering('1、2023年主要举措和成效\n（一）甲\n（二）乙\n二、存在的不足\n三、下一步打算');
+    expect(f.map((x) => [x.at, x.fix, x.message])).toEqual([['1、', '一、', '第一级标题的序号应为“一、”，不应是“1、”']]);
   });
 
   it('reports a first level that does not use 一、', () => {
