@@ -14,8 +14,8 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   // 一、 一. 一． 一，  (not 一是, 一中心 …: the punctuation is required); “一，” is a slip of
   // the same key in Chinese input, and reading past it would lose a part
   { style: 'cn-dun', re: new RegExp(`^()(${CN})()([、.．，,])`) },
-  // 1. 1、 1．  — but not 1.5万 or 2023年
-  { style: 'ar-dot', re: /^()(\d{1,2})()([.．](?!\d)|、)/ },
+  // 1. 1、 1．  — but not 1.5万 or 2023年; “1.2023年…” is a marker before a year
+  { style: 'ar-dot', re: /^()(\d{1,2})()([.．](?!\d)|[.．](?=(?:19|20)\d\d年)|、)/ },
   { style: 'circled', re: new RegExp(`^()([${CIRCLED_CHARS}])()([、.．]?)`) },
   // 第一，第二、 (a reasoned list) — the punctuation is required so 第一责任人 is not a marker
   { style: 'cn-di', re: new RegExp(`^(第)(${CN})()([，,、：:])`) },

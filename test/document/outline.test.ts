@@ -27,11 +27,14 @@ describe('markers', () => {
     ['(2)提高', { text: '(2)', style: 'ar-paren', ordinal: 2, halfWidth: true }],
     ['③加强', { text: '③', style: 'circled', ordinal: 3 }],
     ['第一，坚持', { text: '第一，', style: 'cn-di', ordinal: 1 }],
+    // before a year: a marker, not a decimal (1.2023年 is no number)
+    ['1.2023年推进法治政府建设的主要举措和成效', { text: '1.', style: 'ar-dot', ordinal: 1, punct: '.' }],
+    ['1、2023年主要举措和成效', { text: '1、', style: 'ar-dot', ordinal: 1, punct: '、' }],
   ])('%s', (line, expected) => {
     expect(parseMarker(line, 0)).toMatchObject(expected);
   });
 
-  it.each(['一是加强', '一中心', '1.5万人', '2023年', '第一责任人', '三项制度', '12月4日'])('not a marker: %s', (line) => {
+  it.each(['一是加强', '一中心', '1.5万人', '1.2023', '2.50亿元', '2023年', '第一责任人', '三项制度', '12月4日'])('not a marker: %s', (line) => {
     expect(parseMarker(line, 0)).toBeUndefined();
   });
 });
