@@ -49,6 +49,12 @@ describe('part classification', async () => {
     ['法治政府建设开展情况', 'achievements'],
     ['工作推进情况', 'achievements'],
     ['存在的不足和原因', 'shortcomings'],
+    ['需要改进的地方', 'shortcomings'],
+    ['有待加强的方面', 'shortcomings'],
+    ['工作中遇到的问题', 'shortcomings'],
+    ['面临的挑战', 'shortcomings'],
+    ['下一步需要改进的工作', 'plan'], // 下一步 wins: 需要改进 names a problem only as 需要改进的地方/方面
+    ['今后有待加强的工作', 'plan'],
     ['工作存在的问题', 'shortcomings'],
     ['短板和差距', 'shortcomings'],
     ['党政主要负责人履行推进法治建设第一责任人职责情况', 'duties'],
