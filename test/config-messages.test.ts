@@ -87,7 +87,7 @@ describe('placeholders', () => {
 
   it('default stands in for the finding messages a rule does not word: only placeholders all of them have', async () => {
     const text = await problems('type: sections\nrequire: [other]\nmessages:\n  default: 缺少“{{part}}”部分，只在{{where}}提到\n');
-    expect(text).toMatch(/my-rule\.yaml:10:29 {2}错误 {2}消息 default 代替没有写出的 missing、mentioned、asItem、combined、unplaced，其中有的没有占位符 “\{\{where\}\}”/);
+    expect(text).toMatch(/my-rule\.yaml:10:29 {2}错误 {2}消息 default 代替没有写出的 missing、mentioned、asItem、combined、inParagraph、unplaced，其中有的没有占位符 “\{\{where\}\}”/);
     expect(await problems('type: sections\nrequire: [other]\nmessages:\n  default: 缺少“{{part}}”部分\n  mentioned: 缺少“{{part}}”部分，只在{{where}}提到\n  asItem: “{{part}}”写在{{where}}\n  inItem: “{{title}}”\n  inPart: “{{title}}”部分\n')).toBe('');
   });
 });

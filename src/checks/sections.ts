@@ -44,6 +44,7 @@ export const sections = defineCheck<SectionsOptions>({
     mentioned: message('缺少的部分在别处被顺带提及（{{where}} 是提及之处）', [...MISSING, 'word', 'where'], { usedBy: byRequire }),
     asItem: message('该部分写成了另一部分中的一个条目（至多为警告）', [...MISSING, 'item', 'where'], { usedBy: byRequire }),
     combined: message('该部分与另一部分写在同一个标题下（至多为警告）', [...MISSING, 'title'], { usedBy: byRequire }),
+    inParagraph: message('该部分写成了另一部分中的一段（至多为警告；{{text}} 为这一段的第一个分句）', [...MISSING, 'where', 'text'], { usedBy: byRequire }),
     unplaced: message('有未能识别的一级标题、该部分可能在其中（至多为警告）', [...MISSING, 'unplaced'], { usedBy: byRequire }),
     unplacedHere: message('指向未能识别的一级标题的说明', [...MISSING, 'unplaced', 'title'], { role: 'related', usedBy: byRequire }),
     mention: message('指向顺带提及之处的说明', [...MISSING, 'word', 'where'], { role: 'related', usedBy: byRequire }),
@@ -92,6 +93,14 @@ export const sections = defineCheck<SectionsOptions>({
           finding.data!.unplaced = unplaced.map((p) => `“${quote(p.heading.title, 20)}”`).join('、');
           finding.related = unplaced.map((p) => ({ span: p.heading.span, messageId: 'unplacedHere', data: { title: quote(p.heading.title, 30) } }));
           report(finding);
+          continue;
+        }
+        const paragraph = findParagraph(doc, pv?.paragraphs ?? []);
+        if (paragraph) {
+          report({
+            span: paragraph.span, messageId: 'inParagraph', severity: 'warning',
+            data: { part: name, official, where: quote(paragraph.part.heading.title, 20), text: quote(doc.slice(paragraph.span), 30) },
+          });
           continue;
         }
         const mention = findMention(doc, pv?.mentions ?? []);
@@ -154,6 +163,24 @@ function anchorFor(doc: ReportDocument, kind: PartKind, order: PartKind[]): Span
   if (doc.title) return doc.title.span;
   const first = doc.paragraphs[0];
   return first ? first.span : [0, 0];
+}
+
+/**
+ * A paragraph of a placed part whose first clause (up to ：。；, at most 60
+ * characters) holds one of `words`: the part written there, in a paragraph
+ * (“在取得成绩的同时，还存在一些不足：一是…”). Reported, so not missing.
+ */
+function findParagraph(doc: ReportDocument, words: string[]): { span: Span; part: Part } | undefined {
+  if (!words.length) return undefined;
+  for (const p of doc.paragraphs) {
+    const part = doc.partAt(p.span[0]);
+    if (!part) continue;
+    const head = doc.text.slice(p.span[0], Math.min(p.span[1], p.span[0] + 60));
+    const end = head.search(/[：:。；;]/);
+    const opening = end < 0 ? head : head.slice(0, end);
+    if (words.some((w) => opening.includes(w))) return { span: [p.span[0], p.span[0] + opening.length], part };
+  }
+  return undefined;
 }
 
 function findMention(doc: ReportDocument, words: string[]): { word: string; where: Worded; span: Span } | undefined {

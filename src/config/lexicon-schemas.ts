@@ -108,6 +108,7 @@ const SCHEMAS: Record<string, { title: string; schema: object }> = {
             inThemes: { type: 'boolean', description: '主题式的条目标题中也算数' },
           }),
           mentions: words('在别处出现即说明顺带提到了这一部分'),
+          paragraphs: words('另一部分中的一段在第一个分句里写了这些词，即在那里报告了这一部分'),
         }, ['name', 'keywords']),
         description: `各部分：${PARTS.join('、')}`,
       },

@@ -17,6 +17,8 @@ export interface PartVocabulary {
   /** An item of another part headed with these reports this part there. */
   items: { keywords: string[]; inThemes: boolean };
   mentions: string[];
+  /** A paragraph of another part whose first clause holds one of these reports this part there. */
+  paragraphs: string[];
 }
 
 export interface KindVocabulary {
@@ -71,6 +73,7 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
         weak: list(p.weak),
         items: { keywords: list(items.keywords), inThemes: items.inThemes === true },
         mentions: list(p.mentions),
+        paragraphs: list(p.paragraphs),
       };
     }),
     content: { past: list(content.past), problems: list(content.problems), future: list(content.future), causes: list(record(lexicons.causes).words) },
