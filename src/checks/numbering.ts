@@ -1,4 +1,4 @@
-import type { Finding, Heading, Marker, MarkerStyle } from '../types.js';
+import type { Finding, Heading, Marker, MarkerStyle, Span } from '../types.js';
 import { markerText } from '../document/markers.js';
 import { chineseNumeral } from '../document/numerals.js';
 import { defineCheck, message } from './define.js';
@@ -70,6 +70,9 @@ export const numbering = defineCheck<NumberingOptions>({
       return body + (fine ? m.punct : ok[0]);
     };
 
+    /** Without the punctuation its family requires (“一 主要…”): read as a marker from the title after it, a guess. */
+    const unpunctuated = (m: Marker) => !m.punct && !(o.punctuation?.[m.style] ?? ['']).includes('');
+
     return ({ doc, report }) => {
       const first = doc.headings.findIndex((h) => h.level === 1);
       if (first < 0) return;
@@ -87,12 +90,12 @@ export const numbering = defineCheck<NumberingOptions>({
         else kids.set(p, [h]);
       }
       const found = new Map<Heading, Finding>();
-      const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; messageId?: string }) => {
+      const flag = (h: Heading, messageId: string, data: Record<string, string>, fix?: { text: string; safe: boolean; messageId?: string; span?: Span }) => {
         if (found.has(h)) return;
         const m = h.marker!;
         found.set(h, {
           span: m.span, messageId, data: { found: m.text, ...data },
-          fix: fix && fix.text !== m.text ? { messageId: fix.messageId ?? 'fix', data: { form: fix.text }, safe: fix.safe, edits: [{ span: m.span, text: fix.text }] } : undefined,
+          fix: fix && fix.text !== m.text ? { messageId: fix.messageId ?? 'fix', data: { form: fix.text }, safe: fix.safe, edits: [{ span: fix.span ?? m.span, text: fix.text }] } : undefined,
         });
       };
       const label = (p: Heading) => p.marker?.text ?? p.title;
@@ -148,7 +151,8 @@ export const numbering = defineCheck<NumberingOptions>({
             const prev = sibs[i - 1]?.marker;
             const id = !prev ? 'start' : n === prev.ordinal ? 'repeat' : n > e ? 'gap' : 'restart';
             const norm = normalize(m, true);
-            flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: true, messageId: 'fixForm' });
+            // a marker read without its punctuation is a guess: its form is the drafter's to fix
+            flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: !unpunctuated(m), messageId: 'fixForm' });
             e = sibs[i + 1]?.marker!.ordinal === e + 1 ? e + 1 : n + 1;
           } else e = n + 1;
           if (continued.has(h)) e = continued.get(h)! + 1;
@@ -161,7 +165,10 @@ export const numbering = defineCheck<NumberingOptions>({
         const strict = normalize(m, false);
         const loose = normalize(m, true);
         if (m.halfWidth) flag(h, 'halfwidth', { expected: loose }, { text: loose, safe: true });
-        else if (loose !== m.text) flag(h, 'punct', { expected: loose }, { text: loose, safe: true });
+        else if (unpunctuated(m)) {
+          // no punctuation at all (“一 主要举措和成效”): --fix leaves the guess to the drafter; the fix takes the gap too
+          flag(h, 'punct', { expected: loose }, { text: loose, safe: false, span: [m.span[0], h.titleSpan[0]] });
+        } else if (loose !== m.text) flag(h, 'punct', { expected: loose }, { text: loose, safe: true });
         else if (strict !== m.text) flag(h, 'tolerated', { expected: strict }, { text: strict, safe: false });
       }
       for (const f of found.values()) report(f);

@@ -6,8 +6,11 @@ import { CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
 /** Sentence ends that close a run-in heading: “（一）强化理论学习，增强法治思想。通过…”. */
 const RUN_IN_END = /[。！？!?]/;
 
-/** “一 ” at the start of a line: a numeral of the 一、 family with a space where its 、 belongs. */
-const LOOSE_CN_MARKER = new RegExp(`^(${CN_SMALL_NUMERAL}{1,3})[ \\u3000]+(?=\\S)`);
+/**
+ * “一 ” at the start of a line: a numeral of the 一、 family with a space where its 、
+ * belongs. Not “一 .”: that is 一. with a stray space, which stray-whitespace removes.
+ */
+const LOOSE_CN_MARKER = new RegExp(`^(${CN_SMALL_NUMERAL}{1,3})[ \\u3000]+(?=[^\\s、.．，,])`);
 
 /** A title that names a part and reads as a heading: short, no sentence or clause punctuation. */
 function partLike(title: string, isBarePart: (title: string) => boolean): boolean {
@@ -83,11 +86,12 @@ export function findHeadings(
     const content = text.slice(l.contentStart, l.contentEnd);
     const loose = LOOSE_CN_MARKER.exec(content);
     if (loose && partLike(content.slice(loose[0].length), isBarePart)) {
-      // “一 主要举措和成效”: the 一、 family with a space for its punctuation (heading-numbering says so)
+      // “一 主要举措和成效”: the 一、 family without its punctuation, the space a gap before the
+      // title (heading-numbering says 应为“一、”; stray-whitespace leaves a marker's gap alone)
       const h2 = makeHeading(text, l, next, true);
       if (h2) {
         const numeral = loose[1];
-        h2.marker = { text: loose[0], span: [l.contentStart, l.contentStart + loose[0].length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: loose[0].slice(numeral.length) };
+        h2.marker = { text: numeral, span: [l.contentStart, l.contentStart + numeral.length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: '' };
         h2.span = [l.contentStart, h2.span[1]];
         h2.title = content.slice(loose[0].length, h2.titleSpan[1] - l.contentStart);
         h2.titleSpan = [l.contentStart + loose[0].length, h2.titleSpan[1]];

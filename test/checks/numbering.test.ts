@@ -108,6 +108,13 @@ describe('form of a marker', () => {
     ]);
   });
 
+  it('a 一 with a space for its 、 before a part-like title: the fix is offered, never applied by --fix', () => {
+    expect(numbering('一 主要举措和成效\n二、存在的不足和原因').map((x) => [x.at, x.fix, x.safe])).toEqual([['一', '一、', false]]);
+    // numbered on from there, the sequence finding's form fix is not safe either
+    expect(numbering('二 主要举措和成效\n三、存在的不足和原因').map((x) => [x.at, x.fix, x.safe])).toEqual([['二', '二、', false]]);
+    expect(linter.fix('一 主要举措和成效\n二、存在的不足和原因').output).toBe('一 主要举措和成效\n二、存在的不足和原因');
+  });
+
   it('a sequence finding carries the safe form fix and says the number needs a human', () => {
     const [f] = numbering('一、甲\n（一）a\n(三)b');
     expect([f.at, f.fix, f.safe]).toEqual(['(三)', '（三）', true]);
