@@ -92,7 +92,6 @@ export function findHeadings(
       if (h2) {
         const numeral = loose[1];
         h2.marker = { text: numeral, span: [l.contentStart, l.contentStart + numeral.length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: '' };
-        h2.span = [l.contentStart, h2.span[1]];
         h2.title = content.slice(loose[0].length, h2.titleSpan[1] - l.contentStart);
         h2.titleSpan = [l.contentStart + loose[0].length, h2.titleSpan[1]];
         marked.push({ heading: h2, family: 'cn-dun' });
