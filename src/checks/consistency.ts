@@ -1,5 +1,5 @@
 import type { PartKind, ReportDocument, YearMention } from '../types.js';
-import { defineCheck, message, partListSchema, quote } from './define.js';
+import { defineCheck, expandWords, message, partListSchema, quote, wordListSchema } from './define.js';
 
 interface ConsistencyOptions {
   /** Parts that report on year N. */
@@ -7,6 +7,12 @@ interface ConsistencyOptions {
   /** Parts that plan year N + planOffset. */
   planParts?: PartKind[];
   planOffset?: number;
+  /**
+   * With these words, a sentence of a past part that opens with an earlier year
+   * (“2022年，我乡办理…” in a 2023 report) is reported unless it holds one of them
+   * (较, 同比 …: a comparison): the trace of last year's draft reused.
+   */
+  comparedBy?: string[];
 }
 
 /** A year that opens a sentence or paragraph (“2024年，我镇将…”) speaks for what follows. */
@@ -30,6 +36,7 @@ export const consistency = defineCheck<ConsistencyOptions>({
     pastParts: { ...partListSchema, description: '报告本年度（N）情况的部分' },
     planParts: { ...partListSchema, description: '安排下一年度工作的部分' },
     planOffset: { type: 'integer', description: '安排部分的年度 = 报告年度 + planOffset（默认 1）' },
+    comparedBy: { ...wordListSchema, description: '成效等部分以往年年份开头的句子含这些词（较、同比…）时是比较，不报告；不写则不检查这类句子' },
   },
   messages: {
     'plan-heading': message('安排部分的标题写的不是下一年度', ['found', 'expected', 'year', 'part']),
@@ -37,9 +44,11 @@ export const consistency = defineCheck<ConsistencyOptions>({
     'plan-text': message('安排部分句首的年份不是下一年度', ['found', 'expected', 'year']),
     'future-done': message('成效、不足等部分写了报告年度之后的年份', ['found', 'year', 'part']),
     opening: message('开头一段的年份不是标题中的报告年度', ['found', 'expected']),
+    'past-text': message('成效、不足等部分的句子以往年年份开头、又不是比较', ['found', 'year', 'part'], { usedBy: (o: ConsistencyOptions) => (o.comparedBy?.length ? ['comparedBy'] : undefined) }),
     pass: message('审核清单中，年份一致的依据', ['year', 'planYear'], { role: 'pass' }),
   },
-  compile(options) {
+  compile(options, env) {
+    const comparisons = expandWords(options.comparedBy, env.lexicons);
     const past = new Set(options.pastParts ?? ['achievements', 'shortcomings', 'duties']);
     const plans = new Set(options.planParts ?? ['plan']);
     const offset = options.planOffset ?? 1;
@@ -74,6 +83,15 @@ export const consistency = defineCheck<ConsistencyOptions>({
         } else if (past.has(part.kind) && y.year > n) {
           ok = false;
           report({ span: y.span, messageId: 'future-done', data: { found: y.year, year: n, part: quote(part.heading.title) } });
+        } else if (comparisons.length && past.has(part.kind) && y.year < n && opensSentence(doc, y) && /^(?:年度?)?[，,]/.test(doc.text.slice(y.span[1], y.span[1] + 3))) {
+          // “2022年，我乡办理…”: the sentence is about an earlier year, unless it compares
+          const rest = doc.text.slice(y.span[1], y.span[1] + 200);
+          const end = rest.search(/[。；！？\n]/);
+          const sentence = end < 0 ? rest : rest.slice(0, end);
+          if (!comparisons.some((w) => sentence.includes(w))) {
+            ok = false;
+            report({ span: y.span, messageId: 'past-text', data: { found: y.year, year: n, part: quote(part.heading.title) } });
+          }
         }
       }
       // the opening paragraph: “2023年，我镇…” speaks for the report year
