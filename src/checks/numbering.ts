@@ -1,7 +1,7 @@
 import type { Finding, Heading, Marker, MarkerStyle, Span } from '../types.js';
 import { markerText } from '../document/markers.js';
 import { chineseNumeral } from '../document/numerals.js';
-import { defineCheck, message } from './define.js';
+import { defineCheck, message, quote } from './define.js';
 
 type PunctTable = Partial<Record<MarkerStyle, string[]>>;
 interface NumberingOptions {
@@ -10,7 +10,11 @@ interface NumberingOptions {
   brackets?: string[];
   punctuation?: PunctTable;
   tolerated?: PunctTable;
+  /** Report a first-level heading without a number among numbered ones (it then counts in the sequence). */
+  unnumbered?: boolean;
 }
+
+const byUnnumbered = (o: NumberingOptions) => (o.unnumbered ? ['unnumbered'] : undefined);
 
 /** What a marker's finding is filled with, by what is wrong with it. */
 const HIERARCHY = ['found', 'parent', 'rank', 'expected'];
@@ -35,6 +39,7 @@ export const numbering = defineCheck<NumberingOptions>({
   options: {
     hierarchy: { type: 'array', items: { enum: STYLES }, minItems: 1, uniqueItems: true, description: '从第一级起各级序号的写法：cn-dun 一、 / cn-paren （一） / ar-dot 1. / ar-paren （1） / circled ① / cn-di 第一，' },
     maxSkip: { type: 'integer', minimum: 0, default: 1, description: '允许越过的层级数（1：“一、”下直接用“1.”）' },
+    unnumbered: { type: 'boolean', description: '报告其他一级标题都有序号、自己却没有的一级标题（它在编号中占一个位置）' },
     brackets: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 1 }, minItems: 2, maxItems: 2, description: '序号应使用的括号，如 ["（", "）"]' },
     punctuation: { ...punctTable, description: '各写法序号后应有的标点，第一个为首选；"" 表示不加标点' },
     tolerated: { ...punctTable, description: '可以容忍、但仍提示改为首选写法的标点（如“1、”）' },
@@ -46,6 +51,7 @@ export const numbering = defineCheck<NumberingOptions>({
     inverted: message('高一级的序号用在了低一级之下', HIERARCHY),
     mixed: message('接着上一级编号、却换了写法的序号', ['found', 'parent', 'expected']),
     start: message('同一级的序号不从一开始', SEQUENCE),
+    unnumbered: message('一级标题缺少序号，而同一级的其他标题有序号（{{title}} 为这个标题）', ['title', 'expected'], { usedBy: byUnnumbered }),
     gap: message('序号跳号', SEQUENCE),
     repeat: message('序号重复', SEQUENCE),
     restart: message('序号在同一级中重新开始或倒退', SEQUENCE),
@@ -54,6 +60,7 @@ export const numbering = defineCheck<NumberingOptions>({
     tolerated: message('序号后的标点可以容忍、但宜改为首选写法', FORM),
     fix: message('改正序号的修复的标题（{{form}} 为改后的序号，通常即 {{expected}}）', [...FORM, 'form'], { role: 'fix' }),
     fixForm: message('序号不连续时只改写法、不改数字的修复的标题（{{form}} 为改后的序号）', [...SEQUENCE, 'form'], { role: 'fix' }),
+    fixNumber: message('给缺少序号的一级标题加上序号的修复的标题', ['title', 'expected'], { role: 'fix', usedBy: byUnnumbered }),
   },
   compile(o) {
     const maxSkip = o.maxSkip ?? 1;
@@ -139,21 +146,35 @@ export const numbering = defineCheck<NumberingOptions>({
         rankDue.set(h, pr + 1);
       }
 
+      // A first-level heading without a number among numbered ones (“2023年…主要举措和成效”
+      // before “二、…”) holds its place in the count: it is reported, and 二、 is not a wrong start.
+      const top = kids.get(undefined);
+      const unnumbered = o.unnumbered && top?.length ? doc.headings.slice(first).filter((h) => h.level === 1 && !h.marker) : [];
+
       // Sequence within a level; after a wrong number, a next one that fits the
       // expected count means this one was a typo (1,2,2,4), else counting goes on from it.
-      for (const [, all] of kids) {
-        const sibs = all.filter((h) => found.get(h)?.messageId !== 'mixed');
+      for (const [parent, all] of kids) {
+        const sibs = [...all.filter((h) => found.get(h)?.messageId !== 'mixed'), ...(parent ? [] : unnumbered)].sort((a, b) => a.span[0] - b.span[0]);
         let e = 1;
         sibs.forEach((h, i) => {
+          if (!h.marker) {
+            const expected = render(all[0].marker!.style, e, all[0].marker!.punct);
+            found.set(h, {
+              span: h.titleSpan, messageId: 'unnumbered', data: { title: quote(h.title, 30), expected },
+              fix: { messageId: 'fixNumber', safe: false, edits: [{ span: [h.titleSpan[0], h.titleSpan[0]], text: expected }] },
+            });
+            e++;
+            return;
+          }
           const m = h.marker!;
           const n = m.ordinal;
           if (n !== e) {
             const prev = sibs[i - 1]?.marker;
-            const id = !prev ? 'start' : n === prev.ordinal ? 'repeat' : n > e ? 'gap' : 'restart';
+            const id = !sibs[i - 1] ? 'start' : prev && n === prev.ordinal ? 'repeat' : n > e ? 'gap' : 'restart';
             const norm = normalize(m, true);
             // a marker read without its punctuation is a guess: its form is the drafter's to fix
             flag(h, id, { expected: render(m.style, e, m.punct), previous: prev?.text ?? '' }, { text: norm, safe: !unpunctuated(m), messageId: 'fixForm' });
-            e = sibs[i + 1]?.marker!.ordinal === e + 1 ? e + 1 : n + 1;
+            e = sibs[i + 1]?.marker?.ordinal === e + 1 ? e + 1 : n + 1;
           } else e = n + 1;
           if (continued.has(h)) e = continued.get(h)! + 1;
         });

@@ -108,6 +108,14 @@ describe('form of a marker', () => {
     ]);
   });
 
+  it('an unnumbered first-level heading among numbered ones is reported and holds its place in the count', () => {
+    expect(numbering('2023年主要举措和成效\n（一）甲\n二、存在的不足和原因\n三、2024年工作安排').map((x) => [x.at, x.message, x.fix, x.safe])).toEqual([
+      ['2023年主要举措和成效', '一级标题“2023年主要举措和成效”缺少序号，按顺序应为“一、”', '一、', false],
+    ]);
+    // all unnumbered (a Markdown draft of ## headings): nothing to count
+    expect(numbering('# 关于2023年法治政府建设情况的报告\n\n## 主要举措和成效\n\n## 存在的不足和原因', linter)).toEqual([]);
+  });
+
   it('a 一 with a space for its 、 before a part-like title: the fix is offered, never applied by --fix', () => {
     expect(numbering('一 主要举措和成效\n二、存在的不足和原因').map((x) => [x.at, x.fix, x.safe])).toEqual([['一', '一、', false]]);
     // numbered on from there, the sequence finding's form fix is not safe either
