@@ -52,6 +52,8 @@ function compileMatcher(options: CorrespondenceOptions, model: MatchModel, skipS
     return Infinity;
   };
   const fromItems = (doc: ReportDocument, p: Part): Item[] => {
+    // a section headed as cause analysis (“三、原因分析”) is causes throughout
+    if (skipStart?.test(p.heading.title.slice(0, 16))) return [];
     const causes = causesFrom(doc, p);
     return p.items.filter((item) => {
       const text = doc.slice(item.span).trim();

@@ -11,6 +11,11 @@ interface CoverageOptions {
   minGroups?: number;
   /** Heading words that promise what the body must deliver (不足和“原因”). */
   promisedBy?: string[];
+  /**
+   * Headings that are themselves what the groups ask for: a section “三、原因分析” is
+   * the analysis, whatever its body's words. Its heading is read with its body.
+   */
+  deliveredBy?: string[];
 }
 
 /** What a finding about a unit is filled with. */
@@ -33,6 +38,7 @@ export const coverage = defineCheck<CoverageOptions>({
     },
     minGroups: { type: 'integer', minimum: 1, description: '至少要提到几组（默认全部）' },
     promisedBy: { ...wordListSchema, description: '标题中出现这些词时，消息说明“标题写了但正文没有”' },
+    deliveredBy: { ...wordListSchema, description: '标题本身就说明了所要求内容的写法（如“原因分析”）：连同标题一起判断' },
   },
   required: ['scope', 'groups'],
   messages: {
@@ -45,14 +51,26 @@ export const coverage = defineCheck<CoverageOptions>({
     const groups = compileGroups(options.groups, env);
     const min = Math.min(options.minGroups ?? groups.length, groups.length);
     const promise = options.promisedBy?.length ? new RegExp(alternation(expandWords(options.promisedBy, env.lexicons))) : undefined;
+    const delivered = options.deliveredBy?.length ? new RegExp(alternation(expandWords(options.deliveredBy, env.lexicons))) : undefined;
     return ({ doc, report, pass }) => {
       for (const unit of unitsOf(doc, options.scope)) {
-        const text = doc.slice(unit.span);
+        // the text judged: the unit's, or every part's of a whole; a heading that delivers is read too
+        const withHeading = unit.span === unit.part.span;
+        const spans: Span[] = unit.parts
+          ? unit.parts.map((p) => (withHeading || delivered?.test(p.heading.title) ? p.span : p.bodySpan))
+          : [unit.item || !delivered?.test(unit.part.heading.title) ? unit.span : unit.part.span];
         const found: { g: WordGroup; at: Span; word: string }[] = [];
         const missing: WordGroup[] = [];
         for (const g of groups) {
-          const m = g.re.exec(text);
-          if (m) found.push({ g, at: [unit.span[0] + m.index, unit.span[0] + m.index + m[0].length], word: m[0] });
+          let hit: { g: WordGroup; at: Span; word: string } | undefined;
+          for (const span of spans) {
+            const m = g.re.exec(doc.slice(span));
+            if (m) {
+              hit = { g, at: [span[0] + m.index, span[0] + m.index + m[0].length], word: m[0] };
+              break;
+            }
+          }
+          if (hit) found.push(hit);
           else missing.push(g);
         }
         if (found.length >= min) {

@@ -2,10 +2,14 @@ import type { Item, Part, PartKind, ReportDocument, Span } from '../types.js';
 import { labelOf, overlapping } from '../document/parts.js';
 import { partKindSchema } from './define.js';
 
-/** Which units of a draft a rule looks at: a part as a whole, or each of its items. */
+/**
+ * Which units of a draft a rule looks at: each part of the kind, each of its items,
+ * or (`whole`) every part of the kind together — the shortcomings written as
+ * “二、存在的问题” and “三、原因分析” are one report of 不足和原因.
+ */
 export interface Scope {
   part: PartKind;
-  unit?: 'part' | 'item';
+  unit?: 'part' | 'item' | 'whole';
   /** Judge headings too (default: a heading is never its own body). */
   includeHeading?: boolean;
   /**
@@ -20,11 +24,11 @@ export const scopeSchema = {
   type: 'object', additionalProperties: false, required: ['part'],
   properties: {
     part: partKindSchema,
-    unit: { enum: ['part', 'item'] },
+    unit: { enum: ['part', 'item', 'whole'] },
     includeHeading: { type: 'boolean' },
     prose: { enum: ['sentence', 'paragraph'] },
   },
-  description: '检查范围：part 部分；unit 为 part（整个部分）或 item（每个条目）；includeHeading 是否连标题一起判断；prose 为 paragraph 时，没有编号条目的部分按段落（而不是逐句）判断',
+  description: '检查范围：part 部分；unit 为 part（每个这类部分）、item（每个条目）或 whole（这类部分合在一起）；includeHeading 是否连标题一起判断；prose 为 paragraph 时，没有编号条目的部分按段落（而不是逐句）判断',
 };
 
 export interface Unit {
@@ -32,6 +36,8 @@ export interface Unit {
   item?: Item;
   /** The text judged. */
   span: Span;
+  /** `whole`: every part's text (`span` is the first's). */
+  parts?: readonly Part[];
   /** Where a finding about this unit is anchored (its heading, or its first sentence). */
   anchor: Span;
   label: string;
@@ -58,7 +64,12 @@ function byParagraph(doc: ReportDocument, part: Part): Item[] {
  */
 export function unitsOf(doc: ReportDocument, scope: Scope): Unit[] {
   const out: Unit[] = [];
-  for (const part of doc.partsOf(scope.part)) {
+  const parts = doc.partsOf(scope.part);
+  if (scope.unit === 'whole') {
+    const [part] = parts;
+    return part ? [{ part, parts, span: scope.includeHeading ? part.span : part.bodySpan, anchor: part.heading.span, label: part.heading.title }] : [];
+  }
+  for (const part of parts) {
     if ((scope.unit ?? 'part') === 'part') {
       out.push({ part, span: scope.includeHeading ? part.span : part.bodySpan, anchor: part.heading.span, label: part.heading.title });
     } else {
