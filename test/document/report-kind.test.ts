@@ -114,6 +114,13 @@ describe('reportKind in the config and the county and department presets', () =>
     expect(recommended.find((d) => d.code === 'first-responsible-person')).toBeUndefined();
     expect(recommended.find((d) => d.code === 'part-order')?.severity).toBe(2);
   });
+
+  it('the department preset makes the order a hint too: departments report the duties second as often', async () => {
+    const text = '城口县司法局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）规范执法。办理案件12件。\n二、局党组书记、局长履行推进法治建设第一责任人职责情况\n主持召开局党组会议专题研究法治工作4次。\n三、存在的不足和原因\n一是力量不足。原因是编制紧张。\n';
+    const order = async (preset?: string) => (await linterWith(preset ? { preset } : {})).lint(text, { strict: true }).diagnostics.find((d) => d.code === 'part-order')?.severity;
+    expect(await order('department')).toBe(3);
+    expect(await order()).toBe(2);
+  });
 });
 
 describe('examples in messages are of the report’s own kind', () => {
