@@ -8,24 +8,16 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../src/io/write.js';
 
 const PREFIX = 'lrl-test-run-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Folders left by killed runs: `lrl-test-run-<pid>-XXXXXX` whose process has ended. */
 export function removeAbandoned(outer: string): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(outer)) {
     const m = /^lrl-test-run-(\d+)-/.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || isRunning(Number(m[1]))) continue;
     rmSync(join(outer, name), { recursive: true, force: true });
     removed.push(name);
   }

@@ -154,7 +154,8 @@ export function cleanStaleTemporaries(dir: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this id still runs (EPERM: it does, as another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
