@@ -148,7 +148,9 @@ export function compilePlacement(v: DocumentVocabulary) {
       kind, heading: s.heading, span: s.span, bodySpan: s.bodySpan, year, items: input.itemsOf(s), section: s, matched, evidence, within, alsoNames,
     });
     const classes = sections.map((s) => classifyHeading(s.heading.title, v.parts, n));
-    const decided: (PartKind | undefined)[] = classes.map((c) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined));
+    // a section's part is decided by its heading when a keyword names it outside a theme
+    const decide = (c: HeadingClass) => (c.kind !== 'unknown' && !c.weak ? c.kind : undefined);
+    const decided: (PartKind | undefined)[] = classes.map(decide);
     // The year's work comes before the parts that close a report. An achievements keyword
     // after one of them is out of place — “三、领导干部带头推进法治建设情况” after the
     // problems is the duties in words no list has, not achievements by its 建设情况 —
@@ -159,7 +161,7 @@ export function compilePlacement(v: DocumentVocabulary) {
       if (closed && classes[j].kind === 'achievements') {
         setAside[j] = classes[j].matched;
         classes[j] = classifyHeading(sections[j].heading.title, laterParts, n);
-        decided[j] = classes[j].kind !== 'unknown' && !classes[j].weak ? classes[j].kind : undefined;
+        decided[j] = decide(classes[j]);
       }
       const k = decided[j];
       if (k && CLOSING.has(k)) closed = true;
