@@ -21,6 +21,25 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'cn-di', re: new RegExp(`^(第)(${CN})()([，,、：:])`) },
 ];
 
+/**
+ * “一 主要举措和成效”: a numeral of the 一、 family with a space where its 、 belongs —
+ * a marker only when what follows reads as a heading, which the outline decides. The
+ * marker is the numeral, the space the gap before the title. Not “一 .”: that is 一.
+ * with a stray space, which stray-whitespace removes.
+ */
+const LOOSE_CN_DUN = new RegExp(`^(${CN})[ \\u3000]+(?=[^\\s、.．，,])`);
+
+/** A loose 一、 marker at the start of `line` (a line's content, starting at `offset` in the text), and where its title starts. */
+export function parseLooseMarker(line: string, offset: number): { marker: Marker; titleStart: number } | undefined {
+  const m = LOOSE_CN_DUN.exec(line);
+  if (!m) return undefined;
+  const numeral = m[1];
+  return {
+    marker: { text: numeral, span: [offset, offset + numeral.length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: '' },
+    titleStart: offset + m[0].length,
+  };
+}
+
 export function parseMarker(text: string, offset: number): Marker | undefined {
   const rest = text.slice(offset, offset + 12);
   for (const { style, re } of PATTERNS) {

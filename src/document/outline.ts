@@ -1,20 +1,13 @@
 import type { Heading, Section, Span } from '../types.js';
 import type { SourceLine } from './lines.js';
-import { parseMarker } from './markers.js';
-import { CN_SMALL_NUMERAL, parseChineseNumber } from './numerals.js';
+import { parseLooseMarker, parseMarker } from './markers.js';
 
 /** Sentence ends that close a run-in heading: “（一）强化理论学习，增强法治思想。通过…”. */
 const RUN_IN_END = /[。！？!?]/;
 
-/**
- * “一 ” at the start of a line: a numeral of the 一、 family with a space where its 、
- * belongs. Not “一 .”: that is 一. with a stray space, which stray-whitespace removes.
- */
-const LOOSE_CN_MARKER = new RegExp(`^(${CN_SMALL_NUMERAL}{1,3})[ \\u3000]+(?=[^\\s、.．，,])`);
-
 /** A title that names a part and reads as a heading: short, no sentence or clause punctuation. */
-function partLike(title: string, isBarePart: (title: string) => boolean): boolean {
-  return title.length <= 40 && !/[。，；：,;:！？!?]/.test(title) && isBarePart(title);
+function partLike(title: string, isBarePart: (title: string) => boolean, maxLength = 40): boolean {
+  return title.length <= maxLength && !/[。，；：,;:！？!?]/.test(title) && isBarePart(title);
 }
 
 /** A heading candidate with the family that decides its level. */
@@ -84,21 +77,18 @@ export function findHeadings(
       continue;
     }
     const content = text.slice(l.contentStart, l.contentEnd);
-    const loose = LOOSE_CN_MARKER.exec(content);
-    if (loose && partLike(content.slice(loose[0].length), isBarePart)) {
-      // “一 主要举措和成效”: the 一、 family without its punctuation, the space a gap before the
-      // title (heading-numbering says 应为“一、”; stray-whitespace leaves a marker's gap alone)
-      const h2 = makeHeading(text, l, next, true);
-      if (h2) {
-        const numeral = loose[1];
-        h2.marker = { text: numeral, span: [l.contentStart, l.contentStart + numeral.length], style: 'cn-dun', ordinal: parseChineseNumber(numeral) ?? 1, halfWidth: false, punct: '' };
-        h2.title = content.slice(loose[0].length, h2.titleSpan[1] - l.contentStart);
-        h2.titleSpan = [l.contentStart + loose[0].length, h2.titleSpan[1]];
-        marked.push({ heading: h2, family: 'cn-dun' });
-        continue;
-      }
+    // “一 主要举措和成效”: the 一、 family without its punctuation (heading-numbering says 应为“一、”;
+    // stray-whitespace leaves a marker's gap alone)
+    const loose = parseLooseMarker(content, l.contentStart);
+    const lh = loose && partLike(text.slice(loose.titleStart, l.contentEnd), isBarePart) ? makeHeading(text, l, next, true) : undefined;
+    if (loose && lh) {
+      lh.marker = loose.marker;
+      lh.title = text.slice(loose.titleStart, lh.titleSpan[1]);
+      lh.titleSpan = [loose.titleStart, lh.titleSpan[1]];
+      marked.push({ heading: lh, family: 'cn-dun' });
+      continue;
     }
-    if (content.length <= 30 && !/[。，；：,;:！？]/.test(content) && isBarePart(content)) {
+    if (partLike(content, isBarePart, 30)) {
       const b = makeHeading(text, l, next, true);
       if (b) bare.push({ heading: b, family: 'bare' });
     }
