@@ -55,9 +55,8 @@ export const coverage = defineCheck<CoverageOptions>({
     return ({ doc, report, pass }) => {
       for (const unit of unitsOf(doc, options.scope)) {
         // the text judged: the unit's, or every part's of a whole; a heading that delivers is read too
-        const withHeading = unit.span === unit.part.span;
         const spans: Span[] = unit.parts
-          ? unit.parts.map((p) => (withHeading || delivered?.test(p.heading.title) ? p.span : p.bodySpan))
+          ? unit.parts.map((p) => (options.scope.includeHeading || delivered?.test(p.heading.title) ? p.span : p.bodySpan))
           : [unit.item || !delivered?.test(unit.part.heading.title) ? unit.span : unit.part.span];
         const found: { g: WordGroup; at: Span; word: string }[] = [];
         const missing: WordGroup[] = [];
