@@ -6,7 +6,6 @@
  * the year before first, then the same year: a draft checked again after revision).
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { CompareSession, CompareSource, Counts, DraftChange, RecordedDraft } from '../formatters/change.js';
 import type { ChecklistItem } from '../formatters/checklist.js';
 import { countsOf } from '../formatters/record.js';
@@ -22,6 +21,8 @@ export class RecordError extends Error {}
  */
 export async function readRecord(path: string): Promise<RecordedDraft[]> {
   const out: RecordedDraft[] = [];
+  // loaded here: the CLI imports this module, and only --compare reads a record
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let n = 0;
   try {
