@@ -24,7 +24,6 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
     ? new RegExp(`${prefix}(${num})${approx}(?:[万亿]${approx})?(${units})`, 'y')
     : /(?!)/y;
   const chars = figureChars(v);
-  const startAt = startFinder(chars);
   const notFigure = v.quantities.notFigures.length ? new RegExp(alternation(v.quantities.notFigures), 'g') : undefined;
   const before = new RegExp(`^(?:${alternation(q.approxBefore) || '(?!)'})`);
   const after = new RegExp(alternation(q.approxAfter) || '(?!)');
@@ -37,7 +36,7 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
         let blocked: RangeCursor | undefined;
         let brackets: RangeCursor | undefined;
         const starts = new StartScan(chunk, chars);
-        for (let at = startAt(chunk, 0); at < chunk.length; at = startAt(chunk, at)) {
+        for (let at = 0; at < chunk.length;) {
           const could = starts.could(at);
           const m = could ? matchAt(re, chunk, at) : null;
           if (!m) {
@@ -110,23 +109,6 @@ function figureChars(v: DocumentVocabulary): Uint8Array {
   for (const w of v.quantities.approxAfter) mark(w, RUN);
   for (const u of v.quantities.units) mark(u[0] ?? '', UNIT);
   return t;
-}
-
-/**
- * The next position from `from` on where a figure can start (the chunk's length
- * if none): a native search for the characters the table marks START. Most
- * characters of a draft cannot start a figure, and the first drafts of a batch
- * run in the interpreter, where a JS loop over every character cost 3× the search.
- */
-function startFinder(t: Uint8Array): (chunk: string, from: number) => number {
-  let set = '';
-  for (let c = 0; c < t.length; c++) if (t[c] & START) set += String.fromCharCode(c);
-  if (!set) return (chunk) => chunk.length;
-  const re = new RegExp(`[${set.replace(/[\\\]^[-]/g, '\\$&')}]`, 'g');
-  return (chunk, from) => {
-    re.lastIndex = from;
-    return re.exec(chunk)?.index ?? chunk.length;
-  };
 }
 
 /**
