@@ -37,6 +37,11 @@ export function compileQuantities(v: DocumentVocabulary): QuantityMatcher {
         let brackets: RangeCursor | undefined;
         const starts = new StartScan(chunk, chars);
         for (let at = 0; at < chunk.length;) {
+          // most characters cannot start a figure: the table says so without a call
+          if (!(chars[chunk.charCodeAt(at)] & START)) {
+            at++;
+            continue;
+          }
           const could = starts.could(at);
           const m = could ? matchAt(re, chunk, at) : null;
           if (!m) {
