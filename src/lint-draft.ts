@@ -12,7 +12,7 @@ import type { FixPolicy, OffsetEdit } from './engine/fix.js';
 import type { ParagraphRef } from './io/docx.js';
 import { readNotes, type Draft } from './io/decode.js';
 import type { Linter, LintOutput } from './linter.js';
-import type { Diagnostic, DocumentFormat, DraftSummary, Position, ReportDocument } from './types.js';
+import type { Diagnostic, DocumentFormat, DraftSummary, Position, ReportDocument, SummaryUse } from './types.js';
 
 /**
  * What one draft is, for linting: its text and, for a .docx, where each line sits in
@@ -34,8 +34,8 @@ export interface DraftLintOptions {
   ruleLinks?: boolean;
   /** How a safe fix is applied where the findings are read (an editor's quick fix, the page's button); default the CLI's. */
   fixHint?: string;
-  /** Make the summary (table, html, checklist… read it); default true. */
-  summary?: boolean;
+  /** Make the summary (table, html, checklist… read it), or only its verdicts (jsonl's review); default true. */
+  summary?: SummaryUse;
   /**
    * The summary's quotes of each finding: default as `summary`; a record such as jsonl's reads
    * none; with `summary: false` and `quotes: true`, a summary of quotes without the evidence.
@@ -62,7 +62,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   const filePath = o.filePath ?? draft.path;
   const format = o.format ?? formatOf(draft.path);
   const options = {
-    filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary !== false, directives: draft.directives,
+    filePath, format, previous: o.previous, reportUnusedDirectives: o.reportUnusedDirectives, evidence: o.summary === 'verdicts' ? 'presence' as const : o.summary !== false, directives: draft.directives,
     ruleLinks: o.ruleLinks, fixHint: o.fixHint,
     // bytes that did not decode are reported where they stand, beside the findings
     notes: draft.undecodable?.length && draft.encoding ? readNotes({ ...draft, encoding: draft.encoding }) : undefined,
@@ -80,7 +80,7 @@ export function lintDraft(linter: Linter, draft: DraftText, o: DraftLintOptions 
   }
   let diagnostics = output.diagnostics;
   // a summary for the formats that read one, or only its quotes (stylish quotes each finding in its sentence)
-  const quotes = o.quotes ?? o.summary !== false;
+  const quotes = o.quotes ?? (o.summary ?? true) === true;
   let summary = o.summary === false && !quotes ? undefined : summarize(output.document, diagnostics, output.evidence, quotes);
   if (draft.paragraphs) {
     const toParagraph = paragraphPosition(draft.paragraphs);

@@ -13,8 +13,8 @@ export interface LintOptions {
   reportUnusedDirectives?: boolean;
   /** Throw on rule failures instead of reporting internal-error (tests). */
   strict?: boolean;
-  /** Collect the checks' evidence (LintOutput.evidence, for summaries); default true. */
-  evidence?: boolean;
+  /** Collect the checks' evidence (LintOutput.evidence, for summaries); default true; 'presence' without its words. */
+  evidence?: boolean | 'presence';
   /** Directives from outside the text: a Word draft's `lawreport-lint-disable` comments (Draft.directives). */
   directives?: readonly Directive[];
   /** What reading the draft found (readNotes in src/io/read.ts), reported with the findings. */

@@ -269,8 +269,15 @@ export interface Finding {
  */
 export interface Evidence { span?: Span; messageId: string; data?: MessageData }
 
-/** Evidence in words, as the engine returns it. */
+/** Evidence in words, as the engine returns it (message '' when only its presence was asked for). */
 export interface PassEvidence { span?: Span; message: string }
+
+/**
+ * What a consumer reads of a draft's summary: all of it (true), nothing (false),
+ * or only the verdicts — whether each rule found what satisfies it, as jsonl's
+ * review records — for which the checks' evidence is kept without its words.
+ */
+export type SummaryUse = boolean | 'verdicts';
 
 export interface CheckContext {
   doc: ReportDocument;

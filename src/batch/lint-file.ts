@@ -13,7 +13,7 @@ import { registerRawPaths } from '../io/raw-paths.js';
 import { readDraft, ReadError } from '../io/read.js';
 import { firstLine, lintDraft, lintFailure, type DraftLint } from '../lint-draft.js';
 import { Linter, LinterFactory, type LinterFactoryOptions } from '../linter.js';
-import type { DocumentFormat, FileResult, ReportDocument } from '../types.js';
+import type { DocumentFormat, FileResult, ReportDocument, SummaryUse } from '../types.js';
 import { configKey, ResultCache } from './cache.js';
 import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { pairPrevious, unitInfo, unitVocabulary, type UnitInfo } from './previous.js';
@@ -33,8 +33,8 @@ export interface FileLinterInit {
   reportUnusedDirectives?: boolean;
   /** Link diagnostics to their rule files (default true). */
   ruleLinks?: boolean;
-  /** Make each result's summary (what table, html, checklist… read); default true. */
-  summary?: boolean;
+  /** Make each result's summary (what table, html, checklist… read), or only its verdicts; default true. */
+  summary?: SummaryUse;
   /** With the summary, the quotes of each finding (default true). */
   quotes?: boolean;
   /** Drafts larger than this are refused (src/io/file.ts has the default). */
@@ -142,7 +142,7 @@ export class FileLinter {
       }
       linted = lintDraft(linter, draft, {
         filePath: task.path, document, previous: previousDoc,
-        reportUnusedDirectives: this.init.reportUnusedDirectives, ruleLinks: this.init.ruleLinks, summary: this.init.summary !== false, quotes: this.init.quotes ?? this.init.summary !== false,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, ruleLinks: this.init.ruleLinks, summary: this.init.summary ?? true, quotes: this.init.quotes ?? this.init.summary !== false,
       });
     } catch (err) {
       if (err instanceof ConfigError) throw err;

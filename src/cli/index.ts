@@ -365,7 +365,7 @@ async function lintBatch(o: CliOptions, io: CliIO, factory: LinterFactory, rawSt
     cache: o.cache, cacheLocation: o.cacheLocation, previous: o.previous,
     // the reports leave this machine: no links to its rule files (the help and reference are in each finding)
     ruleLinks: false,
-    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: format.summary || !!dir, quotes: format.quotes || !!dir, maxDraftBytes: o.maxDraftBytes,
+    reportUnusedDirectives: o.reportUnusedDisableDirectives, quiet: o.quiet, summary: dir ? true : format.summary, quotes: format.quotes || !!dir, maxDraftBytes: o.maxDraftBytes,
     noIgnore: !o.ignore,
     onStart: (s, files, configFiles) => {
       for (const p of s.problems) io.stderr(`lawreport-lint: ${p.input}: ${p.message}\n`);

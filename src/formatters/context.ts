@@ -1,4 +1,4 @@
-import type { FileResult } from '../types.js';
+import type { FileResult, SummaryUse } from '../types.js';
 import type { CompareSource } from './change.js';
 import type { ReportVocabulary, RuleInfo } from './report-context.js';
 
@@ -73,8 +73,8 @@ export interface ReportWriter {
 /** A format: starts a report on a sink. Each format module exports one of these and its whole-batch Formatter. */
 export interface ReportFormat {
   (ctx: FormatContext, sink: ReportSink): ReportWriter;
-  /** Whether it reads FileResult.summary (organ, year, parts, quotes): a batch makes summaries only for such formats. */
-  readonly summary: boolean;
+  /** Whether it reads FileResult.summary (organ, year, parts, quotes), or only its verdicts: a batch makes summaries only for such formats. */
+  readonly summary: SummaryUse;
   /** Whether it reads the summary's quotes (the text of each finding and its sentence); default: as `summary`. */
   readonly quotes: boolean;
   /**

@@ -26,7 +26,7 @@ export function line(result: FileResult, review?: ReviewRecord): string {
  * `--format jsonl`: one line per draft, in path order, clean and unreadable drafts
  * included, each readable one with its review (so it reads the summaries).
  */
-export const jsonlReport = escapedJson(defineFormat({ summary: true, quotes: false }, (ctx, sink) => {
+export const jsonlReport = escapedJson(defineFormat({ summary: 'verdicts', quotes: false }, (ctx, sink) => {
   const requirements = requirementsOf(ctx);
   return {
     add: (r) => sink.write(line(r, reviewOf(r, requirements(r)))),

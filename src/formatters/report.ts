@@ -1,8 +1,9 @@
+import type { SummaryUse } from '../types.js';
 import type { FormatContext, Formatter, ReportFormat, ReportSink, ReportWriter, Spool } from './context.js';
 
 /** A format from its writer, and whether it reads the drafts' summaries. */
-export function defineFormat(uses: { summary: boolean; quotes?: boolean; forTerminal?: boolean; binary?: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
-  return Object.assign(start, { forTerminal: false, quotes: uses.summary, ...uses });
+export function defineFormat(uses: { summary: SummaryUse; quotes?: boolean; forTerminal?: boolean; binary?: boolean }, start: (ctx: FormatContext, sink: ReportSink) => ReportWriter): ReportFormat {
+  return Object.assign(start, { forTerminal: false, quotes: uses.summary === true, ...uses });
 }
 
 /** A sink that keeps the report in memory, spools included. */
