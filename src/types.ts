@@ -74,7 +74,7 @@ export type PartEvidence =
   | { by: 'year'; year: number }
   | { by: 'position'; before?: PartKind; after?: PartKind }
   | { by: 'content'; kind: PartKind; figures: number; past: number; future: number; problems: number; causes: number }
-  | { by: 'item'; word: string };
+  | { by: 'item'; word: string; /** Found in the first clause of the item's text, not in its heading. */ opening?: boolean };
 
 /** Outline marker families, named after their look. */
 export type MarkerStyle =

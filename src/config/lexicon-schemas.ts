@@ -106,6 +106,11 @@ const SCHEMAS: Record<string, { title: string; schema: object }> = {
           items: table({
             keywords: words('别的部分中以这些词开头的条目报告的是这一部分'),
             inThemes: { type: 'boolean', description: '主题式的条目标题中也算数' },
+            opening: {
+              type: 'array', items: words('一组词'), minItems: 1,
+              description: '条目标题没有写明、但正文第一个分句里每组词各出现一个的条目，报告的也是这一部分（如“（一）压实法治建设责任。局党组书记、局长切实履行推进法治建设第一责任人职责，……”：谁做的、什么职责）',
+            },
+            actions: { type: 'integer', minimum: 0, description: '按 opening 找到的条目还须写到第一责任人职责（duties.yaml 的 groups）的几个方面，否则只算顺带提及' },
           }),
           mentions: words('在别处出现即说明顺带提到了这一部分'),
           paragraphs: words('另一部分中的一段在第一个分句里写了这些词，即在那里报告了这一部分'),

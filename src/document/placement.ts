@@ -40,6 +40,9 @@ function keywordIndex(parts: readonly PartVocabulary[]): Map<number, { p: PartVo
   return index;
 }
 
+/** Where an item's first clause ends. */
+const OPENING_END = /[，,。；;：:\n]/;
+
 /** Words that join the names of two parts in one heading: “存在的问题及下一步打算”. */
 const JOIN = /[及和与并]/;
 
@@ -138,7 +141,10 @@ export function compilePlacement(v: DocumentVocabulary) {
   const laterParts = v.parts.filter((p) => p.kind !== 'achievements');
   const itemWords = v.parts
     .filter((p) => p.items.keywords.length)
-    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes }));
+    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes, opening: p.items.opening, actions: p.items.actions }));
+  // how many of the duties' groups a text tells of
+  const dutyGroups = v.duties.map((words) => wordsRegExp(words));
+  const actionsIn = (s: string): number => dutyGroups.reduce((n, re) => n + (re.test(s) ? 1 : 0), 0);
 
   return (input: PlacementInput): { parts: Part[]; itemParts: Part[] } => {
     const { text, sections, year: n } = input;
@@ -269,15 +275,33 @@ export function compilePlacement(v: DocumentVocabulary) {
       }
       return undefined;
     };
+    // the item's text up to its first clause's end (at most 60 characters)
+    const openingOf = (s: Section): string => {
+      const head = text.slice(s.bodySpan[0], Math.min(s.bodySpan[1], s.bodySpan[0] + 60)).trimStart();
+      const end = head.search(OPENING_END);
+      return end < 0 ? head : head.slice(0, end);
+    };
+    const openedBy = (s: Section, words: typeof itemWords) => {
+      const opening = openingOf(s);
+      for (const w of words) {
+        if (!w.opening.length) continue;
+        const found = w.opening.map((group) => group.find((k) => opening.includes(k)));
+        // counted in the item's text, not its heading (“加强组织领导” is a theme, not an action)
+        if (!found.every(Boolean) || actionsIn(text.slice(s.bodySpan[0], s.bodySpan[1])) < w.actions) continue;
+        return { kind: w.kind, word: found[found.length - 1]! };
+      }
+      return undefined;
+    };
     // an item or, below an item that names no part, a subitem (一、→（一）→1.)
     const visit = (p: Part, children: readonly Section[], words: typeof itemWords, depth: number) => {
       for (const child of children) {
-        const hit = namedBy(child.heading.title, words);
-        if (!hit) {
-          if (depth < 2) visit(p, child.children, words, depth + 1);
-          continue;
-        }
-        itemParts.push(part(child, hit.kind, hit.word, [{ by: 'item', word: hit.word }], undefined, undefined, p));
+        const named = namedBy(child.heading.title, words);
+        // an item with subitems is read through them; a leaf, by its text's opening too
+        const nested = !named && child.children.length > 0 && depth < 2;
+        if (nested) visit(p, child.children, words, depth + 1);
+        const hit = named ?? (nested ? undefined : openedBy(child, words));
+        if (!hit) continue;
+        itemParts.push(part(child, hit.kind, hit.word, [{ by: 'item', word: hit.word, ...(named ? {} : { opening: true }) }], undefined, undefined, p));
       }
     };
     for (const p of parts) {

@@ -3,7 +3,7 @@ import type { Lexicons, PartKind, ReportKind } from '../types.js';
 /**
  * The words the document model needs (part headings, title words, units, report
  * kinds), compiled once per configuration from rules/lexicon/{parts,title,quantities,
- * kinds,years,debris,causes}.yaml.
+ * kinds,years,debris,causes,duties}.yaml.
  */
 export interface PartVocabulary {
   kind: Exclude<PartKind, 'unknown'>;
@@ -15,7 +15,11 @@ export interface PartVocabulary {
   /** Keywords that name the part only in a heading that is not a theme. */
   weak: string[];
   /** An item of another part headed with these reports this part there. */
-  items: { keywords: string[]; inThemes: boolean };
+  /**
+   * `opening`: word groups that, each found in an item's first clause, say the item
+   * reports this part, if it tells of `actions` of the duties' groups (DocumentVocabulary.duties).
+   */
+  items: { keywords: string[]; inThemes: boolean; opening: string[][]; actions: number };
   mentions: string[];
   /** A paragraph of another part whose first clause holds one of these reports this part there. */
   paragraphs: string[];
@@ -43,6 +47,8 @@ export interface DocumentVocabulary {
   documents: { verbs: string[]; nouns: string[]; effective: string[] };
   /** Word debris before a line's text (debris.yaml). */
   debris: { fields: string[]; invisible: string };
+  /** The words of each of the leaders' duties (duties.yaml `groups`): what an item reporting them tells of. */
+  duties: string[][];
 }
 
 function list(v: unknown): string[] {
@@ -71,7 +77,7 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
         official: String(p.official ?? p.name ?? kind),
         keywords: list(p.keywords),
         weak: list(p.weak),
-        items: { keywords: list(items.keywords), inThemes: items.inThemes === true },
+        items: { keywords: list(items.keywords), inThemes: items.inThemes === true, opening: (Array.isArray(items.opening) ? items.opening : []).map(list).filter((g) => g.length), actions: Number(items.actions ?? 0) },
         mentions: list(p.mentions),
         paragraphs: list(p.paragraphs),
       };
@@ -98,6 +104,7 @@ export function vocabularyFrom(lexicons: Lexicons): DocumentVocabulary {
     },
     documents: { verbs: list(documents.verbs), nouns: list(documents.nouns), effective: list(documents.effective) },
     debris: { fields: list(debris.fields), invisible: typeof debris.invisible === 'string' ? debris.invisible : '' },
+    duties: Object.values(record(record(lexicons.duties).groups)).map((g) => list(record(g).words)).filter((w) => w.length),
   };
 }
 

@@ -78,7 +78,7 @@ function evidenceText(e: PartEvidence, label: (k: string) => string): string {
     case 'content':
       return `内容（${label(e.kind)}）：数字 ${e.figures} 处，已做的工作 ${e.past} 处，问题 ${e.problems} 处，原因 ${e.causes} 处，下一步 ${e.future} 处`;
     case 'item':
-      return `条目：条目标题中的“${e.word}”`;
+      return e.opening ? `条目：条目正文的第一个分句写了“${e.word}”` : `条目：条目标题中的“${e.word}”`;
   }
 }
 

@@ -115,6 +115,21 @@ describe('parts written as items of another part', () => {
     expect(placed(doc)).toEqual(['L2 achievements [keyword]', 'L4 shortcomings (item) [item]']);
   });
 
+  it('an item whose text opens with who and the duty, and tells of two duties, reports them whatever its heading', async () => {
+    const item = '（一）压实法治建设责任。局党组书记、局长切实履行推进法治建设第一责任人职责，主持召开党组会议专题研究法治工作3次，组织中心组学法4次。';
+    const doc = await model(`${TITLE}一、主要工作开展情况\n${item}\n（二）规范执法。办理案件18件。\n二、存在的问题\n……\n`);
+    expect(placed(doc)).toEqual(['L2 achievements [keyword]', 'L3 duties (item) [item]', 'L5 shortcomings [keyword]']);
+    expect(doc.itemParts[0].evidence).toEqual([{ by: 'item', word: '第一责任人', opening: true }]);
+    // who and the duty further on, or a single duty told of: a mention
+    for (const mention of [
+      '（一）加强组织领导。乡党委把法治建设纳入中心工作，局党组书记履行第一责任人职责，主持召开党组会议3次，组织中心组学法4次。',
+      '（一）压实法治建设责任。局党组书记切实履行推进法治建设第一责任人职责，全年召开专题会议6次。',
+    ]) {
+      const other = await model(`${TITLE}一、主要工作开展情况\n${mention}\n二、存在的问题\n……\n`);
+      expect(other.itemParts, mention).toEqual([]);
+    }
+  });
+
   it('a passing mention in an item is not an item that reports the duties; nor is a plan item about them', async () => {
     const doc = await model(`${TITLE}一、主要举措和成效\n（一）加强组织领导。落实第一责任人职责，召开会议3次。\n二、存在的不足和原因\n……\n三、2024年工作安排\n（一）持续推进党政主要负责人履行推进法治建设第一责任人职责。\n`);
     expect(doc.itemParts).toEqual([]);
