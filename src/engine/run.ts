@@ -292,7 +292,8 @@ function toDiagnostic(doc: ReportDocument, rule: CompiledRule, f: Finding, { pre
     data.fix = {
       title: f.fix.data ? fill(def, title, { ...values, ...f.fix.data }, kindWords) : interpolate(title, values, kindWords),
       safe: f.fix.safe,
-      edits: f.fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.text })),
+      // most fixes replace what the finding covers: that range, not a second one the same
+      edits: f.fix.edits.map((e) => ({ range: e.span === f.span ? d.range : toRange(doc, e.span), newText: e.text })),
     };
   }
   if (def.help) data.help = interpolate(def.help, values, kindWords);
