@@ -6,6 +6,19 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
+/**
+ * A year as written: 2023, or digit by digit in Chinese numerals as official
+ * documents often do, 二〇二三 (the zero also as 零, ○ or Ｏ) — a regex source.
+ */
+export const YEAR_NUMBER = '(?:(?:19|20)\\d{2}|一九[〇零○Ｏ一二三四五六七八九]{2}|二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})';
+
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 'Ｏ': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** The value of a year matched by YEAR_NUMBER: 2023 for “2023” and for “二〇二三”. */
+export function yearValue(s: string): number {
+  return Number(/^\d/.test(s) ? s : [...s].map((c) => YEAR_DIGIT[c] ?? c).join(''));
+}
+
 /** One character of the small Chinese numerals of outline markers, 一是 enumerations and dates (一 … 九十九). */
 export const CN_SMALL_NUMERAL = '[一二三四五六七八九十]';
 

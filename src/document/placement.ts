@@ -1,8 +1,9 @@
 import type { Item, Part, PartEvidence, PartKind, Quantity, Section, YearMention } from '../types.js';
+import { YEAR_NUMBER, yearValue } from './numerals.js';
 import { overlapping } from './parts.js';
 import { wordsRegExp, type DocumentVocabulary, type PartVocabulary } from './vocabulary.js';
 
-const HEADING_YEAR = /((?:19|20)\d{2})\s*年/;
+const HEADING_YEAR = new RegExp(`(${YEAR_NUMBER})\\s*年`);
 /** A thematic heading: two phrases joined by a comma, “补齐短板，提升执法水平”. */
 const THEME = /[，,；;]/;
 
@@ -56,7 +57,7 @@ const JOIN = /[及和与并]/;
  */
 export function classifyHeading(title: string, parts: readonly PartVocabulary[], reportYear: number | undefined): HeadingClass {
   const y = HEADING_YEAR.exec(title);
-  const year = y ? Number(y[1]) : undefined;
+  const year = y ? yearValue(y[1]) : undefined;
   const byFirst = keywordIndex(parts);
   let best: { p?: PartVocabulary; word?: string; at: number } = { at: -1 };
   for (let at = 0; at < title.length; at++) {

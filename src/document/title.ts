@@ -1,9 +1,9 @@
 import type { Title } from '../types.js';
 import type { SourceLine } from './lines.js';
-import { CN_SMALL_NUMERAL } from './numerals.js';
+import { CN_SMALL_NUMERAL, YEAR_NUMBER, yearValue } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
-const YEAR = /((?:19|20)\d{2})\s*年/;
+const YEAR = new RegExp(`(${YEAR_NUMBER})\\s*年`);
 /** An outline marker (一、 （一） 1.): the title is above it. */
 const OUTLINE_START = new RegExp(`^[（(]?(?:${CN_SMALL_NUMERAL}|\\d)+[、.．）)]`);
 
@@ -53,7 +53,7 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
     };
     const y = YEAR.exec(t);
     if (y) {
-      title.year = Number(y[1]);
+      title.year = yearValue(y[1]);
       title.yearSpan = [l.contentStart + y.index, l.contentStart + y.index + y[0].length];
     }
     const about = t.indexOf(tv.about);

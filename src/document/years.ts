@@ -1,8 +1,11 @@
 import type { Span, YearMention } from '../types.js';
 import { bracketRanges, RangeCursor } from './quantities.js';
+import { YEAR_NUMBER, yearValue } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
-const YEAR = /(?<![\d.〔\[])((?:19|20)\d{2})(?=\s*年|\s*[-—–~至到])/g;
+const YEAR = new RegExp(`(?<![\\d.〔\\[〇零○Ｏ一二三四五六七八九十])(${YEAR_NUMBER})(?=\\s*年|\\s*[-—–~至到])`, 'g');
+/** What follows a year that opens a range: 2021-2025年, 二〇二一至二〇二五年, 2021—25年. */
+const RANGE_AFTER = new RegExp(`^\\s*(?:年\\s*)?[-—–~至到]\\s*(?:${YEAR_NUMBER}|\\d{2})`);
 
 /**
  * Whether the year at `i` of `chunk` names a document rather than dates work
@@ -38,9 +41,9 @@ export function findYears(text: string, spans: readonly Span[], documentName: Do
       const before = chunk.slice(Math.max(0, m.index - 3), m.index);
       // 2021-2025年 is a range; 2023-12-04 is a date, and a claim about its year
       const date = /^-\d{1,2}-\d{1,2}(?!\d)/.test(after);
-      const range = !date && (/^\s*(?:年\s*)?[-—–~至到]\s*(?:(?:19|20)\d{2}|\d{2})/.test(after) || /[-—–~至到]\s*$/.test(before));
+      const range = !date && (RANGE_AFTER.test(after) || /[-—–~至到]\s*$/.test(before));
       const claim = !range && !(brackets ??= new RangeCursor(bracketRanges(chunk))).any(m.index, m.index + 1) && !documentName(chunk, m.index);
-      out.push({ span: [s + m.index, s + m.index + m[0].length], year: Number(m[1]), claim });
+      out.push({ span: [s + m.index, s + m.index + m[0].length], year: yearValue(m[1]), claim });
     }
   }
   return out;

@@ -37,3 +37,24 @@ describe('years that name a document', () => {
     expect(ds.map((d) => [d.range.start.line + 1, d.message])).toEqual([[4, '“主要举措和成效”中写了2024年的情况，但这是2023年度的报告']]);
   });
 });
+
+describe('years written in Chinese numerals (二〇二三年)', () => {
+  it('the title’s year and organ, as with Arabic figures', async () => {
+    for (const title of ['石门镇二〇二三年度法治政府建设情况报告', '石门镇二零二三年法治政府建设情况报告', '关于石门镇二○二三年法治政府建设情况的报告']) {
+      const doc = await model(`${title}\n一、主要举措和成效\n开展培训3次。\n`);
+      expect(doc.year, title).toBe(2023);
+      expect(doc.title?.organ?.text, title).toBe('石门镇');
+    }
+  });
+
+  it('in the text: claims, ranges and a wrong year', async () => {
+    expect(await claims('二〇二三年，我镇办理案件12件。《法治政府建设实施纲要（二〇二一—二〇二五年）》。')).toEqual([[2023, true], [2021, false], [2025, false]]);
+    const ds = byRule(await lintText(`${HEAD}二〇二二年，我镇办理行政处罚案件12件。\n`), 'year-consistency');
+    expect(ds.map((d) => d.message).join('\n')).toContain('2022');
+  });
+
+  it('a heading that names the next year in Chinese numerals is the plan', async () => {
+    const doc = await model('石门镇二〇二三年度法治政府建设情况报告\n一、主要工作成效\n开展培训3次。\n二、存在的不足\n普法形式单一。\n三、二〇二四年工作安排\n加强培训。\n');
+    expect(doc.parts.map((p) => p.kind)).toEqual(['achievements', 'shortcomings', 'plan']);
+  });
+});
