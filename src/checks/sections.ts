@@ -1,6 +1,7 @@
 import type { Finding, Heading, Marker, Part, PartKind, ReportDocument, Span, Worded } from '../types.js';
 import { numeralFor, numeralSpan, renumbered } from '../document/markers.js';
-import { vocabularyFrom, type DocumentVocabulary } from '../document/vocabulary.js';
+import { compileOpening, firstClause } from '../document/opening.js';
+import { vocabularyFrom, type DocumentVocabulary, type PartVocabulary } from '../document/vocabulary.js';
 import { defineCheck, message, partListSchema, quote } from './define.js';
 
 interface SectionsOptions {
@@ -60,6 +61,7 @@ export const sections = defineCheck<SectionsOptions>({
   },
   compile(options, env) {
     const vocab = vocabularyFrom(env.lexicons);
+    const opens = compileOpening(vocab);
     const order = vocab.parts.map((p) => p.kind);
     return ({ doc, report, pass }) => {
       const unplaced = doc.parts.filter((p) => p.kind === 'unknown');
@@ -95,7 +97,7 @@ export const sections = defineCheck<SectionsOptions>({
           report(finding);
           continue;
         }
-        const paragraph = findParagraph(doc, pv?.paragraphs ?? []);
+        const paragraph = pv && findParagraph(doc, pv, opens);
         if (paragraph) {
           report({
             span: paragraph.span, messageId: 'inParagraph', severity: 'warning',
@@ -166,12 +168,15 @@ function anchorFor(doc: ReportDocument, kind: PartKind, order: PartKind[]): Span
 }
 
 /**
- * A paragraph of a placed part whose first clause (up to ：。；, at most 60
- * characters) holds one of `words`: the part written there, in a paragraph
- * (“在取得成绩的同时，还存在一些不足：一是…”). Reported, so not missing.
+ * A paragraph of a placed part that is the part `pv` written there, in a paragraph:
+ * its first clause (up to ：。；, at most 60 characters) holds one of `paragraphs`
+ * (“在取得成绩的同时，还存在一些不足：一是…”), or it opens as an item of the part
+ * would (`items.opening`: “乡党委书记、乡长认真履行推进法治建设第一责任人职责，全年主持…”).
+ * Reported, so not missing.
  */
-function findParagraph(doc: ReportDocument, words: string[]): { span: Span; part: Part } | undefined {
-  if (!words.length) return undefined;
+function findParagraph(doc: ReportDocument, pv: PartVocabulary, opens: ReturnType<typeof compileOpening>): { span: Span; part: Part } | undefined {
+  const words = pv.paragraphs;
+  if (!words.length && !pv.items.opening.length) return undefined;
   for (const p of doc.paragraphs) {
     const part = doc.partAt(p.span[0]);
     if (!part) continue;
@@ -179,6 +184,11 @@ function findParagraph(doc: ReportDocument, words: string[]): { span: Span; part
     const end = head.search(/[：:。；;]/);
     const opening = end < 0 ? head : head.slice(0, end);
     if (words.some((w) => opening.includes(w))) return { span: [p.span[0], p.span[0] + opening.length], part };
+    const clause = firstClause(doc.text, p.span[0], p.span[1]);
+    if (opens(pv, clause, doc.slice(p.span))) {
+      const at = doc.text.indexOf(clause, p.span[0]);
+      return { span: [at, at + clause.length], part };
+    }
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Item, Part, PartEvidence, PartKind, Quantity, Section, YearMention } from '../types.js';
 import { YEAR_NUMBER, yearValue } from './numerals.js';
+import { compileOpening, firstClause } from './opening.js';
 import { overlapping } from './parts.js';
 import { wordsRegExp, type DocumentVocabulary, type PartVocabulary } from './vocabulary.js';
 
@@ -40,9 +41,6 @@ function keywordIndex(parts: readonly PartVocabulary[]): Map<number, { p: PartVo
   }
   return index;
 }
-
-/** Where an item's first clause ends. */
-const OPENING_END = /[，,。；;：:\n]/;
 
 /** Words that join the names of two parts in one heading: “存在的问题及下一步打算”. */
 const JOIN = /[及和与并]/;
@@ -142,10 +140,8 @@ export function compilePlacement(v: DocumentVocabulary) {
   const laterParts = v.parts.filter((p) => p.kind !== 'achievements');
   const itemWords = v.parts
     .filter((p) => p.items.keywords.length)
-    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes, opening: p.items.opening, actions: p.items.actions }));
-  // how many of the duties' groups a text tells of
-  const dutyGroups = v.duties.map((words) => wordsRegExp(words));
-  const actionsIn = (s: string): number => dutyGroups.reduce((n, re) => n + (re.test(s) ? 1 : 0), 0);
+    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes, part: p }));
+  const opens = compileOpening(v);
 
   return (input: PlacementInput): { parts: Part[]; itemParts: Part[] } => {
     const { text, sections, year: n } = input;
@@ -276,20 +272,13 @@ export function compilePlacement(v: DocumentVocabulary) {
       }
       return undefined;
     };
-    // the item's text up to its first clause's end (at most 60 characters)
-    const openingOf = (s: Section): string => {
-      const head = text.slice(s.bodySpan[0], Math.min(s.bodySpan[1], s.bodySpan[0] + 60)).trimStart();
-      const end = head.search(OPENING_END);
-      return end < 0 ? head : head.slice(0, end);
-    };
+    // an item whose text opens with the part; its actions are counted in the text, not the
+    // heading (“加强组织领导” is a theme, not an action)
     const openedBy = (s: Section, words: typeof itemWords) => {
-      const opening = openingOf(s);
+      const clause = firstClause(text, s.bodySpan[0], s.bodySpan[1]);
       for (const w of words) {
-        if (!w.opening.length) continue;
-        const found = w.opening.map((group) => group.find((k) => opening.includes(k)));
-        // counted in the item's text, not its heading (“加强组织领导” is a theme, not an action)
-        if (!found.every(Boolean) || actionsIn(text.slice(s.bodySpan[0], s.bodySpan[1])) < w.actions) continue;
-        return { kind: w.kind, word: found[found.length - 1]! };
+        const word = opens(w.part, clause, text.slice(s.bodySpan[0], s.bodySpan[1]));
+        if (word) return { kind: w.kind, word };
       }
       return undefined;
     };
