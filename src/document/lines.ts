@@ -108,12 +108,29 @@ export function scanLines(
         const close = /[ \t]+#+$/.exec(text.slice(line.contentStart, line.contentEnd));
         if (close) line.contentEnd -= close[0].length;
       }
+      unwrapStrong(text, line);
       line.mdDepth = b.depth;
       line.blank = line.contentStart >= line.contentEnd;
       for (let i = b.startLine + 1; i <= b.endLine; i++) sourceLines[i].blank = true;
     } else if (b.kind === 'paragraph') {
       for (let i = b.startLine; i <= b.endLine; i++) sourceLines[i].block = 100_000 + id;
+      if (b.startLine === b.endLine) unwrapStrong(text, sourceLines[b.startLine]);
     }
   });
   return { sourceLines, ignored, html };
+}
+
+/** A line wholly in strong emphasis: “**一、总体情况**”, “__…__”. */
+const STRONG_LINE = /^(\*\*|__)(?=\S)((?:(?!\1).)*\S)\1$/;
+
+/**
+ * A Markdown line set wholly in bold — how Word's bold headings and title come out
+ * of a conversion to Markdown — is read without its `**`, as a heading's `#` is:
+ * “**一、总体情况**” is the heading “一、总体情况”.
+ */
+function unwrapStrong(text: string, line: SourceLine): void {
+  if (line.contentEnd - line.contentStart < 5) return;
+  if (!STRONG_LINE.test(text.slice(line.contentStart, line.contentEnd))) return;
+  line.contentStart += 2;
+  line.contentEnd -= 2;
 }

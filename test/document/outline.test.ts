@@ -177,3 +177,30 @@ describe('sentences', () => {
     ]);
   });
 });
+
+describe('Markdown lines set wholly in bold (Word’s bold headings converted)', () => {
+  const draft = [
+    '**清河县人民政府2023年度法治政府建设情况报告**', '',
+    '**一、总体情况**', '', '2023年，县政府坚持依法行政。', '',
+    '**二、主要举措和成效**', '', '（一）规范执法。办理案件12件。', '',
+    '**三、县政府主要负责人履行推进法治建设第一责任人职责情况**', '', '县长主持召开常务会议专题研究法治建设4次，带头学法3次。', '',
+    '__四、存在的不足__', '', '执法力量薄弱。原因是编制不足。', '',
+    '**五、2024年工作安排**', '', '一是充实执法力量。', '',
+    '**六、其他需要报告的情况**', '', '无。', '',
+  ].join('\n');
+
+  it('are read without their ** : the title, and the headings with their markers', async () => {
+    const doc = await model(draft, 'md');
+    expect(doc.title?.text).toBe('清河县人民政府2023年度法治政府建设情况报告');
+    expect(doc.title?.organ?.text).toBe('清河县人民政府');
+    expect(doc.headings.filter((h) => h.level === 1).map((h) => `${h.marker?.text ?? ''}${h.title}`)).toEqual([
+      '一、总体情况', '二、主要举措和成效', '三、县政府主要负责人履行推进法治建设第一责任人职责情况', '四、存在的不足', '五、2024年工作安排', '六、其他需要报告的情况',
+    ]);
+    expect(doc.parts.map((p) => p.kind)).toEqual(['achievements', 'achievements', 'duties', 'shortcomings', 'plan', 'other']);
+  });
+
+  it('bold inside a line, or a bold run that does not span it, is text', async () => {
+    const doc = await model('# 关于2023年法治政府建设情况的报告\n\n## 一、主要举措和成效\n\n**办理**案件12件，**开展**培训3次。\n', 'md');
+    expect(doc.headings.map((h) => h.title)).toEqual(['主要举措和成效']);
+  });
+});
