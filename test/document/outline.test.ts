@@ -204,3 +204,30 @@ describe('Markdown lines set wholly in bold (Word’s bold headings converted)',
     expect(doc.headings.map((h) => h.title)).toEqual(['主要举措和成效']);
   });
 });
+
+describe('a title Word wrapped over two lines', () => {
+  it('is read as one, with its organ line above, its year and its span over both lines', async () => {
+    const text = '龙泉镇人民政府\n关于2023年度法治政府建设\n工作情况的报告\n\n一、主要举措和成效\n开展培训3次。\n';
+    const doc = await model(text);
+    expect(doc.title?.text).toBe('关于2023年度法治政府建设工作情况的报告');
+    expect(doc.title?.organ?.text).toBe('龙泉镇人民政府');
+    expect(doc.year).toBe(2023);
+    expect(text.slice(doc.title!.span[0], doc.title!.span[1])).toBe('关于2023年度法治政府建设\n工作情况的报告');
+    expect(text.slice(doc.title!.yearSpan![0], doc.title!.yearSpan![1])).toBe('2023年');
+    expect(doc.headings.map((h) => h.title)).toEqual(['主要举措和成效']);
+    expect(byRule(await lintText(text), 'title-format')).toEqual([]);
+  });
+
+  it('the organ wrapped onto the first line: “天星寺镇2023年度法治政府” / “建设情况报告”', async () => {
+    const text = '天星寺镇2023年度法治政府\n建设情况报告\n一、主要举措和成效\n开展培训3次。\n';
+    const doc = await model(text);
+    expect(doc.title?.organ?.text).toBe('天星寺镇');
+    expect(doc.year).toBe(2023);
+  });
+
+  it('an organ line right above a title, or a title followed by its first line of text, is not joined', async () => {
+    const doc = await model('示例县青石镇人民政府\n关于2023年法治政府建设情况的报告\n一、主要举措和成效\n开展培训3次。\n');
+    expect(doc.title?.text).toBe('关于2023年法治政府建设情况的报告');
+    expect(doc.title?.organ?.text).toBe('示例县青石镇人民政府');
+  });
+});
