@@ -157,7 +157,7 @@ export function compilePlacement(v: DocumentVocabulary) {
     // The year's work comes before the parts that close a report. An achievements keyword
     // after one of them is out of place — “三、领导干部带头推进法治建设情况” after the
     // problems is the duties in words no list has, not achievements by its 建设情况 —
-    // so the keyword is set aside there: the heading's next keyword (“下一步工作举措”: 下一步)
+    // so the keyword is set aside there: the heading's next keyword (“下阶段工作举措”: 下阶段)
     // decides, else position and text, or nothing does.
     const setAside: (string | undefined)[] = [];
     for (let j = 0, closed = false; j < sections.length; j++) {

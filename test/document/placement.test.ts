@@ -153,14 +153,19 @@ describe('parts written as items of another part', () => {
 describe('an achievements keyword after the closing parts is set aside', () => {
   const draft = (third: string, fourth: string) => `${TITLE}一、主要举措和成效\n（一）规范执法。办理案件15件。\n二、存在的不足和原因\n一是宣传形式单一。原因是经费不足。\n三、${third}\n镇党委书记亲自部署法治建设，主持党委会专题研究法治工作3次。\n四、${fourth}\n开展培训3期。\n`;
 
-  it('the heading’s next keyword decides: “下一步工作举措” after the problems is the plan', async () => {
-    const doc = await model(draft('党政主要负责人履行推进法治建设第一责任人职责情况', '下一步工作举措'));
+  it('the heading’s next keyword decides: “下阶段工作举措” after the problems is the plan', async () => {
+    const doc = await model(draft('党政主要负责人履行推进法治建设第一责任人职责情况', '下阶段工作举措'));
     const plan = doc.parts[3];
     expect(plan.kind).toBe('plan');
     expect(plan.evidence).toEqual([
       { by: 'keyword', word: '工作举措', kind: 'achievements', setAside: true },
-      { by: 'keyword', word: '下一步', kind: 'plan' },
+      { by: 'keyword', word: '下阶段', kind: 'plan' },
     ]);
+  });
+
+  it('“下一步工作举措” is the plan wherever it stands', async () => {
+    const doc = await model(`${TITLE}一、下一步工作举措\n开展培训3期。\n`);
+    expect(doc.parts[0]).toMatchObject({ kind: 'plan', matched: '下一步工作举措' });
   });
 
   it('with no other keyword, position and text decide or the section stays unknown: never achievements by 建设情况', async () => {
