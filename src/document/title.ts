@@ -40,9 +40,20 @@ export function compileTitleVocabulary(v: DocumentVocabulary): TitleVocabulary {
  */
 export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary): { title?: Title; lineIndex: number } {
   const candidates = lines.filter((l) => !l.blank).slice(0, 6);
+  // one organ or several issuing together: “中共龙溪镇委员会 龙溪镇人民政府”, “…党委、…人民政府”
+  const isOrgan = (o: string) => {
+    const names = o.split(/[\s、]+/).filter(Boolean);
+    return names.length > 0 && names.every((n) => tv.organLine.test(n));
+  };
   const isTitle = (t: string, l: SourceLine) => {
     const isReport = tv.report.test(t) || tv.summary.test(t);
     return (isReport && (t.includes(tv.about) || tv.subject.test(t))) || (l.mdDepth === 1 && tv.subject.test(t));
+  };
+  // a title that forgot its document type (“龙溪镇2023年法治政府建设情况”): the first line, or the
+  // one under the organ, naming the subject and a year, without a mark of running text
+  const untyped = (t: string, k: number) => {
+    const top = k === 0 || (k === 1 && isOrgan(text.slice(candidates[0].contentStart, candidates[0].contentEnd)));
+    return top && t.length <= 50 && YEAR.test(t) && tv.subject.test(t) && !/[，,。；;：:！？!?]/.test(t);
   };
   const usable = (t: string) => t.length <= 90 && !/[。；]/.test(t);
   for (let k = 0; k < candidates.length; k++) {
@@ -56,9 +67,12 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
       const n = candidates[k + 1];
       const rest = n && n.index === l.index + 1 ? text.slice(n.contentStart, n.contentEnd) : '';
       // an organ line above the title, or a title on the next line by itself, is not a wrapped title
-      if (!rest || (tv.organLine.test(first) && !YEAR.test(first)) || OUTLINE_START.test(rest) || isTitle(rest, n) || !usable(first + rest) || /[，,]/.test(rest) || !isTitle(first + rest, l)) continue;
-      t = first + rest;
-      last = n;
+      const wrapped = !!rest && !(isOrgan(first) && !YEAR.test(first)) && !OUTLINE_START.test(rest) && !isTitle(rest, n)
+        && usable(first + rest) && !/[，,]/.test(rest) && isTitle(first + rest, l);
+      if (wrapped) {
+        t = first + rest;
+        last = n;
+      } else if (!untyped(first, k)) continue;
     }
     // a place in `t` (the lines joined) as an offset of the text
     const at = (i: number) => (i < first.length ? l.contentStart + i : last.contentStart + i - first.length);
@@ -82,23 +96,23 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
     } else if (about < 0 && y && y.index > 0) {
       // “天星寺镇2022年法治政府建设情况报告”: the organ stands before the year
       const o = t.slice(0, y.index).trim();
-      if (tv.organLine.test(o)) organ = { from: 0, text: o };
+      if (isOrgan(o)) organ = { from: 0, text: o };
     } else if (about === 0 && y && y.index > tv.about.length) {
       // “关于龙溪镇2023年法治政府建设情况的报告”: the organ follows 关于
       const o = t.slice(tv.about.length, y.index).trim();
-      if (tv.organLine.test(o)) organ = { from: t.indexOf(o, tv.about.length), text: o };
+      if (isOrgan(o)) organ = { from: t.indexOf(o, tv.about.length), text: o };
     } else if (about < 0 && y && y.index === 0) {
       // “2023年城口县法治政府建设情况报告”: the organ stands between the year and the subject
       const from = y[0].length + (t[y[0].length] === '度' ? 1 : 0);
       const subject = tv.subject.exec(t.slice(from));
       const o = subject ? t.slice(from, from + subject.index).trim() : '';
-      if (o && tv.organLine.test(o)) organ = { from: t.indexOf(o, from), text: o };
+      if (o && isOrgan(o)) organ = { from: t.indexOf(o, from), text: o };
     }
     if (organ?.text) title.organ = { span: spanOf(organ.from, organ.text.length), text: organ.text };
     if (!title.organ && k > 0) {
       const prev = candidates[k - 1];
       const p = text.slice(prev.contentStart, prev.contentEnd);
-      if (tv.organLine.test(p)) title.organ = { span: [prev.contentStart, prev.contentEnd], text: p };
+      if (isOrgan(p)) title.organ = { span: [prev.contentStart, prev.contentEnd], text: p };
     }
     return { title, lineIndex: last.index };
   }

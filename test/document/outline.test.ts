@@ -231,3 +231,22 @@ describe('a title Word wrapped over two lines', () => {
     expect(doc.title?.organ?.text).toBe('示例县青石镇人民政府');
   });
 });
+
+describe('titles as real reports write them', () => {
+  const titleOf = async (text: string) => {
+    const doc = await model(`${text}\n一、主要举措和成效\n（一）规范执法。办理案件15件。\n`);
+    return { text: doc.title?.text, organ: doc.title?.organ?.text, year: doc.year, kind: doc.title?.kind, findings: byRule(await lintText(`${text}\n一、主要举措和成效\n（一）规范执法。办理案件15件。\n`), 'title-format').map((d) => d.data?.messageId) };
+  };
+
+  it('organs issuing together, on the title line or on their own line above it', async () => {
+    expect(await titleOf('龙溪镇党委 龙溪镇人民政府2023年度法治政府建设情况报告')).toMatchObject({ organ: '龙溪镇党委 龙溪镇人民政府', year: 2023, findings: [] });
+    expect(await titleOf('中共龙溪镇委员会、龙溪镇人民政府关于2023年度法治政府建设情况的报告')).toMatchObject({ organ: '中共龙溪镇委员会、龙溪镇人民政府', findings: [] });
+    expect(await titleOf('中共龙溪镇委员会 龙溪镇人民政府\n关于2023年法治政府建设情况的报告')).toMatchObject({ text: '关于2023年法治政府建设情况的报告', organ: '中共龙溪镇委员会 龙溪镇人民政府', findings: [] });
+  });
+
+  it('a title without its document type is still the title, and title-format says what it lacks', async () => {
+    expect(await titleOf('龙溪镇2023年法治政府建设情况')).toMatchObject({ text: '龙溪镇2023年法治政府建设情况', organ: '龙溪镇', year: 2023, kind: 'other', findings: ['kind'] });
+    // a first line of running text is not a title
+    expect((await titleOf('2023年，我镇法治政府建设取得新进展')).text).toBeUndefined();
+  });
+});
