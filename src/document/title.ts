@@ -4,6 +4,8 @@ import { CN_SMALL_NUMERAL, YEAR_NUMBER, yearValue } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
 const YEAR = new RegExp(`(${YEAR_NUMBER})\\s*年`);
+/** A date on a line of its own, in brackets or after a dash: “（2024年1月10日）”, “——2024年1月10日在…会议上”. */
+const DATE_LINE = /^(?:[（(]|——)[^）)]{0,40}(?:\d{4}|[一二][〇零○Ｏ一二三四五六七八九]{3})\s*年[^）)]{0,40}[）)]?$/;
 /** An outline marker (一、 （一） 1.): the title is above it. */
 const OUTLINE_START = new RegExp(`^[（(]?(?:${CN_SMALL_NUMERAL}|\\d)+[、.．）)]`);
 
@@ -113,6 +115,15 @@ export function findTitle(text: string, lines: SourceLine[], tv: TitleVocabulary
       const prev = candidates[k - 1];
       const p = text.slice(prev.contentStart, prev.contentEnd);
       if (isOrgan(p)) title.organ = { span: [prev.contentStart, prev.contentEnd], text: p };
+    }
+    // a report as read to a congress names its organ under the title, after the date:
+    // “关于2023年度法治政府建设情况的报告” / “（2024年1月10日）” / “桃花乡人民政府”
+    let below = candidates.indexOf(last) + 1;
+    if (!title.organ && candidates[below] && DATE_LINE.test(text.slice(candidates[below].contentStart, candidates[below].contentEnd))) below++;
+    const under = candidates[below];
+    if (!title.organ && under) {
+      const u = text.slice(under.contentStart, under.contentEnd);
+      if (isOrgan(u)) title.organ = { span: [under.contentStart, under.contentEnd], text: u };
     }
     return { title, lineIndex: last.index };
   }

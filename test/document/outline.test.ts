@@ -244,6 +244,13 @@ describe('titles as real reports write them', () => {
     expect(await titleOf('中共龙溪镇委员会 龙溪镇人民政府\n关于2023年法治政府建设情况的报告')).toMatchObject({ text: '关于2023年法治政府建设情况的报告', organ: '中共龙溪镇委员会 龙溪镇人民政府', findings: [] });
   });
 
+  it('the organ under the title, after the date, as a report read to a congress names it', async () => {
+    expect(await titleOf('关于2023年度法治政府建设情况的报告\n（2024年1月10日）\n\n桃花乡人民政府\n')).toMatchObject({ organ: '桃花乡人民政府', findings: [] });
+    expect(await titleOf('关于2023年度法治政府建设情况的报告\n清河县人民政府\n')).toMatchObject({ organ: '清河县人民政府', findings: [] });
+    // an addressee under the title is no organ
+    expect(await titleOf('关于2023年度法治政府建设情况的报告\n县人民政府：\n')).toMatchObject({ organ: undefined, findings: ['organ'] });
+  });
+
   it('a title without its document type is still the title, and title-format says what it lacks', async () => {
     expect(await titleOf('龙溪镇2023年法治政府建设情况')).toMatchObject({ text: '龙溪镇2023年法治政府建设情况', organ: '龙溪镇', year: 2023, kind: 'other', findings: ['kind'] });
     // a first line of running text is not a title
