@@ -171,51 +171,66 @@ export function compilePlacement(v: DocumentVocabulary) {
     }
     const asideEvidence = (i: number): PartEvidence[] =>
       setAside[i] === undefined ? [] : [{ by: 'keyword', word: setAside[i]!, kind: 'achievements', setAside: true }];
-    // each section's nearest decided neighbours and whether a closing part came before it, in
-    // two passes: asked per section, they made a draft of thousands of headings quadratic
-    const prevOf: (number | undefined)[] = [];
-    const closedBeforeOf: boolean[] = [];
-    for (let j = 0, prev: number | undefined, closed = false; j < sections.length; j++) {
-      prevOf.push(prev);
-      closedBeforeOf.push(closed);
-      const k = decided[j];
-      if (k) {
-        prev = j;
-        closed ||= CLOSING.has(k);
-      }
+    // Placed by position and text in two rounds: first among the sections keywords decided;
+    // then, when that placed a section as a closing part (a theme read as the shortcomings by
+    // its text), once more with it among them, so that the theme after it (“锚定目标任务，
+    // 持续用力推进”) is read as standing after the shortcomings, not among the year's work.
+    let layout = layoutOf(decided);
+    let placed = sections.map((_, i) => (decided[i] ? undefined : score(i, layout)));
+    if (placed.some((p) => p && CLOSING.has(p.kind))) {
+      layout = layoutOf(decided.map((k, i) => k ?? (placed[i] && CLOSING.has(placed[i]!.kind) ? placed[i]!.kind : undefined)));
+      placed = sections.map((_, i) => (decided[i] ? undefined : score(i, layout)));
     }
-    const nextOf: (number | undefined)[] = new Array(sections.length);
-    for (let j = sections.length - 1, next: number | undefined; j >= 0; j--) {
-      nextOf[j] = next;
-      if (decided[j]) next = j;
-    }
-    const presentKinds = new Set(decided);
 
     const parts: Part[] = sections.map((s, i) => {
       const c = classes[i];
-      if (decided[i]) {
+      const p = placed[i];
+      if (!p) {
         const evidence: PartEvidence[] = c.byYear
           ? [{ by: 'year', year: c.year! }, ...(c.planWord ? [{ by: 'keyword' as const, word: c.planWord, kind: c.kind }] : [])]
           : [{ by: 'keyword', word: c.matched!, kind: c.kind }];
         return part(s, c.kind, c.matched, [...asideEvidence(i), ...evidence], c.year, c.also);
       }
-      const placed = place(i);
-      return part(s, placed.kind, placed.kind === c.kind ? c.matched : undefined, placed.evidence, c.year, c.also);
+      // a keyword set aside is shown first, whatever decided instead
+      return part(s, p.kind, p.kind === c.kind ? c.matched : undefined, [...asideEvidence(i), ...p.evidence], c.year, c.also);
     });
 
-    /** Position and text decide; a keyword set aside is shown first, whatever decided instead. */
-    function place(i: number): { kind: PartKind; evidence: PartEvidence[] } {
-      const placed = score(i);
-      return { kind: placed.kind, evidence: [...asideEvidence(i), ...placed.evidence] };
+    /**
+     * Each section's nearest neighbours of a known kind and whether a closing part came
+     * before it, in two passes: asked per section, they made a draft of thousands of
+     * headings quadratic.
+     */
+    function layoutOf(kinds: readonly (PartKind | undefined)[]) {
+      const prevOf: (number | undefined)[] = [];
+      const closedBeforeOf: boolean[] = [];
+      for (let j = 0, prev: number | undefined, closed = false; j < kinds.length; j++) {
+        prevOf.push(prev);
+        closedBeforeOf.push(closed);
+        const k = kinds[j];
+        if (k) {
+          prev = j;
+          closed ||= CLOSING.has(k);
+        }
+      }
+      const nextOf: (number | undefined)[] = new Array(kinds.length);
+      for (let j = kinds.length - 1, next: number | undefined; j >= 0; j--) {
+        nextOf[j] = next;
+        if (kinds[j]) next = j;
+      }
+      const counts = new Map<PartKind | undefined, number>();
+      for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+      return { kinds, prevOf, nextOf, closedBeforeOf, counts };
     }
 
-    function score(i: number): { kind: PartKind; evidence: PartEvidence[] } {
+    function score(i: number, layout: ReturnType<typeof layoutOf>): { kind: PartKind; evidence: PartEvidence[] } {
       const s = sections[i];
       const c = classes[i];
-      const prev = prevOf[i];
-      const next = nextOf[i];
-      const closedBefore = closedBeforeOf[i];
-      const present = (k: PartKind) => presentKinds.has(k);
+      const { kinds } = layout;
+      const prev = layout.prevOf[i];
+      const next = layout.nextOf[i];
+      const closedBefore = layout.closedBeforeOf[i];
+      // a part elsewhere in the draft (in the second round, not this section's own first placing)
+      const present = (k: PartKind) => (layout.counts.get(k) ?? 0) - (kinds[i] === k ? 1 : 0) > 0;
       const scores = new Map<PartKind, { n: number; evidence: PartEvidence[] }>();
       const add = (k: PartKind, points: number, e: PartEvidence) => {
         if (points <= 0) return;
@@ -224,11 +239,11 @@ export function compilePlacement(v: DocumentVocabulary) {
         cur.evidence.push(e);
         scores.set(k, cur);
       };
-      const position: PartEvidence = { by: 'position', after: prev === undefined ? undefined : decided[prev], before: next === undefined ? undefined : decided[next] };
+      const position: PartEvidence = { by: 'position', after: prev === undefined ? undefined : kinds[prev], before: next === undefined ? undefined : kinds[next] };
       if (!closedBefore) add('achievements', next !== undefined ? 2 : 1, position);
-      else if (prev !== undefined && decided[prev] === 'shortcomings') {
+      else if (prev !== undefined && kinds[prev] === 'shortcomings') {
         add('shortcomings', 1, position);
-        if (!present('plan') && (next === undefined || decided[next] === 'other')) add('plan', 1, position);
+        if (!present('plan') && (next === undefined || kinds[next] === 'other')) add('plan', 1, position);
       }
       if (c.weak) add(c.kind, 1, { by: 'keyword', word: c.matched!, kind: c.kind, weak: true });
       if (n !== undefined && c.year === n) add('achievements', 1, { by: 'year', year: n });

@@ -83,6 +83,12 @@ describe('structure decides what keywords leave open', () => {
     expect(placed(doc)[2]).toBe('L6 plan [position,content]');
   });
 
+  it('a theme the text places as the shortcomings closes the year’s work: a theme after it about next year is the plan', async () => {
+    const doc = await model(`${TITLE}一、坚持依法决策，决策水平有效提升\n作出重大行政决策9项，法律顾问参与率100%。\n二、正视问题差距，找准短板弱项\n一是基层执法力量不足，二是依法决策意识不强。究其原因，是执法编制偏紧。\n三、锚定目标任务，持续用力推进\n2024年，区政府将重点抓好以下工作：一是充实基层执法力量；二是开展依法决策培训。\n`);
+    expect(placed(doc)).toEqual(['L2 achievements [position,content]', 'L4 shortcomings [keyword,content]', 'L6 plan [position,content]']);
+    expect(doc.parts[2].evidence[0]).toEqual({ by: 'position', after: 'shortcomings', before: undefined });
+  });
+
   it('with no part placed by keywords, the text decides: figures and finished work are achievements', async () => {
     const doc = await model(`${TITLE}一、强化组织领导，夯实法治基础\n召开专题会议4次，培训干部120人次，累计办理案件36件。\n`);
     expect(placed(doc)).toEqual(['L2 achievements [position,content]']);
