@@ -6,11 +6,14 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
-/**
- * A year as written: 2023, or digit by digit in Chinese numerals as official
- * documents often do, 二〇二三 (the zero also as 零, ○ or Ｏ) — a regex source.
- */
-export const YEAR_NUMBER = '(?:(?:19|20)\\d{2}|一九[〇零○Ｏ一二三四五六七八九]{2}|二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})';
+/** A year of this century in Chinese numerals, digit by digit as official documents often write it: 二〇二三 (the zero also 零, ○ or Ｏ). */
+export const CN_YEAR_NUMBER = '二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}';
+
+/** A year as written: 2023, or 二〇二三 — a regex source. */
+export const YEAR_NUMBER = `(?:(?:19|20)\\d{2}|${CN_YEAR_NUMBER})`;
+
+/** Whether a text may hold a year in Chinese numerals (each has a zero): a cheap test before the pattern. */
+export const mayHoldCnYear = (s: string): boolean => /[〇零○Ｏ]/.test(s);
 
 const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 'Ｏ': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 

@@ -1,9 +1,12 @@
 import type { Span, YearMention } from '../types.js';
 import { bracketRanges, RangeCursor } from './quantities.js';
-import { YEAR_NUMBER, yearValue } from './numerals.js';
+import { CN_YEAR_NUMBER, mayHoldCnYear, YEAR_NUMBER, yearValue } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
-const YEAR = new RegExp(`(?<![\\d.〔\\[〇零○Ｏ一二三四五六七八九十])(${YEAR_NUMBER})(?=\\s*年|\\s*[-—–~至到])`, 'g');
+const AFTER_YEAR = '(?=\\s*年|\\s*[-—–~至到])';
+const YEAR = new RegExp(`(?<![\\d.〔\\[])((?:19|20)\\d{2})${AFTER_YEAR}`, 'g');
+/** Years in Chinese numerals: tried only on a chunk with a Chinese zero (mayHoldCnYear), most have none. */
+const CN_YEAR = new RegExp(`(?<![〇零○Ｏ一二三四五六七八九十])(${CN_YEAR_NUMBER})${AFTER_YEAR}`, 'g');
 /** What follows a year that opens a range: 2021-2025年, 二〇二一至二〇二五年, 2021—25年. */
 const RANGE_AFTER = new RegExp(`^\\s*(?:年\\s*)?[-—–~至到]\\s*(?:${YEAR_NUMBER}|\\d{2})`);
 
@@ -35,8 +38,15 @@ export function findYears(text: string, spans: readonly Span[], documentName: Do
   for (const [s, e] of spans) {
     const chunk = text.slice(s, e);
     let brackets: RangeCursor | undefined;
+    const matches: RegExpExecArray[] = [];
     YEAR.lastIndex = 0;
-    for (let m = YEAR.exec(chunk); m; m = YEAR.exec(chunk)) {
+    for (let m = YEAR.exec(chunk); m; m = YEAR.exec(chunk)) matches.push(m);
+    if (mayHoldCnYear(chunk)) {
+      CN_YEAR.lastIndex = 0;
+      for (let m = CN_YEAR.exec(chunk); m; m = CN_YEAR.exec(chunk)) matches.push(m);
+      matches.sort((a, b) => a.index - b.index); // the bracket cursor is asked in order
+    }
+    for (const m of matches) {
       const after = chunk.slice(m.index + 4, m.index + 12);
       const before = chunk.slice(Math.max(0, m.index - 3), m.index);
       // 2021-2025年 is a range; 2023-12-04 is a date, and a claim about its year
