@@ -15,11 +15,15 @@ export const YEAR_NUMBER = `(?:(?:19|20)\\d{2}|${CN_YEAR_NUMBER})`;
 /** Whether a text may hold a year in Chinese numerals (each has a zero): a cheap test before the pattern. */
 export const mayHoldCnYear = (s: string): boolean => /[〇零○Ｏ]/.test(s);
 
-const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 'Ｏ': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A year with its 年, in a title or a heading: “2023年”, “二〇二三年度”. */
+export const YEAR_WITH_NIAN = new RegExp(`(${YEAR_NUMBER})\\s*年`);
 
 /** The value of a year matched by YEAR_NUMBER: 2023 for “2023” and for “二〇二三”. */
 export function yearValue(s: string): number {
-  return Number(/^\d/.test(s) ? s : [...s].map((c) => YEAR_DIGIT[c] ?? c).join(''));
+  if (/^\d/.test(s)) return Number(s);
+  let n = 0;
+  for (const c of s) n = n * 10 + (DIGITS[c] ?? 0); // ○ and Ｏ, the zero's other spellings, are 0 too
+  return n;
 }
 
 /** One character of the small Chinese numerals of outline markers, 一是 enumerations and dates (一 … 九十九). */

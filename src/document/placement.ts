@@ -1,10 +1,9 @@
 import type { Item, Part, PartEvidence, PartKind, Quantity, Section, YearMention } from '../types.js';
-import { YEAR_NUMBER, yearValue } from './numerals.js';
+import { YEAR_WITH_NIAN as HEADING_YEAR, yearValue } from './numerals.js';
 import { compileOpening, firstClause } from './opening.js';
 import { overlapping } from './parts.js';
 import { wordsRegExp, type DocumentVocabulary, type PartVocabulary } from './vocabulary.js';
 
-const HEADING_YEAR = new RegExp(`(${YEAR_NUMBER})\\s*年`);
 /** A thematic heading: two phrases joined by a comma, “补齐短板，提升执法水平”. */
 const THEME = /[，,；;]/;
 

@@ -1,11 +1,10 @@
 import type { Title } from '../types.js';
 import type { SourceLine } from './lines.js';
-import { CN_SMALL_NUMERAL, YEAR_NUMBER, yearValue } from './numerals.js';
+import { CN_SMALL_NUMERAL, YEAR_NUMBER, YEAR_WITH_NIAN as YEAR, yearValue } from './numerals.js';
 import { alternation, type DocumentVocabulary } from './vocabulary.js';
 
-const YEAR = new RegExp(`(${YEAR_NUMBER})\\s*年`);
 /** A date on a line of its own, in brackets or after a dash: “（2024年1月10日）”, “——2024年1月10日在…会议上”. */
-const DATE_LINE = /^(?:[（(]|——)[^）)]{0,40}(?:\d{4}|[一二][〇零○Ｏ一二三四五六七八九]{3})\s*年[^）)]{0,40}[）)]?$/;
+const DATE_LINE = new RegExp(`^(?:[（(]|——)[^）)]{0,40}${YEAR_NUMBER}\\s*年[^）)]{0,40}[）)]?$`);
 /** An outline marker (一、 （一） 1.): the title is above it. */
 const OUTLINE_START = new RegExp(`^[（(]?(?:${CN_SMALL_NUMERAL}|\\d)+[、.．）)]`);
 
