@@ -1,4 +1,5 @@
 import type { PartKind, ReportDocument, YearMention } from '../types.js';
+import { overlapping } from '../document/parts.js';
 import { defineCheck, expandWords, message, partListSchema, quote, wordListSchema } from './define.js';
 
 interface ConsistencyOptions {
@@ -85,10 +86,9 @@ export const consistency = defineCheck<ConsistencyOptions>({
           report({ span: y.span, messageId: 'future-done', data: { found: y.year, year: n, part: quote(part.heading.title) } });
         } else if (comparisons.length && past.has(part.kind) && y.year < n && opensSentence(doc, y) && /^(?:年度?)?[，,]/.test(doc.text.slice(y.span[1], y.span[1] + 3))) {
           // “2022年，我乡办理…”: the sentence is about an earlier year, unless it compares
-          const rest = doc.text.slice(y.span[1], y.span[1] + 200);
-          const end = rest.search(/[。；！？\n]/);
-          const sentence = end < 0 ? rest : rest.slice(0, end);
-          if (!comparisons.some((w) => sentence.includes(w))) {
+          const [sentence] = overlapping(doc.sentences, y.span[0], y.span[1]);
+          const rest = sentence ? doc.slice([y.span[1], sentence.span[1]]) : '';
+          if (!comparisons.some((w) => rest.includes(w))) {
             ok = false;
             report({ span: y.span, messageId: 'past-text', data: { found: y.year, year: n, part: quote(part.heading.title) } });
           }
