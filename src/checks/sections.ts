@@ -174,21 +174,19 @@ function anchorFor(doc: ReportDocument, kind: PartKind, order: PartKind[]): Span
  * would (`items.opening`: “乡党委书记、乡长认真履行推进法治建设第一责任人职责，全年主持…”).
  * Reported, so not missing.
  */
+/** Where a paragraph's lead-in ends: “在取得成绩的同时，还存在一些不足：” runs past its commas. */
+const LEAD_END = /[：:。；;]/;
+
 function findParagraph(doc: ReportDocument, pv: PartVocabulary, opens: ReturnType<typeof compileOpening>): { span: Span; part: Part } | undefined {
   const words = pv.paragraphs;
   if (!words.length && !pv.items.opening.length) return undefined;
   for (const p of doc.paragraphs) {
     const part = doc.partAt(p.span[0]);
     if (!part) continue;
-    const head = doc.text.slice(p.span[0], Math.min(p.span[1], p.span[0] + 60));
-    const end = head.search(/[：:。；;]/);
-    const opening = end < 0 ? head : head.slice(0, end);
-    if (words.some((w) => opening.includes(w))) return { span: [p.span[0], p.span[0] + opening.length], part };
+    const lead = firstClause(doc.text, p.span[0], p.span[1], LEAD_END);
+    if (words.some((w) => lead.text.includes(w))) return { span: [lead.start, lead.start + lead.text.length], part };
     const clause = firstClause(doc.text, p.span[0], p.span[1]);
-    if (opens(pv, clause, doc.slice(p.span))) {
-      const at = doc.text.indexOf(clause, p.span[0]);
-      return { span: [at, at + clause.length], part };
-    }
+    if (opens(pv, clause.text, doc.slice(p.span))) return { span: [clause.start, clause.start + clause.text.length], part };
   }
   return undefined;
 }

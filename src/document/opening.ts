@@ -4,11 +4,17 @@ import { wordsRegExp } from './vocabulary.js';
 /** Where a passage's first clause ends. */
 const CLAUSE_END = /[，,。；;：:\n]/;
 
-/** The first clause of `text` from `at` (at most 60 characters), blanks before it skipped. */
-export function firstClause(text: string, at: number, end: number): string {
-  const head = text.slice(at, Math.min(end, at + 60)).trimStart();
-  const stop = head.search(CLAUSE_END);
-  return stop < 0 ? head : head.slice(0, stop);
+/**
+ * The first clause of `text` from `at` (at most 60 characters), blanks before it
+ * skipped; `ends`: what ends it (a lead-in such as “在取得成绩的同时，还存在一些不足：”
+ * runs past its commas), and where it starts in the text.
+ */
+export function firstClause(text: string, at: number, end: number, ends: RegExp = CLAUSE_END): { text: string; start: number } {
+  const head = text.slice(at, Math.min(end, at + 60));
+  const start = at + head.length - head.trimStart().length;
+  const rest = text.slice(start, Math.min(end, at + 60));
+  const stop = rest.search(ends);
+  return { text: stop < 0 ? rest : rest.slice(0, stop), start };
 }
 
 /**

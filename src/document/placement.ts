@@ -137,9 +137,8 @@ export function compilePlacement(v: DocumentVocabulary) {
   const rank = (k: PartKind) => v.parts.findIndex((p) => p.kind === k);
   // the parts a heading may name once its achievements keyword is set aside
   const laterParts = v.parts.filter((p) => p.kind !== 'achievements');
-  const itemWords = v.parts
-    .filter((p) => p.items.keywords.length)
-    .map((p) => ({ kind: p.kind, words: p.items.keywords, inThemes: p.items.inThemes, part: p }));
+  // the parts an item of another part can report
+  const itemWords = v.parts.filter((p) => p.items.keywords.length);
   const opens = compileOpening(v);
 
   return (input: PlacementInput): { parts: Part[]; itemParts: Part[] } => {
@@ -280,8 +279,8 @@ export function compilePlacement(v: DocumentVocabulary) {
     const itemParts: Part[] = [];
     const namedBy = (title: string, words: typeof itemWords) => {
       for (const w of words) {
-        if (!w.inThemes && isTheme(title)) continue;
-        const word = w.words.find((k) => title.includes(k));
+        if (!w.items.inThemes && isTheme(title)) continue;
+        const word = w.items.keywords.find((k) => title.includes(k));
         if (word) return { kind: w.kind, word };
       }
       return undefined;
@@ -289,9 +288,9 @@ export function compilePlacement(v: DocumentVocabulary) {
     // an item whose text opens with the part; its actions are counted in the text, not the
     // heading (“加强组织领导” is a theme, not an action)
     const openedBy = (s: Section, words: typeof itemWords) => {
-      const clause = firstClause(text, s.bodySpan[0], s.bodySpan[1]);
+      const clause = firstClause(text, s.bodySpan[0], s.bodySpan[1]).text;
       for (const w of words) {
-        const word = opens(w.part, clause, text.slice(s.bodySpan[0], s.bodySpan[1]));
+        const word = opens(w, clause, text.slice(s.bodySpan[0], s.bodySpan[1]));
         if (word) return { kind: w.kind, word };
       }
       return undefined;
