@@ -37,7 +37,7 @@ export interface DraftLintOptions {
   /** Make the summary (table, html, checklist… read it), or only its verdicts (jsonl's review); default true. */
   summary?: SummaryUse;
   /**
-   * The summary's quotes of each finding: default as `summary`; a record such as jsonl's reads
+   * The summary's quotes of each finding: default as `summary` (none for its verdicts alone); a record such as jsonl's reads
    * none; with `summary: false` and `quotes: true`, a summary of quotes without the evidence.
    */
   quotes?: boolean;

@@ -35,7 +35,7 @@ export interface FileLinterInit {
   ruleLinks?: boolean;
   /** Make each result's summary (what table, html, checklist… read), or only its verdicts; default true. */
   summary?: SummaryUse;
-  /** With the summary, the quotes of each finding (default true). */
+  /** With the summary, the quotes of each finding (default: lintDraft's, as the summary). */
   quotes?: boolean;
   /** Drafts larger than this are refused (src/io/file.ts has the default). */
   maxDraftBytes?: number;
@@ -142,7 +142,7 @@ export class FileLinter {
       }
       linted = lintDraft(linter, draft, {
         filePath: task.path, document, previous: previousDoc,
-        reportUnusedDirectives: this.init.reportUnusedDirectives, ruleLinks: this.init.ruleLinks, summary: this.init.summary ?? true, quotes: this.init.quotes ?? this.init.summary !== false,
+        reportUnusedDirectives: this.init.reportUnusedDirectives, ruleLinks: this.init.ruleLinks, summary: this.init.summary ?? true, quotes: this.init.quotes,
       });
     } catch (err) {
       if (err instanceof ConfigError) throw err;

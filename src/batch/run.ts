@@ -180,7 +180,7 @@ async function* lintAll(
     factory: factoryOptions, configs: [...configs].map(([key, { host: _disk, ...portable }]) => [key, portable]), reportUnusedDirectives: options.reportUnusedDirectives, ruleLinks: options.ruleLinks,
     maxDraftBytes: options.maxDraftBytes, rawPaths: rawPathsFor(found.files.map((f) => f.abs)),
     summary: options.cache ? true : options.summary ?? true,
-    quotes: (options.quotes ?? options.summary !== false) || !!options.cache,
+    quotes: options.cache ? true : options.quotes,
   };
   if (options.cache) {
     const dir = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);

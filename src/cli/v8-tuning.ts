@@ -46,6 +46,3 @@ export function tuneV8ForBatch(): void {
     }
   }
 }
-
-/** For tests: the threads tuneV8ForBatch lowers. */
-export const backgroundThreads = (): readonly number[] => nodeThreads;
