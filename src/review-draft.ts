@@ -6,6 +6,7 @@
  * checklist. A .txt/.md draft becomes a plain .docx first, one paragraph a line.
  */
 import { formatOf } from './document/index.js';
+import { reviewedCopyHint } from './engine/fix-hint.js';
 import { reportContext } from './formatters/report-context.js';
 import type { Draft } from './io/decode.js';
 import { lintDraft } from './lint-draft.js';
@@ -44,8 +45,7 @@ export function reviewDraft(linter: Linter, draft: Pick<Draft, 'path' | 'text' |
   const filePath = o.filePath ?? draft.path;
   // the engine's own positions (model lines): the Word places are worked out below
   // a safe fix's help says what the reviewed copy did with it, not how --fix would apply it
-  const fixHint = o.trackChanges ? '（已标为修订，在 Word 或 WPS 中接受即可）' : '（请在 Word 或 WPS 中修改）';
-  const { output } = lintDraft(linter, draft, { filePath, reportUnusedDirectives: o.reportUnusedDirectives, summary: false, fixHint });
+  const { output } = lintDraft(linter, draft, { filePath, reportUnusedDirectives: o.reportUnusedDirectives, summary: false, fixHint: reviewedCopyHint(o.trackChanges) });
   const { diagnostics, document: doc } = output;
   const word = format === 'docx' && bytes ? bytes : plainDocx(plainLines(draft.text, doc));
   const paragraphOf = (line: number) => draft.paragraphs?.[line]?.paragraph ?? line;

@@ -11,7 +11,7 @@
  * it never expands an entity. The annotator needs where every tag starts and
  * ends in the source, to splice comments and tracked changes into the file as
  * written: saxes, a strict parser that reports those positions, reads with
- * `positions`. test/word/parsers.test.ts holds both to the same reading.
+ * `positions`. test/word/reader.test.ts holds both to the same reading.
  */
 import { Parser } from 'saxen';
 import { SaxesParser } from 'saxes';
